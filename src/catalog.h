@@ -1,0 +1,152 @@
+/*
+ * catalog.h - the exercise library: exercises and routines loaded from YAML
+ * (DESIGN.md section 3) into validated, read-only structs.
+ *
+ * Everything here is plain data: progression, the session engine and the
+ * screens read it and never change it after catalog_load*() returns.
+ */
+#ifndef REHABIT_CATALOG_H
+#define REHABIT_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum ex_kind {
+	KIND_REPS,		/* count repetitions */
+	KIND_HOLD,		/* count down `hold` seconds per set */
+	KIND_TIMED		/* work/easy intervals for `rounds` */
+};
+
+enum ex_focus { FOCUS_STRENGTH, FOCUS_MOBILITY, FOCUS_CARDIO };
+
+enum ex_sides {
+	SIDES_BOTH,		/* both legs at once */
+	SIDES_EACH		/* left then right, per set */
+};
+
+struct exercise {
+	char		 *id;		/* [a-z0-9-]+, unique in the library */
+	char		 *name;
+	enum ex_kind	  kind;
+	enum ex_focus	  focus;
+	enum ex_sides	  sides;
+	char		**cues;
+	size_t		  ncues;
+	char		**levels;	/* easy -> hard; may be empty */
+	size_t		  nlevels;
+	struct diag_loc	  loc;
+};
+
+/*
+ * A dose: what one step asks for in one session. Fields that do not apply
+ * to the exercise's kind are 0. `level` is 1-based into the exercise's
+ * levels, 0 when the exercise has none.
+ */
+struct dose {
+	int	sets;
+	int	reps;		/* reps: per set; hold: holds per set (0 = 1) */
+	int	hold;		/* seconds per hold */
+	int	relax;		/* seconds between holds of one set */
+	int	work;		/* timed: seconds of work per round */
+	int	easy;		/* timed: seconds of easy between rounds */
+	int	rounds;		/* timed: rounds per set */
+	int	rest;		/* seconds between sets */
+	int	level;
+};
+
+/* One axis of a progression ladder: `{step: N, max: M}`. */
+struct ladder_axis {
+	bool	on;		/* the axis was named in the YAML */
+	int	step;		/* 0: the default step for the axis */
+	int	max;		/* 0: no maximum given */
+};
+
+/*
+ * Progression settings of a routine or a step (`progression:` key).
+ * Threshold fields hold -1 (or 0.0 for load_cap) when not given, so that a
+ * step inherits from its routine and the routine from the built-in
+ * defaults in progression.c.
+ */
+struct prog_cfg {
+	struct ladder_axis reps, sets, hold, work, rounds;
+	bool	levels;			/* `level: {max: N}` named */
+	int	level_max;
+	int	green_max;		/* `green`: pain <= this is green */
+	int	red_above;		/* `red`: pain > this is red */
+	int	greens_needed;		/* `greens`: green sessions to step up */
+	int	reds_to_physio;		/* `reds_to_physio` */
+	int	physio_weeks;		/* `physio_weeks` */
+	double	load_cap;		/* `load_cap`: e.g. 1.3 */
+};
+
+struct step {
+	char			*exercise_id;
+	const struct exercise	*ex;		/* resolved, never NULL */
+	struct dose		 base;		/* the starting dose */
+	bool			 has_tempo;
+	int			 tempo[3];	/* seconds down, pause, up */
+	struct prog_cfg		 prog;		/* as written on the step */
+	struct diag_loc		 loc;
+};
+
+struct routine {
+	char		*id;
+	char		*name;
+	int		 per_week;	/* planned sessions per week */
+	struct step	*steps;
+	size_t		 nsteps;
+	struct prog_cfg	 prog;		/* as written on the routine */
+	struct diag_loc	 loc;
+};
+
+struct catalog {
+	struct exercise	*ex;
+	size_t		 nex;
+	struct routine	*rt;
+	size_t		 nrt;
+	char		**files;	/* the files loaded, for diag_loc */
+	size_t		 nfiles;
+};
+
+/*
+ * Limits that keep a hostile file harmless: bigger files, deeper nesting,
+ * more nodes or longer scalars are rejected with a message.
+ */
+#define CATALOG_MAX_FILE	(1024 * 1024 * 4)
+#define CATALOG_MAX_DEPTH	16
+#define CATALOG_MAX_SCALAR	4096
+
+void	catalog_init(struct catalog *);
+void	catalog_free(struct catalog *);
+
+/*
+ * Load YAML from memory into `cat`, as if read from `path`. Problems are
+ * appended to `d`; returns the number of problems added. Used by the
+ * fuzzer, so it must survive any input.
+ */
+size_t	catalog_load_buffer(struct catalog *cat, const char *path,
+	    const char *buf, size_t len, struct diags *d);
+
+/* Load one file, or every *.yaml in a folder (sorted by name). */
+size_t	catalog_load_path(struct catalog *cat, const char *path,
+	    struct diags *d);
+
+/*
+ * After every file is loaded: resolve step exercises, check ids are unique
+ * across files. Returns the number of problems added.
+ */
+size_t	catalog_link(struct catalog *cat, struct diags *d);
+
+const struct exercise	*catalog_exercise(const struct catalog *, const char *);
+const struct routine	*catalog_routine(const struct catalog *, const char *);
+
+const char	*catalog_kind_name(enum ex_kind);
+const char	*catalog_focus_name(enum ex_focus);
+
+/* Format a dose the way a person reads it: "3 x 12", "3 x 30 s hold". */
+void	 catalog_dose_str(const struct exercise *, const struct dose *,
+	    char *buf, size_t len);
+
+#endif

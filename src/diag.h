@@ -1,0 +1,39 @@
+/*
+ * diag.h - problems found in input files, kept as a list and printed as
+ * "FILE:LINE:COLUMN: message", one per line.
+ */
+#ifndef REHABIT_DIAG_H
+#define REHABIT_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A place in an input file. `line` and `col` are 1-based; 0 if unknown. */
+struct diag_loc {
+	const char	*file;		/* not owned */
+	int		 line;
+	int		 col;
+};
+
+struct diag {
+	struct diag_loc	 loc;
+	char		*file;		/* owned copy of loc.file */
+	char		*msg;
+};
+
+struct diags {
+	struct diag	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 max;		/* stop keeping after this many; 0 = 100 */
+	size_t		 dropped;
+};
+
+void	diags_init(struct diags *);
+void	diags_free(struct diags *);
+void	diags_add(struct diags *, struct diag_loc, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Print every problem to `fp` as FILE:LINE:COLUMN: message. */
+void	diags_print(const struct diags *, FILE *fp);
+
+#endif

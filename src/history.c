@@ -1,0 +1,140 @@
+/* history.c - plain history structs: building and freeing them. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "xmalloc.h"
+
+static const char *history_flag_names[FLAG_COUNT] = {
+	"swelling", "locking", "giving-way", "night-pain", "injury"
+};
+
+void
+history_init(struct history *h)
+{
+	memset(h, 0, sizeof *h);
+}
+
+static void
+history_free_session(struct hist_session *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nex; i++) {
+		free(s->ex[i].exercise);
+		free(s->ex[i].done);
+	}
+	free(s->ex);
+	free(s->routine);
+	free(s->note);
+}
+
+void
+history_free(struct history *h)
+{
+	size_t	i;
+
+	for (i = 0; i < h->ns; i++)
+		history_free_session(&h->s[i]);
+	for (i = 0; i < h->np; i++)
+		free(h->p[i].note);
+	free(h->s);
+	free(h->p);
+	history_init(h);
+}
+
+/* Grow an array by one when its length is a power of two (or zero). */
+static void *
+history_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		v = xreallocarray(v, n == 0 ? 1 : n * 2, size);
+	return v;
+}
+
+struct hist_session *
+history_add_session(struct history *h)
+{
+	struct hist_session	*s;
+
+	h->s = history_grow(h->s, h->ns, sizeof *h->s);
+	s = &h->s[h->ns++];
+	memset(s, 0, sizeof *s);
+	s->pain_during = s->pain_after = s->pain_morning = PAIN_NONE;
+	return s;
+}
+
+struct hist_exercise *
+history_add_exercise(struct hist_session *s)
+{
+	struct hist_exercise	*e;
+
+	s->ex = history_grow(s->ex, s->nex, sizeof *s->ex);
+	e = &s->ex[s->nex++];
+	memset(e, 0, sizeof *e);
+	e->pain = PAIN_NONE;
+	return e;
+}
+
+struct hist_pain *
+history_add_pain(struct history *h)
+{
+	struct hist_pain	*p;
+
+	h->p = history_grow(h->p, h->np, sizeof *h->p);
+	p = &h->p[h->np++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+const char *
+history_flag_name(unsigned flag)
+{
+	int	i;
+
+	for (i = 0; i < FLAG_COUNT; i++) {
+		if (flag == (1u << i))
+			return history_flag_names[i];
+	}
+	return "unknown";
+}
+
+unsigned
+history_flag_parse(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < FLAG_COUNT; i++) {
+		if (strcmp(s, history_flag_names[i]) == 0)
+			return 1u << i;
+	}
+	return 0;
+}
+
+const char *
+history_side_name(enum side side)
+{
+	switch (side) {
+	case SIDE_LEFT:
+		return "left";
+	case SIDE_RIGHT:
+		return "right";
+	default:
+		return "both";
+	}
+}
+
+const char *
+history_pain_kind_name(enum pain_kind k)
+{
+	switch (k) {
+	case PAIN_DURING:
+		return "during";
+	case PAIN_AFTER:
+		return "after";
+	default:
+		return "morning";
+	}
+}

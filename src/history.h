@@ -1,0 +1,94 @@
+/*
+ * history.h - recorded history as plain structs, the input of the pure
+ * modules (progression, report). The store fills them from SQLite; the
+ * importer from a history file (DESIGN.md section 4); tests build them by
+ * hand. No I/O here.
+ *
+ * Times are UTC seconds since the epoch; `utc_off` is the local offset in
+ * seconds east of UTC at that moment, kept for display and export.
+ */
+#ifndef REHABIT_HISTORY_H
+#define REHABIT_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+
+/* Red flags: not exercise problems, see a professional (CLINICAL.md). */
+enum {
+	FLAG_SWELLING	= 1 << 0,
+	FLAG_LOCKING	= 1 << 1,
+	FLAG_GIVING_WAY	= 1 << 2,
+	FLAG_NIGHT_PAIN	= 1 << 3,
+	FLAG_INJURY	= 1 << 4,
+};
+#define FLAG_COUNT	5
+
+enum side { SIDE_BOTH, SIDE_LEFT, SIDE_RIGHT };
+
+enum pain_kind { PAIN_DURING, PAIN_AFTER, PAIN_MORNING };
+
+#define PAIN_NONE	(-1)	/* no score given */
+
+/* One exercise (and side) of a session: what was asked and what was done. */
+struct hist_exercise {
+	char		*exercise;	/* exercise id */
+	enum side	 side;
+	struct dose	 prescribed;
+	int		*done;		/* per set: reps done, or seconds */
+	size_t		 ndone;
+	int		 pain;		/* 0-10 or PAIN_NONE */
+};
+
+struct hist_session {
+	int64_t			 id;		/* store row id; 0 if none */
+	char			*routine;	/* routine id */
+	int64_t			 start;
+	int64_t			 end;		/* 0 while in progress */
+	int			 utc_off;
+	bool			 completed;
+	int			 pain_during;	/* 0-10 or PAIN_NONE */
+	int			 pain_after;
+	int			 pain_morning;	/* next morning, or PAIN_NONE */
+	unsigned		 flags;		/* FLAG_* reported with it */
+	char			*note;
+	struct hist_exercise	*ex;
+	size_t			 nex;
+};
+
+/* A pain report not tied to a session. */
+struct hist_pain {
+	int64_t		 at;
+	int		 utc_off;
+	enum pain_kind	 kind;
+	int		 score;		/* 0-10 */
+	unsigned	 flags;
+	char		*note;
+};
+
+/* Sessions are sorted oldest first; so are standalone reports. */
+struct history {
+	struct hist_session	*s;
+	size_t			 ns;
+	struct hist_pain	*p;
+	size_t			 np;
+};
+
+void	history_init(struct history *);
+void	history_free(struct history *);
+
+/* Append an empty session / exercise / report and return it. */
+struct hist_session	*history_add_session(struct history *);
+struct hist_exercise	*history_add_exercise(struct hist_session *);
+struct hist_pain	*history_add_pain(struct history *);
+
+/* Flag names as in the history file: swelling, locking, giving-way, ... */
+const char	*history_flag_name(unsigned flag);
+/* Parse one flag name; returns 0 if unknown. */
+unsigned	 history_flag_parse(const char *);
+const char	*history_side_name(enum side);
+const char	*history_pain_kind_name(enum pain_kind);
+
+#endif

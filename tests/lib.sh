@@ -1,0 +1,162 @@
+# tests/lib.sh - TAP helpers for the shell tests, and a tmux driver for the
+# screens (regress style: a private server, fixed size, polling with a
+# limit, never a blind sleep).
+#
+#	. "$top_srcdir/tests/lib.sh"
+#	run "$REHABIT" list; is "$rc" 0 "list exits 0"; like "$out" 'wall-sit'
+#	done_testing
+
+t_count=0
+t_failed=0
+
+# A private home for this test, removed at the end.
+test_tmp=$(mktemp -d "${TMPDIR:-/tmp}/rehabit-test.XXXXXX")
+HOME="$test_tmp/home"
+XDG_DATA_HOME="$HOME/.local/share"
+XDG_CONFIG_HOME="$HOME/.config"
+mkdir -p "$HOME"
+# Sanitizer reports go to files that done_testing checks, so a report from
+# a program whose stderr a test reads or hides (curses mode) is not missed.
+ASAN_OPTIONS="log_path=$test_tmp/sanitizer:detect_leaks=1"
+UBSAN_OPTIONS="log_path=$test_tmp/sanitizer:print_stacktrace=1:halt_on_error=1"
+export HOME XDG_DATA_HOME XDG_CONFIG_HOME ASAN_OPTIONS UBSAN_OPTIONS test_tmp
+
+ok() {
+	# ok DESC COMMAND... : passes when COMMAND exits 0.
+	_d=$1; shift
+	t_count=$((t_count + 1))
+	if "$@"; then
+		echo "ok $t_count - $_d"
+	else
+		echo "not ok $t_count - $_d"
+		t_failed=$((t_failed + 1))
+	fi
+}
+
+is() {
+	# is GOT WANT DESC
+	t_count=$((t_count + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $t_count - $3"
+	else
+		echo "not ok $t_count - $3"
+		printf '%s\n' "# got:" "$1" "# want:" "$2" | sed 's/^/#   /'
+		t_failed=$((t_failed + 1))
+	fi
+}
+
+like() {
+	# like TEXT ERE DESC : TEXT has a line matching the extended regex.
+	t_count=$((t_count + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "ok $t_count - $3"
+	else
+		echo "not ok $t_count - $3"
+		printf '%s\n' "# wanted /$2/ in:" "$1" | sed 's/^/#   /'
+		t_failed=$((t_failed + 1))
+	fi
+}
+
+unlike() {
+	t_count=$((t_count + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "not ok $t_count - $3"
+		printf '%s\n' "# did not want /$2/ in:" "$1" | sed 's/^/#   /'
+		t_failed=$((t_failed + 1))
+	else
+		echo "ok $t_count - $3"
+	fi
+}
+
+run() {
+	# run COMMAND... : sets $out, $err and $rc.
+	"$@" >"$test_tmp/out" 2>"$test_tmp/err"
+	rc=$?
+	out=$(cat "$test_tmp/out")
+	err=$(cat "$test_tmp/err")
+}
+
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+done_testing() {
+	tui_stop
+	for _f in "$test_tmp"/sanitizer.*; do
+		[ -e "$_f" ] || continue
+		t_count=$((t_count + 1)); t_failed=$((t_failed + 1))
+		echo "not ok $t_count - sanitizer report $_f"
+		sed 's/^/#   /' "$_f" | head -40
+	done
+	echo "1..$t_count"
+	rm -rf "$test_tmp"
+	[ "$t_failed" -eq 0 ]
+	exit $?
+}
+
+# --- tmux -------------------------------------------------------------------
+
+tui_sock=
+tui_start() {
+	# tui_start [-x W] [-y H] COMMAND... : run COMMAND in a fresh tmux.
+	_w=80 _h=24
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-x) _w=$2; shift 2 ;;
+		-y) _h=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+	tui_sock="rehabit-test-$$"
+	# The command runs in a shell that stays after it exits, so tests can
+	# read the screen it leaves behind.
+	printf '%s ' "$@" >"$test_tmp/tui-cmd"
+	tmux -L "$tui_sock" -f /dev/null new-session -d -x "$_w" -y "$_h" \
+	    "sh -c '. $test_tmp/tui-cmd; echo \"[exit \$?]\"; exec sleep 3600'"
+	tmux -L "$tui_sock" set-option -g status off >/dev/null
+}
+
+tui_keys() {
+	tmux -L "$tui_sock" send-keys "$@"
+}
+
+tui_screen() {
+	tmux -L "$tui_sock" capture-pane -p
+}
+
+tui_wait() {
+	# tui_wait TEXT [SECONDS] : poll the screen until it shows TEXT
+	# (fixed string). Returns 1 and prints the screen on time-out.
+	_limit=$(( ${2:-10} * 20 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		if tui_screen | grep -Fq -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# timed out waiting for: $1"
+	tui_screen | sed 's/^/#   |/'
+	return 1
+}
+
+tui_resize() {
+	tmux -L "$tui_sock" resize-window -x "$1" -y "$2"
+}
+
+tui_pid() {
+	# The pid of the program under test (the child of the pane's shell).
+	_sh=$(tmux -L "$tui_sock" display-message -p '#{pane_pid}')
+	pgrep -P "$_sh" | head -n 1
+}
+
+tui_stop() {
+	[ -n "$tui_sock" ] && tmux -L "$tui_sock" kill-server 2>/dev/null
+	tui_sock=
+	return 0
+}
+
+trap 'tui_stop; rm -rf "$test_tmp"' EXIT
