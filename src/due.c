@@ -6,6 +6,7 @@
 
 #include "due.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,24 @@ due_is_strength(const struct routine *rt)
 		    rt->steps[i].ex->focus == FOCUS_STRENGTH)
 			return true;
 	return false;
+}
+
+void
+due_last_str(const struct due_item *it, int64_t today, char *buf, size_t len)
+{
+	int64_t	ago;
+
+	if (it->last == 0) {
+		snprintf(buf, len, "never");
+		return;
+	}
+	ago = today - due_day(it->last, it->last_off);
+	if (ago <= 0)
+		snprintf(buf, len, "today");
+	else if (ago == 1)
+		snprintf(buf, len, "yesterday");
+	else
+		snprintf(buf, len, "%lld days ago", (long long)ago);
 }
 
 const char *

@@ -61,6 +61,9 @@ int64_t	due_day(int64_t t, int utc_off);
 int64_t	due_week_start(int64_t day);
 /* Whether a session counts as done (completed, or a set done). */
 bool	due_session_counts(const struct hist_session *);
+/* When a routine was last done, from today: "never", "today", "3 days ago". */
+void	due_last_str(const struct due_item *, int64_t today, char *buf,
+	    size_t len);
 /* Why a routine is (not) due, in a few words: "done today". */
 const char	*due_state_text(enum due_state);
 

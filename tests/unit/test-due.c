@@ -253,6 +253,26 @@ test_morning(void)
 static void
 test_text(void)
 {
+	struct due_item	it;
+	char		buf[32];
+	int64_t		today = MONDAY / DAY + 3;
+
+	memset(&it, 0, sizeof it);
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "never", "never done");
+	it.last = MONDAY + 3 * DAY + 60;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "today", "done today");
+	it.last = MONDAY + 3 * DAY - 60;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "yesterday", "a minute before midnight: yesterday");
+	it.last_off = 2 * HOUR;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "today", "... but today where it was recorded at UTC+2");
+	it.last = MONDAY;
+	it.last_off = 0;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "3 days ago", "three days ago");
 	is_str(due_state_text(DUE_YES), "due today", "state text");
 	is_str(due_state_text(DUE_REST_DAY),
 	    "rest day after yesterday's strength session", "rest-day text");
