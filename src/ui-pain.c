@@ -479,8 +479,8 @@ pain_key(void *state, const struct ui_event *ev)
 /* --- drawing ------------------------------------------------------- */
 
 /* The 0-10 scale with the chosen score marked, and its anchors. */
-static int
-pain_draw_scale(int y, int score)
+int
+ui_pain_scale(int y, int score)
 {
 	static const struct { int at; const char *what; } anchors[] = {
 		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
@@ -518,7 +518,7 @@ pain_draw_score_page(struct pain_form *f, int y)
 	ui_print(y++, 2, COLS - 4, UR_DIM, f->page == PP_DURING ?
 	    "How much did the knee hurt at worst while you exercised?" :
 	    "How much does it hurt now?");
-	y = pain_draw_scale(y + 1, score);
+	y = ui_pain_scale(y + 1, score);
 	if (score != PAIN_NONE)
 		ui_printf(y, 4, COLS - 8, pain_role(score), "%d/10: %s",
 		    score, pain_band(score));
