@@ -20,6 +20,7 @@
 #include "app.h"
 #include "due.h"
 #include "history.h"
+#include "progression.h"
 #include "store.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -47,6 +48,9 @@ struct home {
 	int64_t		 today;		/* local day */
 	char		 msg[256];
 	enum ui_role	 msg_role;
+	unsigned	 advice;	/* ADVICE_* of any routine */
+	char		 physio[512];	/* why: see a physiotherapist */
+	char		 cross[256];	/* why: keep fit by cross-training */
 };
 
 static int	cmd_home_exec(const struct rh_opts *, int, char **);
@@ -80,6 +84,42 @@ home_offset(time_t t)
 	return localtime_r(&t, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
 }
 
+/* Add `what` to a "; "-separated list unless it is there already. */
+static void
+home_add_why(char *buf, size_t len, const char *what)
+{
+	size_t	n = strlen(buf);
+
+	if (what[0] == '\0' || strstr(buf, what) != NULL)
+		return;
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? "; " : "", what);
+}
+
+/*
+ * The advice of every routine's plan, worked out from the history each
+ * time: it stands until the condition that raised it clears.
+ */
+static void
+home_advice(struct home *hm, int64_t now, int off)
+{
+	struct prog_plan	plan;
+	size_t			i;
+
+	hm->advice = 0;
+	hm->physio[0] = hm->cross[0] = '\0';
+	for (i = 0; i < hm->app->cat->nrt; i++) {
+		progression_plan(&hm->app->cat->rt[i], &hm->h, now, off,
+		    &plan);
+		hm->advice |= plan.advice;
+		if (plan.advice & ADVICE_SEE_PHYSIO)
+			home_add_why(hm->physio, sizeof hm->physio,
+			    plan.physio);
+		if (plan.advice & ADVICE_CROSS_TRAIN)
+			home_add_why(hm->cross, sizeof hm->cross, plan.cross);
+		progression_free(&plan);
+	}
+}
+
 static void
 home_load(struct home *hm)
 {
@@ -97,6 +137,7 @@ home_load(struct home *hm)
 		history_free(&hm->h);
 	}
 	due_compute(hm->app->cat, &hm->h, now, off, &hm->d);
+	home_advice(hm, now, off);
 	hm->today = due_day(now, off);
 	hm->morning = hm->morning_done ? -1 :
 	    due_morning_pending(&hm->h, now, off);
@@ -435,6 +476,24 @@ home_draw_pain(struct home *hm, int y)
 	return y + (s->flags != 0 ? 4 : 3);
 }
 
+/* Advice stands out: it is why rehabit is safe to follow. */
+static int
+home_draw_advice(struct home *hm, int y)
+{
+	if (hm->advice & ADVICE_SEE_PHYSIO) {
+		ui_print(y++, 1, COLS - 2, UR_BAD,
+		    "See a physiotherapist before going on.");
+		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->physio);
+	}
+	if (hm->advice & ADVICE_CROSS_TRAIN) {
+		ui_print(y++, 1, COLS - 2, UR_BAD,
+		    "Keep fit meanwhile by walking, cycling or swimming.");
+		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->cross);
+	}
+	return hm->advice & (ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN) ?
+	    y + 1 : y;
+}
+
 static void
 home_draw_welcome(struct home *hm, int y)
 {
@@ -520,6 +579,7 @@ home_draw(void *state)
 		home_draw_welcome(hm, y);
 		return;
 	}
+	y = home_draw_advice(hm, y);
 	y = home_draw_due(hm, y);
 	y = home_draw_week(hm, y);
 	y = home_draw_pain(hm, y);

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "history.h"
+#include "progression.h"
 #include "store.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -22,7 +23,10 @@
 struct summary {
 	struct app	*app;
 	int64_t		 session;
-	struct history	 h;
+	struct history	 h;		/* the session */
+	struct history	 all;		/* everything, for the next plan */
+	struct prog_plan plan;
+	bool		 planned;
 	bool		 stale;		/* read the session again */
 	char		 error[256];
 	int		 scroll;	/* first content line shown */
@@ -47,12 +51,30 @@ summary_y(const struct summary *sm, int y)
 static void
 summary_load(struct summary *sm)
 {
+	const struct routine	*rt;
+	struct tm		 tm;
+	time_t			 now = time(NULL);
+
 	history_free(&sm->h);
+	history_free(&sm->all);
+	if (sm->planned)
+		progression_free(&sm->plan);
+	sm->planned = false;
 	sm->error[0] = '\0';
-	if (store_load_session(sm->app->store, sm->session, &sm->h) != 0)
+	sm->stale = false;
+	if (store_load_session(sm->app->store, sm->session, &sm->h) != 0 ||
+	    sm->h.ns == 0) {
 		snprintf(sm->error, sizeof sm->error, "%s",
 		    store_error(sm->app->store));
-	sm->stale = false;
+		return;
+	}
+	rt = catalog_routine(sm->app->cat, sm->h.s[0].routine);
+	if (rt == NULL || store_load(sm->app->store, 0, &sm->all) != 0)
+		return;
+	/* What the next session of this routine will ask, from today. */
+	progression_plan(rt, &sm->all, now, localtime_r(&now, &tm) != NULL ?
+	    (int)tm.tm_gmtoff : 0, &sm->plan);
+	sm->planned = true;
 }
 
 /* What one set asks for, in the unit the engine records. */
@@ -184,6 +206,56 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 	return y;
 }
 
+/* One line per exercise: the next dose, the decision and why. */
+static int
+summary_draw_next(struct summary *sm, int y, int nw)
+{
+	const struct prog_item	*it;
+	const struct exercise	*ex;
+	char			 name[128], dose[64];
+	size_t			 i;
+	int			 row, x;
+
+	if (!sm->planned)
+		return y;
+	if ((row = summary_y(sm, y)) != -1)
+		ui_print(row, 2, COLS - 4, UR_TITLE, "Next time");
+	y++;
+	for (i = 0; i < sm->plan.nitems; i++, y++) {
+		it = &sm->plan.items[i];
+		ex = it->step->ex;
+		if ((row = summary_y(sm, y)) == -1)
+			continue;
+		snprintf(name, sizeof name, "%s%s%s%s", ex->name,
+		    it->side != SIDE_BOTH ? " (" : "",
+		    it->side != SIDE_BOTH ? history_side_name(it->side) : "",
+		    it->side != SIDE_BOTH ? ")" : "");
+		catalog_dose_str(ex, &it->dose, dose, sizeof dose);
+		ui_print(row, 2, nw, UR_NORMAL, name);
+		ui_print(row, nw + 4, 18, UR_ACCENT, dose);
+		x = nw + 24;
+		x += ui_print(row, x, COLS - x, it->decision == PROG_REGRESS ||
+		    it->decision == PROG_DELOAD ? UR_WARN :
+		    it->decision == PROG_PROGRESS ? UR_GOOD : UR_NORMAL,
+		    progression_decision_name(it->decision));
+		ui_printf(row, x, COLS - x, UR_DIM, ": %s", it->reason);
+	}
+	if (sm->plan.advice & ADVICE_SEE_PHYSIO) {
+		if ((row = summary_y(sm, ++y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_BAD, "See a "
+			    "physiotherapist: %s.", sm->plan.physio);
+		y++;
+	}
+	if (sm->plan.advice & ADVICE_CROSS_TRAIN) {
+		if ((row = summary_y(sm, y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_BAD, "Keep fit by "
+			    "walking, cycling or swimming (%s).",
+			    sm->plan.cross);
+		y++;
+	}
+	return y;
+}
+
 static void
 summary_head(struct summary *sm, const struct hist_session *s, int y)
 {
@@ -254,6 +326,7 @@ summary_draw(void *state)
 		ui_print(row, 2, COLS - 4, UR_DIM, "No sets were done.");
 	y++;
 	y = summary_draw_pain(sm, y, s);
+	y = summary_draw_next(sm, y + 1, nw);
 	sm->lines = y;
 }
 
@@ -296,6 +369,9 @@ summary_leave(void *state)
 	struct summary	*sm = state;
 
 	history_free(&sm->h);
+	history_free(&sm->all);
+	if (sm->planned)
+		progression_free(&sm->plan);
 	free(sm);
 }
 
@@ -317,5 +393,6 @@ ui_summary_open(struct app *app, int64_t session)
 	sm->session = session;
 	sm->stale = true;
 	history_init(&sm->h);
+	history_init(&sm->all);
 	ui_push(&summary_screen, sm);
 }
