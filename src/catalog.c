@@ -657,12 +657,12 @@ h_textlist(struct ld *ld, const struct rule *r, const struct ynode *v,
 {
 	const struct ynode	 *e;
 	char			**list = NULL, what[64], *s;
-	size_t			  n = 0;
+	size_t			  n = 0, item = 0;
 
 	if (!ld_want(ld, r, v, Y_SEQ, "a list of text"))
 		return;
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
-		snprintf(what, sizeof what, "item %zu of '%s'", n + 1,
+		snprintf(what, sizeof what, "item %zu of '%s'", ++item,
 		    r->key);
 		if (e->type == Y_BAD)
 			continue;
