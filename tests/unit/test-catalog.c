@@ -485,6 +485,67 @@ test_dose_str(void)
 	is_str(catalog_kind_name((enum ex_kind)7), "unknown", "bad kind");
 }
 
+/* The bundled library: valid, complete, every step with a ladder. */
+static void
+test_bundled(void)
+{
+	static const char *const routines[] = {
+		"knee-strength-1", "knee-strength-2", "knee-mobility",
+		"return-to-run", NULL
+	};
+	static const char *const starters[] = {
+		"quad-set", "straight-leg-raise", "wall-sit", "sit-to-stand",
+		"terminal-knee-extension", "step-up", "lateral-step-down",
+		"side-lying-hip-abduction", "clamshell", "glute-bridge",
+		"side-plank", "band-side-step", "single-leg-balance",
+		"quad-stretch", "calf-raise", "split-squat",
+		"hamstring-stretch", "hip-flexor-stretch", "walk-run", NULL
+	};
+	struct catalog		 cat;
+	struct diags		 d;
+	const struct routine	*rt;
+	const struct exercise	*ex;
+	const struct prog_cfg	*p;
+	size_t			 i, j;
+	bool			 ladders = true, cues = true;
+
+	load(&cat, ABS_SRCDIR "/exercises", &d);
+	is_int(d.n, 0, "bundled library: no problems");
+	for (i = 0; starters[i] != NULL; i++) {
+		ex = catalog_exercise(&cat, starters[i]);
+		ok(ex != NULL, "bundled library has %s", starters[i]);
+		if (ex != NULL && ex->kind != KIND_TIMED)
+			ok(ex->nlevels >= 2, "%s has easier -> harder levels",
+			    starters[i]);
+	}
+	for (i = 0; i < cat.nex; i++)
+		if (cat.ex[i].ncues < 2 || cat.ex[i].ncues > 3)
+			cues = false;
+	ok(cues, "every exercise has 2 or 3 cues");
+	for (i = 0; routines[i] != NULL; i++) {
+		rt = catalog_routine(&cat, routines[i]);
+		ok(rt != NULL, "bundled routine %s", routines[i]);
+		if (rt == NULL)
+			continue;
+		for (j = 0; j < rt->nsteps; j++) {
+			p = &rt->steps[j].prog;
+			if (!p->reps.on && !p->sets.on && !p->hold.on &&
+			    !p->work.on && !p->rounds.on && !p->levels)
+				ladders = false;
+		}
+	}
+	ok(ladders, "every bundled step has a progression ladder");
+	rt = catalog_routine(&cat, "knee-strength-1");
+	ok(rt != NULL && rt->per_week == 3, "strength: 3 sessions a week");
+	rt = catalog_routine(&cat, "return-to-run");
+	ok(rt != NULL && rt->nsteps > 0 &&
+	    rt->steps[rt->nsteps - 1].ex->kind == KIND_TIMED &&
+	    rt->steps[rt->nsteps - 1].base.easy > 0,
+	    "return-to-run ends with timed walk-run intervals");
+	diags_free(&d);
+	catalog_free(&cat);
+}
+
 int
 main(void)
 {
@@ -499,5 +560,6 @@ main(void)
 	test_limits();
 	test_many_problems();
 	test_dose_str();
+	test_bundled();
 	return tap_done();
 }
