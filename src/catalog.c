@@ -1527,6 +1527,28 @@ catalog_link(struct catalog *cat, struct diags *d)
 	return errs;
 }
 
+void
+catalog_borrow(struct catalog *cat, struct catalog *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->nex; i++) {
+		if (from->ex[i].id == NULL ||
+		    catalog_exercise(cat, from->ex[i].id) != NULL)
+			continue;
+		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
+		    sizeof *cat->ex);
+		cat->ex[cat->nex++] = from->ex[i];
+		memset(&from->ex[i], 0, sizeof from->ex[i]);
+	}
+	/* The moved exercises' locations point into these names. */
+	cat->files = xreallocarray(cat->files, cat->nfiles + from->nfiles + 1,
+	    sizeof *cat->files);
+	for (i = 0; i < from->nfiles; i++)
+		cat->files[cat->nfiles++] = from->files[i];
+	from->nfiles = 0;
+}
+
 /* --- queries ---------------------------------------------------------------- */
 
 const struct exercise *
@@ -1535,7 +1557,7 @@ catalog_exercise(const struct catalog *cat, const char *id)
 	size_t	i;
 
 	for (i = 0; i < cat->nex; i++)
-		if (strcmp(cat->ex[i].id, id) == 0)
+		if (cat->ex[i].id != NULL && strcmp(cat->ex[i].id, id) == 0)
 			return &cat->ex[i];
 	return NULL;
 }
