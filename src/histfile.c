@@ -1109,10 +1109,14 @@ hw_session(struct hw *w, const struct hist_session *s)
 	hw_map_end(w);
 }
 
+/*
+ * Reports are block mappings: libyaml quotes a time in a flow mapping
+ * (its ':'), and plain times read better.
+ */
 static void
 hw_report(struct hw *w, const struct hist_pain *p)
 {
-	hw_map(w, true);
+	hw_map(w, false);
 	hw_plain(w, "at");
 	hw_time(w, p->at, p->utc_off);
 	hw_plain(w, "kind");
@@ -1139,7 +1143,8 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 		fatalx(71, "out of memory");
 	yaml_emitter_set_output_file(&w.e, fp);
 	yaml_emitter_set_unicode(&w.e, 1);
-	yaml_emitter_set_width(&w.e, 78);
+	/* One record per line, as DESIGN.md writes them: no wrapping. */
+	yaml_emitter_set_width(&w.e, -1);
 
 	yaml_stream_start_event_initialize(&w.ev, YAML_UTF8_ENCODING);
 	hw_emit(&w);

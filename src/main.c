@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "cmd.h"
 
 /* The command table, in the order --help lists it. */
@@ -19,6 +20,10 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_show_entry,
 	&cmd_check_entry,
 	&cmd_due_entry,
+	&cmd_pain_entry,
+	&cmd_log_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
 	NULL
 };
 
@@ -124,6 +129,8 @@ main(int argc, char **argv)
 	int			  rc;
 
 	setlocale(LC_ALL, "");
+	/* `rehabit pain` with no options opens the form in a terminal. */
+	cmd_pain_form = ui_pain_main;
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		o.color = false;
 	if ((rc = main_globals(&o, &argc, argv)) != 0)
