@@ -773,12 +773,21 @@ pain_leave(void *state)
 	free(f);
 }
 
+static bool
+pain_typing(void *state)
+{
+	struct pain_form	*f = state;
+
+	return f->page == PP_NOTE;
+}
+
 static const struct ui_screen pain_screen = {
 	.name = "pain",
 	.draw = pain_draw,
 	.key = pain_key,
 	.leave = pain_leave,
 	.keys = pain_keys,
+	.typing = pain_typing,
 };
 
 /* --- opening ------------------------------------------------------- */
