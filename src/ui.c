@@ -621,18 +621,30 @@ ui_center(int y, enum ui_role role, const char *s)
 void
 ui_keybar(const struct ui_key *keys)
 {
-	int	x = 0, y = LINES - 1, need, i;
+	int	x = 0, y = LINES - 1, need, i, help = -1, keep = 0;
 
 	if (keys == NULL)
 		return;
+	/* Whatever does not fit stays behind `?`: keep room for it. */
 	for (i = 0; keys[i].key != NULL; i++) {
-		need = ui_width(keys[i].key) + 1 + ui_width(keys[i].what);
-		if (x + need > COLS) {
-			/* Whatever does not fit stays behind `?`. */
-			break;
+		if (strcmp(keys[i].key, "?") == 0) {
+			help = i;
+			keep = ui_width(keys[i].key) + 1 +
+			    ui_width(keys[i].what) + 2;
 		}
+	}
+	for (i = 0; keys[i].key != NULL; i++) {
+		if (i == help)
+			continue;
+		need = ui_width(keys[i].key) + 1 + ui_width(keys[i].what);
+		if (x + need + keep > COLS)
+			break;
 		x += ui_print(y, x, COLS - x, UR_KEY, keys[i].key) + 1;
 		x += ui_print(y, x, COLS - x, UR_DIM, keys[i].what) + 2;
+	}
+	if (help != -1) {
+		x += ui_print(y, x, COLS - x, UR_KEY, keys[help].key) + 1;
+		ui_print(y, x, COLS - x, UR_DIM, keys[help].what);
 	}
 }
 
