@@ -30,6 +30,7 @@ struct session {
 	int64_t			 pause_at;
 	int64_t			 start;
 	int64_t			 paused_ms;	/* all pauses so far */
+	int64_t			 end_at;	/* when SP_DONE came */
 
 	struct sess_pos		 pos;
 	int			 rep;		/* reps or holds done */
@@ -310,6 +311,7 @@ session_finish(struct session *s, int64_t at)
 	s->phase = SP_DONE;
 	s->completed = true;
 	s->ticks = 0;
+	s->end_at = at;
 	session_push(s, SO_COMPLETE, at, &s->pos, 0);
 }
 
@@ -439,9 +441,12 @@ session_in_set(const struct session *s)
 	}
 }
 
+/* The clock as the set sees it: it stands still while paused or done. */
 static int64_t
 session_now(const struct session *s, int64_t now)
 {
+	if (s->phase == SP_DONE)
+		return (s->end_at);
 	return (s->paused ? s->pause_at : now);
 }
 
@@ -660,10 +665,13 @@ session_stop(struct session *s, int64_t now)
 		session_record(s, &s->pos, v);
 		session_push(s, SO_SET_DONE, session_now(s, now), &s->pos, v);
 	}
+	if (s->paused)
+		s->paused_ms += now - s->pause_at;
 	s->phase = SP_DONE;
 	s->completed = false;
 	s->paused = false;
 	s->ticks = 0;
+	s->end_at = now;
 }
 
 bool
