@@ -70,32 +70,32 @@ static const struct ui_screen ui_session_screen = {
 	.keys = ui_session_keys,
 };
 
+/* The key bar shows what fits, in this order; `?` shows them all. */
 static const struct ui_key uis_keys_reps[] = {
 	{ "Enter", "count a rep" }, { "u", "undo" }, { "p", "pause" },
-	{ "s", "end the set" }, { "n/Right", "next exercise" },
-	{ "b/Left", "previous exercise" }, { "q", "quit" }, { "?", "help" },
-	{ NULL, NULL }
+	{ "s", "end the set" }, { "q", "quit" },
+	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
+	{ "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_tempo[] = {
 	{ "p", "pause" }, { "u", "undo a rep" }, { "s", "end the set" },
-	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
-	{ "q", "quit" }, { "?", "help" }, { NULL, NULL }
+	{ "q", "quit" }, { "n/Right", "next exercise" },
+	{ "b/Left", "previous exercise" }, { "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_timer[] = {
-	{ "p", "pause" }, { "s", "end the set" },
+	{ "p", "pause" }, { "s", "end the set" }, { "q", "quit" },
 	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
-	{ "q", "quit" }, { "?", "help" }, { NULL, NULL }
+	{ "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_ready[] = {
 	{ "Enter", "start now" }, { "p", "pause" }, { "s", "skip" },
-	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
-	{ "q", "quit" }, { "?", "help" }, { NULL, NULL }
+	{ "q", "quit" }, { "n/Right", "next exercise" },
+	{ "b/Left", "previous exercise" }, { "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_rest[] = {
 	{ "s", "skip the rest" }, { "+/-", "15 s more/less" },
-	{ "p", "pause" }, { "n/Right", "next exercise" },
-	{ "b/Left", "previous exercise" }, { "q", "quit" }, { "?", "help" },
-	{ NULL, NULL }
+	{ "p", "pause" }, { "q", "quit" }, { "n/Right", "next exercise" },
+	{ "b/Left", "previous exercise" }, { "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_paused[] = {
 	{ "p", "resume" }, { "q", "quit" }, { "?", "help" }, { NULL, NULL }
@@ -215,10 +215,9 @@ ui_session_finish(struct ui_session *st, bool completed)
 	st->finished = true;
 	sid = st->sid;
 	ui_pop();		/* frees st */
-	if (sid != 0) {
-		ui_summary_open(app, sid);
-		ui_pain_open(app, sid);
-	}
+	/* The summary and the pain form (ui-home) open here once merged. */
+	(void)app;
+	(void)sid;
 }
 
 /* End early: keep the set in progress if any of it was done. */

@@ -44,6 +44,8 @@ static bool		ui_has_color;
 static int		ui_saved_stderr = -1;
 static SCREEN		*ui_term;
 static int		ui_pipe[2] = { -1, -1 };
+/* The deadline the loop last slept towards (INT64_MAX: none). */
+static int64_t		ui_due = INT64_MAX;
 
 static volatile sig_atomic_t	ui_sig_quit;
 static volatile sig_atomic_t	ui_sig_winch;
@@ -256,6 +258,7 @@ ui_push(const struct ui_screen *s, void *state)
 	ui_stack[ui_depth].state = state;
 	ui_depth++;
 	ui_is_dirty = true;
+	ui_due = INT64_MAX;
 }
 
 void
@@ -269,6 +272,7 @@ ui_pop(void)
 	if (f.screen->leave != NULL)
 		f.screen->leave(f.state);
 	ui_is_dirty = true;
+	ui_due = INT64_MAX;
 	ui_help_shown = false;
 }
 
@@ -473,16 +477,10 @@ ui_read_keys(void)
 	}
 }
 
-/* How long poll() may sleep: until the top screen's next deadline. */
+/* How long poll() may sleep: until `wake`, at most an hour. */
 static int
-ui_timeout(int64_t now)
+ui_timeout(int64_t now, int64_t wake)
 {
-	struct ui_frame	*top = &ui_stack[ui_depth - 1];
-	int64_t		 wake;
-
-	if (top->screen->wake == NULL)
-		return -1;
-	wake = top->screen->wake(top->state, now);
 	if (wake == INT64_MAX)
 		return -1;
 	if (wake <= now)
@@ -498,7 +496,7 @@ ui_run(void)
 	struct pollfd	 pfd[2];
 	struct ui_frame	*top;
 	char		 buf[64];
-	int64_t		 now;
+	int64_t		 now, wake;
 	int		 sig;
 
 	while (ui_depth > 0 && ui_sig_quit == 0) {
@@ -511,18 +509,28 @@ ui_run(void)
 		}
 		top = &ui_stack[ui_depth - 1];
 		now = ui_now_ms();
-		if (top->screen->tick != NULL && top->screen->wake != NULL &&
-		    top->screen->wake(top->state, now) <= now) {
+		/*
+		 * The deadline slept for has come: tick. A screen may already
+		 * name a later deadline at that very moment (a countdown's
+		 * next second), so the one slept for is remembered.
+		 */
+		wake = top->screen->wake != NULL ?
+		    top->screen->wake(top->state, now) : INT64_MAX;
+		if (top->screen->tick != NULL &&
+		    (wake <= now || ui_due <= now)) {
+			ui_due = INT64_MAX;
 			top->screen->tick(top->state, now);
 			continue;
 		}
 		if (ui_is_dirty)
 			ui_draw();
+		ui_due = wake;
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[1].fd = ui_pipe[0];
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, ui_timeout(now)) == -1 && errno != EINTR)
+		if (poll(pfd, 2, ui_timeout(now, wake)) == -1 &&
+		    errno != EINTR)
 			fatalx(74, "poll: %s", strerror(errno));
 		if (pfd[1].revents & POLLIN)
 			while (read(ui_pipe[0], buf, sizeof buf) > 0)
