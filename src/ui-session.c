@@ -70,26 +70,29 @@ static const struct ui_screen ui_session_screen = {
 	.keys = ui_session_keys,
 };
 
-/* The key bar shows what fits, in this order; `?` shows them all. */
+/*
+ * The key bar shows what fits, in this order (what the phase is for,
+ * pause, quit, then the rest); `?` shows them all.
+ */
 static const struct ui_key uis_keys_reps[] = {
-	{ "Enter", "count a rep" }, { "u", "undo" }, { "p", "pause" },
-	{ "s", "end the set" }, { "q", "quit" },
+	{ "Enter", "count a rep" }, { "p", "pause" }, { "q", "quit" },
+	{ "u", "undo" }, { "s", "end the set" },
 	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
 	{ "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_tempo[] = {
-	{ "p", "pause" }, { "u", "undo a rep" }, { "s", "end the set" },
-	{ "q", "quit" }, { "n/Right", "next exercise" },
+	{ "p", "pause" }, { "q", "quit" }, { "u", "undo a rep" },
+	{ "s", "end the set" }, { "n/Right", "next exercise" },
 	{ "b/Left", "previous exercise" }, { "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_timer[] = {
-	{ "p", "pause" }, { "s", "end the set" }, { "q", "quit" },
+	{ "p", "pause" }, { "q", "quit" }, { "s", "end the set" },
 	{ "n/Right", "next exercise" }, { "b/Left", "previous exercise" },
 	{ "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_ready[] = {
-	{ "Enter", "start now" }, { "p", "pause" }, { "s", "skip" },
-	{ "q", "quit" }, { "n/Right", "next exercise" },
+	{ "Enter", "start now" }, { "p", "pause" }, { "q", "quit" },
+	{ "s", "skip" }, { "n/Right", "next exercise" },
 	{ "b/Left", "previous exercise" }, { "?", "help" }, { NULL, NULL }
 };
 static const struct ui_key uis_keys_rest[] = {
@@ -277,6 +280,7 @@ ui_session_status(const struct sess_view *v, char *buf, size_t len)
 		[SP_EASY] = "EASY", [SP_SWITCH] = "SWITCH SIDES",
 		[SP_REST] = "REST", [SP_DONE] = "DONE"
 	};
+	static const char *tempo[] = { "DOWN", "PAUSE", "UP" };
 	const char	*dot = ui_session_sym(" \xc2\xb7 ", " - ");
 	const char	*side = ui_session_side(v->side);
 	size_t		 n = 0;
@@ -286,6 +290,8 @@ ui_session_status(const struct sess_view *v, char *buf, size_t len)
 		n += snprintf(buf + n, len - n, "PAUSED%s", dot);
 	if (names[v->phase] != NULL && n < len)
 		n += snprintf(buf + n, len - n, "%s%s", names[v->phase], dot);
+	if (v->phase == SP_REPS && v->tempo_on && n < len)
+		n += snprintf(buf + n, len - n, "%s%s", tempo[v->tempo], dot);
 	if (v->phase == SP_REST && n < len)
 		n += snprintf(buf + n, len - n, "next: ");
 	if (v->phase == SP_SWITCH && n < len)
@@ -318,7 +324,6 @@ static void
 ui_session_sublabel(const struct sess_view *v, bool big, char *buf,
     size_t len)
 {
-	static const char *tempo[] = { "DOWN", "PAUSE", "UP" };
 	const char	  *dot = ui_session_sym(" \xc2\xb7 ", ", ");
 	char		   left[16], all[16];
 	size_t		   n;
@@ -329,8 +334,7 @@ ui_session_sublabel(const struct sess_view *v, bool big, char *buf,
 	if (v->phase == SP_REPS) {
 		n = snprintf(buf, len, "%d of %d reps", v->rep, v->reps);
 		if (v->tempo_on && n < len)
-			snprintf(buf + n, len - n, "%s%s", dot,
-			    tempo[v->tempo]);
+			snprintf(buf + n, len - n, "%scounted for you", dot);
 		else if (big && !v->paused && n < len)
 			snprintf(buf + n, len - n, "%sEnter counts", dot);
 		return;
@@ -360,25 +364,33 @@ ui_session_item_str(const struct ui_session *st, size_t item, char *buf,
 	snprintf(buf, len, "%s, %s", it->step->ex->name, dose);
 }
 
+/*
+ * The routine's name on the left, where you are on the right: the
+ * longest form that leaves the name whole, else the shortest.
+ */
 static void
 ui_session_header(const struct ui_session *st, const struct sess_view *v,
     int x, int w)
 {
-	char	right[96];
-	int	rw, el, left;
+	char	right[3][96];
+	int	rw = 0, el, left, i;
 
 	el = (int)(v->elapsed_ms / 60000);
 	left = (int)((v->remaining_ms + 59999) / 60000);
-	snprintf(right, sizeof right, "exercise %zu of %zu  %d min in  "
+	snprintf(right[0], sizeof right[0], "exercise %zu of %zu  %d min in  "
 	    "about %d min left", v->item + 1, v->nitems, el, left);
-	if (ui_width(right) + 12 > w)
-		snprintf(right, sizeof right, "%zu/%zu  %d min  ~%d left",
-		    v->item + 1, v->nitems, el, left);
-	if (ui_width(right) + 12 > w)
-		snprintf(right, sizeof right, "%zu/%zu", v->item + 1,
-		    v->nitems);
-	rw = ui_width(right);
-	ui_print(0, x + w - rw, rw, UR_DIM, right);
+	snprintf(right[1], sizeof right[1], "%zu/%zu  %d min  ~%d min left",
+	    v->item + 1, v->nitems, el, left);
+	snprintf(right[2], sizeof right[2], "%zu/%zu", v->item + 1,
+	    v->nitems);
+	for (i = 0; i < 3; i++) {
+		rw = ui_width(right[i]);
+		if (ui_width(st->rt->name) + 2 + rw <= w)
+			break;
+	}
+	if (i == 3)
+		rw = ui_width(right[--i]);
+	ui_print(0, x + w - rw, rw, UR_DIM, right[i]);
 	ui_print(0, x, w - rw - 2, UR_TITLE, st->rt->name);
 }
 

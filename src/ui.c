@@ -376,34 +376,57 @@ ui_too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
+/* A frame of h rows and w columns at y, x, its inside cleared. */
+static void
+ui_frame(int y, int x, int h, int w)
+{
+	chtype	hl = ui_is_utf8 ? ACS_HLINE : '-';
+	chtype	vl = ui_is_utf8 ? ACS_VLINE : '|';
+	int	i;
+
+	for (i = 0; i < h && y + i < LINES; i++) {
+		mvhline(y + i, x, ' ', w);
+		if (i == 0 || i == h - 1)
+			mvhline(y + i, x + 1, hl, w - 2);
+		mvaddch(y + i, x, vl);
+		mvaddch(y + i, x + w - 1, vl);
+	}
+	mvaddch(y, x, ui_is_utf8 ? ACS_ULCORNER : '+');
+	mvaddch(y, x + w - 1, ui_is_utf8 ? ACS_URCORNER : '+');
+	if (y + h - 1 < LINES) {
+		mvaddch(y + h - 1, x, ui_is_utf8 ? ACS_LLCORNER : '+');
+		mvaddch(y + h - 1, x + w - 1, ui_is_utf8 ? ACS_LRCORNER : '+');
+	}
+}
+
+/* The `?` overlay: every key of the top screen, framed and centred. */
 static void
 ui_draw_help(const struct ui_key *keys)
 {
-	int	i, n = 0, w = 0, y, x, kw;
+	int	i, n = 0, kw = 0, ww = 0, w, h, y, x;
 
 	for (i = 0; keys != NULL && keys[i].key != NULL; i++) {
 		n++;
-		if (ui_width(keys[i].key) + ui_width(keys[i].what) + 3 > w)
-			w = ui_width(keys[i].key) + ui_width(keys[i].what) + 3;
-	}
-	if (w < 20)
-		w = 20;
-	y = (LINES - n - 4) / 2;
-	x = (COLS - w - 4) / 2;
-	if (y < 0)
-		y = 0;
-	if (x < 0)
-		x = 0;
-	kw = 0;
-	for (i = 0; i < n; i++)
 		if (ui_width(keys[i].key) > kw)
 			kw = ui_width(keys[i].key);
-	for (i = -1; i < n + 3 && y + i + 1 < LINES; i++)
-		mvhline(y + i + 1, x, ' ', w + 4);
-	ui_print(y, x + 2, w, UR_TITLE, "Keys");
+		if (ui_width(keys[i].what) > ww)
+			ww = ui_width(keys[i].what);
+	}
+	w = kw + 1 + ww + 4;
+	if (w < 20)
+		w = 20;
+	if (w > COLS)
+		w = COLS;
+	h = n + 2;
+	y = (LINES - 1 - h) / 2;
+	x = (COLS - w) / 2;
+	if (y < 0)
+		y = 0;
+	ui_frame(y, x, h, w);
+	ui_print(y, x + 2, w - 4, UR_TITLE, " Keys ");
 	for (i = 0; i < n; i++) {
-		ui_print(y + 2 + i, x + 2, kw, UR_KEY, keys[i].key);
-		ui_print(y + 2 + i, x + 3 + kw, w - kw - 1, UR_NORMAL,
+		ui_print(y + 1 + i, x + 2, kw, UR_KEY, keys[i].key);
+		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
 		    keys[i].what);
 	}
 }

@@ -17,8 +17,8 @@ step-down 2 1 2" "each side is recorded"
 tui_stop
 session_start tempo
 ok "tempo: get ready" tui_wait "GET READY"
-ok "tempo: the down phase" tui_wait "DOWN" 5
-ok "tempo: the up phase" tui_wait "UP" 5
+ok "tempo: the down phase" tui_wait "DOWN · Set 1 of 1" 5
+ok "tempo: the up phase" tui_wait "UP · Set 1 of 1" 5
 ok "tempo: reps count themselves" tui_wait "1 of 2 reps" 5
 ok "tempo: the session ends by itself" tui_wait "[exit 0]" 10
 is "$(sets_done | tail -n 1)" "squat 0 1 2" "tempo: the reps are recorded"
