@@ -657,12 +657,12 @@ h_textlist(struct ld *ld, const struct rule *r, const struct ynode *v,
 {
 	const struct ynode	 *e;
 	char			**list = NULL, what[64], *s;
-	size_t			  n = 0;
+	size_t			  n = 0, item = 0;
 
 	if (!ld_want(ld, r, v, Y_SEQ, "a list of text"))
 		return;
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
-		snprintf(what, sizeof what, "item %zu of '%s'", n + 1,
+		snprintf(what, sizeof what, "item %zu of '%s'", ++item,
 		    r->key);
 		if (e->type == Y_BAD)
 			continue;
@@ -1527,6 +1527,28 @@ catalog_link(struct catalog *cat, struct diags *d)
 	return errs;
 }
 
+void
+catalog_borrow(struct catalog *cat, struct catalog *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->nex; i++) {
+		if (from->ex[i].id == NULL ||
+		    catalog_exercise(cat, from->ex[i].id) != NULL)
+			continue;
+		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
+		    sizeof *cat->ex);
+		cat->ex[cat->nex++] = from->ex[i];
+		memset(&from->ex[i], 0, sizeof from->ex[i]);
+	}
+	/* The moved exercises' locations point into these names. */
+	cat->files = xreallocarray(cat->files, cat->nfiles + from->nfiles + 1,
+	    sizeof *cat->files);
+	for (i = 0; i < from->nfiles; i++)
+		cat->files[cat->nfiles++] = from->files[i];
+	from->nfiles = 0;
+}
+
 /* --- queries ---------------------------------------------------------------- */
 
 const struct exercise *
@@ -1535,7 +1557,7 @@ catalog_exercise(const struct catalog *cat, const char *id)
 	size_t	i;
 
 	for (i = 0; i < cat->nex; i++)
-		if (strcmp(cat->ex[i].id, id) == 0)
+		if (cat->ex[i].id != NULL && strcmp(cat->ex[i].id, id) == 0)
 			return &cat->ex[i];
 	return NULL;
 }

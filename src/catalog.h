@@ -164,6 +164,14 @@ size_t	catalog_load_path(struct catalog *cat, const char *path,
  */
 size_t	catalog_link(struct catalog *cat, struct diags *d);
 
+/*
+ * Move into `cat` the exercises of `from` whose ids `cat` does not have
+ * (and the file names they point to), so that files checked on their own
+ * can use a library's exercises. Call before catalog_link(cat); `from`
+ * keeps its routines and is still freed with catalog_free().
+ */
+void	catalog_borrow(struct catalog *cat, struct catalog *from);
+
 const struct exercise	*catalog_exercise(const struct catalog *, const char *);
 const struct routine	*catalog_routine(const struct catalog *, const char *);
 

@@ -26,7 +26,8 @@ const struct cmd_entry cmd_check_entry = {
 	.summary = "check exercise library files for mistakes",
 	.help =
 	    "Without FILE or DIR, check the whole library. Named files are\n"
-	    "checked together; their steps may use exercises of the library.\n"
+	    "checked together; their steps may also use the library's\n"
+	    "exercises.\n"
 	    "Every problem is printed as FILE:LINE:COLUMN: message.\n"
 	    "\n"
 	    "  --help   show this help and exit\n"
@@ -57,31 +58,42 @@ check_named(const struct catalog *cat, size_t n, const char *path)
 	return 0;
 }
 
-/* Load the library's files that were not named, for their exercises. */
+/*
+ * Lend the named files the library's exercises: load the library files
+ * that were not named into a catalog of their own and borrow from it. Its
+ * problems are not the named files' and are not reported here.
+ */
 static void
-check_load_rest(struct catalog *cat, size_t nnamed, char **dirs,
-    size_t ndirs, struct diags *d)
+check_borrow_library(struct catalog *cat, size_t nnamed, char **dirs,
+    size_t ndirs)
 {
+	struct catalog	  lib;
+	struct diags	  quiet;
 	struct stat	  sb;
 	char		**files;
 	long		  n, j;
 	size_t		  i;
 
+	catalog_init(&lib);
+	diags_init(&quiet);
 	for (i = 0; i < ndirs; i++) {
 		if (stat(dirs[i], &sb) == 0 && !S_ISDIR(sb.st_mode)) {
 			if (!check_named(cat, nnamed, dirs[i]))
-				catalog_load_path(cat, dirs[i], d);
+				catalog_load_path(&lib, dirs[i], &quiet);
 			continue;
 		}
-		if ((n = catalog_dir_files(dirs[i], &files, d)) == -1)
+		if ((n = catalog_dir_files(dirs[i], &files, &quiet)) == -1)
 			continue;
 		for (j = 0; j < n; j++) {
 			if (!check_named(cat, nnamed, files[j]))
-				catalog_load_path(cat, files[j], d);
+				catalog_load_path(&lib, files[j], &quiet);
 			free(files[j]);
 		}
 		free(files);
 	}
+	catalog_borrow(cat, &lib);
+	catalog_free(&lib);
+	diags_free(&quiet);
 }
 
 static int
@@ -122,7 +134,7 @@ check_exec(const struct rh_opts *o, int argc, char **argv)
 		nfiles = cat.nfiles;
 		nex = cat.nex;
 		nrt = cat.nrt;
-		check_load_rest(&cat, nfiles, dirs, ndirs, &d);
+		check_borrow_library(&cat, nfiles, dirs, ndirs);
 	}
 	cmd_free_dirs(dirs, ndirs);
 	catalog_link(&cat, &d);

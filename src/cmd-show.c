@@ -40,6 +40,8 @@ show_step(FILE *fp, size_t n, const struct step *st, const struct dose *d)
 	catalog_dose_str(st->ex, d, dose, sizeof dose);
 	fprintf(fp, "%3zu. %s (%s)\n     %s", n, st->ex->name, st->ex->id,
 	    dose);
+	if (st->ex->kind == KIND_HOLD && d->reps > 1)
+		fprintf(fp, ", relax %d s", d->relax);
 	if (st->has_tempo)
 		fprintf(fp, ", tempo %d-%d-%d", st->tempo[0], st->tempo[1],
 		    st->tempo[2]);

@@ -20,6 +20,10 @@
 
 #ifdef HAVE_CANBERRA
 #include <canberra.h>
+#ifdef __GLIBC__
+#include <dlfcn.h>
+#include <link.h>
+#endif
 #endif
 
 #define CUE_QUEUE	16	/* cues waiting; more are dropped */
@@ -55,6 +59,34 @@ static bool		 cue_stop, cue_exited, cue_broken, cue_reported;
 static void	 cue_report(const char *, int);
 static void	 cue_sleep_ms(long);
 static void	*cue_worker(void *);
+static void	 cue_pin_drivers(void);
+
+#ifdef __GLIBC__
+static int
+cue_pin_one(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	(void)size;
+	(void)arg;
+	if (info->dlpi_name != NULL &&
+	    strstr(info->dlpi_name, "/libcanberra-") != NULL)
+		(void)dlopen(info->dlpi_name,
+		    RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+	return (0);
+}
+#endif
+
+/*
+ * libcanberra's ALSA driver plays each sound in a detached thread that
+ * is still returning when ca_context_destroy() unloads the driver, which
+ * can crash the exit. Keep the loaded driver modules mapped for good.
+ */
+static void
+cue_pin_drivers(void)
+{
+#ifdef __GLIBC__
+	dl_iterate_phdr(cue_pin_one, NULL);
+#endif
+}
 
 /* Say once why there is no sound; stderr is the log in curses mode. */
 static void
@@ -172,6 +204,7 @@ cue_init(bool enabled, void (*fallback)(enum cue_kind))
 	}
 	if (r < 0)
 		goto fail;
+	cue_pin_drivers();
 
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);

@@ -597,6 +597,381 @@ test_undo(void)
 	session_free(s);
 }
 
+static void
+test_skip(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 3, .reps = 5, .rest = 30 } },
+		{ &st_wall, { .sets = 3, .hold = 20, .rest = 30 } },
+	};
+	struct sess_plan	 p = plan_of(it, 2);
+	struct session		*s;
+	struct sess_view	 v;
+	const int		*d;
+	size_t			 n;
+
+	s = session_new(&p, 0);
+	session_key(s, SK_ENTER, 1000);
+	session_key(s, SK_ENTER, 2000);
+	session_key(s, SK_SKIP, 2500);
+	session_view(s, 2500, &v);
+	is_int(v.phase, SP_REST, "skip in a set ends it");
+	is_int(v.set, 2, "rest before set 2");
+	session_key(s, SK_SKIP, 3000);
+	session_view(s, 3000, &v);
+	is_int(v.phase, SP_REPS, "skip in rest ends the rest");
+	session_key(s, SK_SKIP, 4000);
+	session_view(s, 4000, &v);
+	is_int(v.phase, SP_REST, "skip a set with nothing done");
+	session_key(s, SK_ENTER, 5000);
+	session_view(s, 5000, &v);
+	is_int(v.phase, SP_REPS, "Enter in rest starts now");
+	is_int(v.set, 3, "set 3");
+	session_key(s, SK_ENTER, 6000);
+	session_key(s, SK_SKIP, 7000);
+	session_view(s, 7000, &v);
+	is_int(v.phase, SP_REST, "rest before the next exercise");
+	is_int(v.item, 1, "which is the wall sit");
+	session_key(s, SK_SKIP, 8000);
+	session_view(s, 8000, &v);
+	is_int(v.phase, SP_READY, "its get-ready");
+	session_key(s, SK_SKIP, 9000);
+	session_view(s, 9000, &v);
+	is_int(v.phase, SP_HOLD, "skip the get-ready: hold now");
+	run(s, 9000, 16500, 0);
+	session_key(s, SK_SKIP, 16500);
+	session_view(s, 16500, &v);
+	is_int(v.phase, SP_REST, "skip a hold part-way");
+	session_key(s, SK_REST_LESS, 17000);
+	session_key(s, SK_REST_LESS, 17000);
+	session_view(s, 17000, &v);
+	is_int(v.phase, SP_READY, "rest less twice: 30 s gone, rest ends");
+	session_key(s, SK_ENTER, 17000);
+	session_key(s, SK_SKIP, 17400);
+	session_view(s, 17400, &v);
+	is_int(v.phase, SP_REST, "a hold skipped under 1 s");
+	session_key(s, SK_SKIP_EXERCISE, 18000);
+	session_view(s, 18000, &v);
+	is_int(v.phase, SP_DONE, "skip the last exercise: done");
+	ok(session_completed(s), "and complete");
+	is_str(outs(s),
+	    "start 0.1@0 set 0.1=2@2500 start 0.2@3000 start 0.3@5000 "
+	    "set 0.3=1@7000 start 1.1@9000 set 1.1=7@16500 "
+	    "end@17000 start 1.2@17000 complete@18000",
+	    "partial sets keep what was done; empty ones are not saved");
+	d = session_done(s, 0, SIDE_BOTH, &n);
+	ok(d != NULL && n == 3 && d[0] == 2 && d[1] == 0 && d[2] == 1,
+	    "done [2, 0, 1]: a set left out reads 0");
+	d = session_done(s, 1, SIDE_BOTH, &n);
+	ok(d != NULL && n == 1 && d[0] == 7, "wall sit [7]");
+	session_free(s);
+}
+
+static void
+test_skip_exercise(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 3, .reps = 5, .rest = 30 } },
+		{ &st_lunge, { .sets = 2, .reps = 5, .rest = 30 } },
+		{ &st_walk, { .sets = 1, .work = 60, .rounds = 2 } },
+	};
+	struct sess_plan	 p = plan_of(it, 3);
+	struct session		*s;
+	struct sess_view	 v;
+
+	s = session_new(&p, 0);
+	session_key(s, SK_ENTER, 1000);
+	session_key(s, SK_SKIP_EXERCISE, 2000);
+	session_view(s, 2000, &v);
+	ok(v.phase == SP_REPS && v.item == 1 && v.side == SIDE_LEFT,
+	    "skip exercise: the next one at once, no rest");
+	session_key(s, SK_ENTER, 3000);
+	session_key(s, SK_ENTER, 4000);
+	session_key(s, SK_SKIP, 4000);
+	session_view(s, 4000, &v);
+	ok(v.phase == SP_SWITCH && v.side == SIDE_RIGHT, "switch sides");
+	session_key(s, SK_SKIP_EXERCISE, 5000);
+	session_view(s, 5000, &v);
+	ok(v.phase == SP_READY && v.item == 2, "skip from switch");
+	run(s, 5000, 75000, 0);
+	session_key(s, SK_SKIP, 75000);
+	session_view(s, 75000, &v);
+	ok(v.phase == SP_DONE, "skip timed work");
+	is_str(outs(s),
+	    "start 0.1@0 set 0.1=1@2000 start 1.1L@2000 set 1.1L=2@4000 "
+	    "tick3@7000 tick2@8000 tick1@9000 start 2.1@10000 "
+	    "tick3@67000 tick2@68000 tick1@69000 start 2.1@70000 "
+	    "set 2.1=65@75000 complete@75000",
+	    "timed value: seconds of work done");
+	session_free(s);
+}
+
+static void
+test_back(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 1, .reps = 2, .rest = 30 } },
+		{ &st_wall, { .sets = 2, .hold = 10, .rest = 30 } },
+	};
+	struct sess_plan	 p = plan_of(it, 2);
+	struct session		*s;
+	struct sess_view	 v;
+	const int		*d;
+	size_t			 n;
+
+	s = session_new(&p, 0);
+	session_key(s, SK_BACK, 500);
+	session_view(s, 500, &v);
+	ok(v.phase == SP_REPS && v.item == 0 && v.rep == 0,
+	    "back on the first exercise starts it again");
+	session_key(s, SK_ENTER, 1000);
+	session_key(s, SK_ENTER, 2000);
+	session_view(s, 2000, &v);
+	ok(v.phase == SP_REST && v.item == 1, "rest before the wall sit");
+	session_key(s, SK_BACK, 3000);
+	session_view(s, 3000, &v);
+	ok(v.phase == SP_REPS && v.item == 0 && v.set == 1,
+	    "back from the rest: the squats again");
+	session_key(s, SK_ENTER, 4000);
+	session_key(s, SK_ENTER, 5000);
+	session_key(s, SK_ENTER, 6000);
+	session_view(s, 6000, &v);
+	ok(v.phase == SP_READY && v.item == 1, "Enter skips the rest");
+	session_key(s, SK_ENTER, 7000);
+	run(s, 7000, 17000, 0);
+	session_view(s, 17000, &v);
+	ok(v.phase == SP_REST && v.set == 2, "rest between wall sits");
+	session_key(s, SK_BACK, 18000);
+	session_view(s, 18000, &v);
+	ok(v.phase == SP_REPS && v.item == 0, "back goes to the previous");
+	is_str(outs(s),
+	    "start 0.1@0 start 0.1@500 set 0.1=2@2000 start 0.1@3000 "
+	    "set 0.1=2@5000 start 1.1@7000 "
+	    "tick3@14000 tick2@15000 tick1@16000 set 1.1=10@17000 end@17000 "
+	    "start 0.1@18000",
+	    "back: each set saved as it ends");
+	d = session_done(s, 0, SIDE_BOTH, &n);
+	ok(d != NULL && n == 1 && d[0] == 2, "squats [2]");
+	session_free(s);
+}
+
+static void
+test_rest_adjust(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 2, .reps = 1, .rest = 20 } },
+	};
+	struct sess_plan	 p = plan_of(it, 1);
+	struct session		*s;
+	struct sess_view	 v;
+
+	extra_wakes = missed = 0;
+	s = session_new(&p, 0);
+	session_key(s, SK_REST_MORE, 0);
+	session_key(s, SK_REST_LESS, 0);
+	session_view(s, 0, &v);
+	ok(v.phase == SP_REPS && v.rep == 0, "+/- do nothing outside rest");
+	session_key(s, SK_ENTER, 1000);
+	run(s, 1000, 19000, 0);
+	session_key(s, SK_REST_MORE, 19000);
+	session_view(s, 19000, &v);
+	is_int(v.left_ms, 17000, "+15 s");
+	is_int(v.phase_ms, 35000, "the rest is now 35 s");
+	is_int(session_next_wake(s, 19000), 20000, "next second");
+	session_key(s, SK_REST_MORE, 19500);
+	session_key(s, SK_REST_LESS, 19600);
+	session_view(s, 19600, &v);
+	is_int(v.left_ms, 16400, "+15 -15");
+	run(s, 19600, 34000, 0);
+	session_key(s, SK_REST_LESS, 34000);
+	session_view(s, 34000, &v);
+	is_int(v.phase, SP_REPS, "-15 s with 2 s left: rest ends now");
+	is_str(outs(s),
+	    "start 0.1@0 set 0.1=1@1000 "
+	    "tick3@18000 tick2@19000 tick3@33000 tick2@34000 "
+	    "start 0.2@34000",
+	    "ticks after +15 s; ticks again before the new end");
+	session_free(s);
+}
+
+static void
+test_late(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_wall, { .sets = 2, .hold = 10, .rest = 10 } },
+	};
+	struct sess_plan	 p = plan_of(it, 1);
+	struct session		*s;
+	struct sess_view	 v;
+
+	p.ready_secs = 0;
+	s = session_new(&p, 0);
+	session_advance(s, 8500);
+	is_str(outs(s), "start 0.1@0 tick2@8000",
+	    "called late: only the latest tick, the missed one is stale");
+	session_advance(s, 12500);
+	session_view(s, 12500, &v);
+	is_int(v.phase, SP_REST, "late past the end: the rest runs");
+	is_int(v.left_ms, 7500, "from the hold's deadline, not from now");
+	is_int(session_next_wake(s, 12500), 13000, "next second of rest");
+	session_advance(s, 12000);
+	is_str(outs(s), "set 0.1=10@10000 end@10000",
+	    "called early: nothing; outputs keep their deadlines");
+	session_advance(s, 60000);
+	is_str(outs(s), "start 0.2@20000 set 0.2=10@30000 complete@30000",
+	    "30 s late: everything due runs in order, no stale ticks");
+	session_view(s, 60000, &v);
+	is_int(v.elapsed_ms, 30000, "ended at its deadline");
+	session_free(s);
+}
+
+/*
+ * A scripted person: Enter every SESSION_MANUAL_REP_MS after the reps
+ * started; the loop wakes at next_wake() + late(i).
+ */
+static int64_t
+script(struct session *s, int64_t t, int lateness, bool early,
+    int64_t *total)
+{
+	struct sess_view	v;
+	int64_t			w, key, l;
+	unsigned		seed = 12345;
+	int			guard;
+
+	*total = -1;
+	for (guard = 0; guard < 100000; guard++) {
+		session_view(s, t, &v);
+		if (v.phase == SP_DONE)
+			break;
+		if (*total == -1)
+			*total = v.remaining_ms;
+		else if (v.phase != SP_REPS || v.tempo_on) {
+			if (v.elapsed_ms + v.remaining_ms != *total &&
+			    lateness == 0)
+				ok(0, "elapsed + remaining %" PRId64 " at %"
+				    PRId64, v.elapsed_ms + v.remaining_ms, t);
+		}
+		w = session_next_wake(s, t);
+		if (w < t)
+			ok(0, "wake %" PRId64 " before now %" PRId64, w, t);
+		if (v.phase == SP_REPS && !v.tempo_on) {
+			key = last_start + (int64_t)(v.rep + 1) *
+			    SESSION_MANUAL_REP_MS;
+			if (key <= w) {
+				t = key;
+				session_key(s, SK_ENTER, t);
+				drain(s);
+				continue;
+			}
+		}
+		if (w == INT64_MAX)
+			break;
+		if (early && w - 300 > t) {
+			session_advance(s, w - 300);
+			if (drain(s) != 0)
+				ok(0, "advance before the wake did something");
+		}
+		seed = seed * 1103515245 + 12345;
+		l = lateness > 0 ? (int64_t)((seed >> 8) % lateness) : 0;
+		t = w + l;
+		session_advance(s, t);
+		drain(s);
+	}
+	return (t);
+}
+
+static void
+test_no_drift(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 3, .reps = 10, .rest = 30 } },
+		{ &st_tempo_each, { .sets = 2, .reps = 5, .rest = 20 } },
+		{ &st_wall, { .sets = 3, .reps = 2, .hold = 20, .relax = 5,
+		    .rest = 30 } },
+		{ &st_plank, { .sets = 2, .hold = 20, .rest = 15 } },
+		{ &st_tempo, { .sets = 2, .reps = 6, .rest = 25 } },
+		{ &st_walk, { .sets = 1, .work = 40, .easy = 20,
+		    .rounds = 3 } },
+	};
+	struct sess_plan	 p = plan_of(it, 6);
+	struct session		*s;
+	struct sess_view	 v;
+	char			 exact[sizeof logbuf];
+	int64_t			 total, total2, t0 = 123456789;
+	const int		*d;
+	size_t			 n;
+
+	outs(NULL);
+	s = session_new(&p, t0);
+	script(s, t0, 0, false, &total);
+	session_view(s, 0, &v);
+	ok(total > 10 * 60 * 1000, "a session of %" PRId64 " s (> 10 min)",
+	    total / 1000);
+	is_int(v.elapsed_ms, total,
+	    "it took exactly the estimate made at the start");
+	ok(session_completed(s), "completed");
+	d = session_done(s, 2, SIDE_BOTH, &n);
+	ok(d != NULL && n == 3 && d[0] == 40 && d[2] == 40,
+	    "holds: 2 x 20 s = 40 s per set");
+	d = session_done(s, 5, SIDE_BOTH, &n);
+	ok(d != NULL && n == 1 && d[0] == 120, "walk-run: 3 x 40 s of work");
+	session_free(s);
+	snprintf(exact, sizeof exact, "%s", outs(NULL));
+	ok(strstr(exact, "complete@") != NULL, "the log has the end");
+
+	s = session_new(&p, t0);
+	script(s, t0, 500, false, &total2);
+	is_str(outs(s), exact,
+	    "woken up to 499 ms late: every cue at the same deadline");
+	session_free(s);
+
+	s = session_new(&p, t0);
+	script(s, t0, 0, true, &total2);
+	is_str(outs(s), exact, "advance called early too: no change");
+	session_free(s);
+}
+
+static void
+test_misc(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_wall, { .sets = 40, .hold = 1 } },
+	};
+	struct sess_plan	 p = plan_of(it, 1), empty = plan_of(it, 0);
+	struct session		*s;
+	struct sess_out		 o;
+	struct sess_view	 v;
+	int			 n = 0;
+
+	s = session_new(&empty, 0);
+	session_view(s, 0, &v);
+	ok(v.phase == SP_DONE && session_completed(s), "empty plan: done");
+	ok(session_pop(s, &o) && o.kind == SO_COMPLETE, "and complete");
+	ok(session_next_wake(s, 0) == INT64_MAX, "no wake");
+	session_free(s);
+	session_free(NULL);
+
+	p.ready_secs = 0;
+	s = session_new(&p, 0);
+	session_advance(s, 1000000);
+	while (session_pop(s, &o))
+		n++;
+	is_int(n, 40 * 2 + 1, "80 outputs kept unpopped (queue grows)");
+	session_free(s);
+
+	s = session_new(&p, 0);
+	session_stop(s, 500);
+	ok(session_pop(s, &o) && o.kind == SO_START, "start");
+	ok(!session_pop(s, &o), "stop under 1 s of hold saves nothing");
+	session_stop(s, 600);
+	ok(!session_completed(s), "stopped twice: still not completed");
+	session_free(s);
+
+	is_str(session_phase_name(SP_READY), "ready", "phase name");
+	is_str(session_phase_name(SP_REST), "rest", "phase name");
+	is_str(session_phase_name(SP_DONE), "done", "phase name");
+}
+
 int
 main(void)
 {
@@ -608,5 +983,12 @@ main(void)
 	test_tempo();
 	test_pause();
 	test_undo();
+	test_skip();
+	test_skip_exercise();
+	test_back();
+	test_rest_adjust();
+	test_late();
+	test_no_drift();
+	test_misc();
 	return (tap_done());
 }
