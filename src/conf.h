@@ -5,7 +5,7 @@
  *	sound: true		# sound cues
  *	color: true		# colours on the screens
  *	ready: 5		# get-ready countdown, seconds
- *	rest: 30		# rest when a step gives none, seconds
+ *	rest: 60		# rest when a step gives none, seconds
  *	switch: 5		# switch-sides countdown, seconds
  *
  * Every key is optional; an unknown key, a wrong type or an out-of-range
@@ -29,7 +29,7 @@ struct config {
 };
 
 #define CONF_DEFAULT_READY	5
-#define CONF_DEFAULT_REST	30
+#define CONF_DEFAULT_REST	60
 #define CONF_DEFAULT_SWITCH	5
 /* Longest countdown a setting may ask for: one hour. */
 #define CONF_MAX_SECS		3600

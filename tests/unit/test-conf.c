@@ -37,7 +37,7 @@ test_good(void)
 	conf_defaults(&c);
 	ok(c.sound && c.color, "defaults: sound and colour on");
 	is_int(c.ready, 5, "default get-ready is 5 s");
-	is_int(c.rest, 30, "default rest is 30 s");
+	is_int(c.rest, 60, "default rest is 60 s");
 	is_int(c.switch_secs, 5, "default switch-sides is 5 s");
 
 	is_int(parse("", &c, e, sizeof e), 0, "an empty file is fine");
