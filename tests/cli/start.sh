@@ -59,4 +59,18 @@ rmdir "$conf"
 
 run "$REHABIT" --library "$test_tmp/none" start quick </dev/null
 is "$rc" 66 "a missing library exits 66"
+
+# The manual documents the session keys and every setting.
+m1="$top_srcdir/man/rehabit.1"
+m5="$top_srcdir/man/rehabit.5"
+sed -n '/^\.SH KEYS/,/^\.SH/s/^\.BR\{0,1\} //p' "$m1" |
+    sed 's/\\-/-/g; s/[",]/ /g' | tr ' ' '\n' | grep -v '^$' >"$test_tmp/keys"
+for k in Enter p s u n Right b Left + - q '?'; do
+	ok "rehabit(1) KEYS: $k" grep -qFx -- "$k" "$test_tmp/keys"
+done
+sed -n '/^\.SH CONFIGURATION/,/^\.SH/p' "$m5" >"$test_tmp/conf"
+for k in sound color ready rest switch; do
+	ok "rehabit(5) CONFIGURATION: $k" grep -Eq "^\.BI?R? \"?$k:" \
+	    "$test_tmp/conf"
+done
 done_testing
