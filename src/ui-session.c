@@ -40,6 +40,8 @@ struct ui_session {
 	enum uis_ask		 ask;
 	bool			 paused_by_ask;
 	char			*error;		/* the last store error */
+	int			 ncues;		/* cues played, */
+	int64_t			 late_ms;	/* the latest past its moment */
 };
 
 /* The rows the layout gives each part of the screen. */
@@ -138,6 +140,27 @@ ui_session_error(struct ui_session *st, const char *what)
 	    store_error(st->app->store));
 }
 
+static void
+ui_session_cue(enum sess_out_kind kind)
+{
+	switch (kind) {
+	case SO_TICK:
+		cue_play(CUE_TICK);
+		break;
+	case SO_END:
+		cue_play(CUE_END);
+		break;
+	case SO_START:
+		cue_play(CUE_START);
+		break;
+	case SO_COMPLETE:
+		cue_play(CUE_COMPLETE);
+		break;
+	case SO_SET_DONE:
+		break;
+	}
+}
+
 /* A set is finished: save it at once (the session row on the first). */
 static void
 ui_session_save(struct ui_session *st, const struct sess_out *o)
@@ -173,33 +196,39 @@ ui_session_end_store(struct ui_session *st, bool completed)
 		ui_session_error(st, "the end of the session");
 }
 
-/* Act on what the engine reports: cues, sets to save, the end. */
+/*
+ * Act on what the engine reports: cues first, then the sets to save, so
+ * that a slow disk (a commit waits for fsync) never delays a cue. Returns
+ * true when the session is complete.
+ */
 static bool
 ui_session_drain(struct ui_session *st)
 {
-	struct sess_out	o;
+	struct sess_out	o[16];
+	size_t		n, i;
+	int64_t		late;
 	bool		complete = false;
 
-	while (session_pop(st->s, &o)) {
-		switch (o.kind) {
-		case SO_TICK:
-			cue_play(CUE_TICK);
-			break;
-		case SO_END:
-			cue_play(CUE_END);
-			break;
-		case SO_START:
-			cue_play(CUE_START);
-			break;
-		case SO_SET_DONE:
-			ui_session_save(st, &o);
-			break;
-		case SO_COMPLETE:
-			cue_play(CUE_COMPLETE);
-			complete = true;
-			break;
+	do {
+		for (n = 0; n < 16 && session_pop(st->s, &o[n]); n++)
+			;
+		for (i = 0; i < n; i++) {
+			if (o[i].kind == SO_SET_DONE)
+				continue;
+			ui_session_cue(o[i].kind);
+			/* How late the loop acted on it, for the log. */
+			st->ncues++;
+			late = ui_now_ms() - o[i].at;
+			if (late > st->late_ms)
+				st->late_ms = late;
+			if (o[i].kind == SO_COMPLETE)
+				complete = true;
 		}
-	}
+		for (i = 0; i < n; i++) {
+			if (o[i].kind == SO_SET_DONE)
+				ui_session_save(st, &o[i]);
+		}
+	} while (n == 16);
 	return complete;
 }
 
@@ -639,6 +668,9 @@ ui_session_leave(void *arg)
 		ui_session_drain(st);
 		ui_session_end_store(st, false);
 	}
+	/* stderr is the log file while curses runs. */
+	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
+	    "its moment\n", st->ncues, (long long)st->late_ms);
 	cue_shutdown();
 	session_free(st->s);
 	free(st->items);

@@ -552,7 +552,8 @@ ui_run(void)
 		pfd[0].events = POLLIN;
 		pfd[1].fd = ui_pipe[0];
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, ui_timeout(now, wake)) == -1 &&
+		/* Drawing took time: measure again. */
+		if (poll(pfd, 2, ui_timeout(ui_now_ms(), wake)) == -1 &&
 		    errno != EINTR)
 			fatalx(74, "poll: %s", strerror(errno));
 		if (pfd[1].revents & POLLIN)
