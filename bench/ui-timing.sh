@@ -1,9 +1,9 @@
 #!/bin/sh
-# session-timing.sh - how punctual the cues are over a long scripted
+# ui-timing.sh - how punctual the cues are over a long scripted
 # session (issue 4: every cue within 10 ms of its deadline, no drift).
 # Not a test: it prints the figures.
 #
-#	bench/session-timing.sh [MINUTES [BUILD_DIR]]	(default: 10, build)
+#	bench/ui-timing.sh [MINUTES [BUILD_DIR]]	(default: 10, build)
 #
 # A generated routine of 20-second holds with 10-second rests runs in a
 # private tmux with no key pressed. rehabit logs, when a session ends, how
