@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "conf.h"
+#include "diag.h"
 #include "store.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -17,10 +19,23 @@
 int
 app_open(struct app *app, const struct rh_opts *o)
 {
-	int	rc;
+	struct config	*cfg;
+	struct diags	 d;
+	int		 rc;
 
 	memset(app, 0, sizeof *app);
 	app->opts = o;
+	app->cfg = cfg = xcalloc(1, sizeof *cfg);
+	conf_defaults(cfg);
+	diags_init(&d);
+	rc = conf_load(cfg, NULL, &d);
+	if (rc != 0)
+		diags_print(&d, stderr);
+	diags_free(&d);
+	if (rc != 0) {
+		app_close(app);
+		return rc;
+	}
 	app->cat = xcalloc(1, sizeof *app->cat);
 	catalog_init(app->cat);
 	if ((rc = cmd_load_catalog(o, app->cat)) != 0) {
@@ -45,6 +60,7 @@ app_close(struct app *app)
 		catalog_free(app->cat);
 		free(app->cat);
 	}
+	free((void *)app->cfg);
 	memset(app, 0, sizeof *app);
 }
 
@@ -55,7 +71,7 @@ app_run(struct app *app)
 	int		rc;
 
 	memset(&uo, 0, sizeof uo);
-	uo.color = app->opts->color;
+	uo.color = app->opts->color && app->cfg->color;
 	ui_init(&uo);
 	rc = ui_run();
 	ui_end();

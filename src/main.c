@@ -16,6 +16,7 @@
 
 /* The command table, in the order --help lists it. */
 static const struct cmd_entry *main_cmds[] = {
+	&cmd_start_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
@@ -28,7 +29,7 @@ static const struct cmd_entry *main_cmds[] = {
 };
 
 /* What `rehabit` with no command runs: the home screen. */
-static const struct cmd_entry *main_home = NULL;
+static const struct cmd_entry *main_home = &cmd_home_entry;
 
 static void
 main_usage(FILE *fp)
