@@ -90,7 +90,7 @@ due_state_text(enum due_state st)
 	case DUE_DONE_TODAY:
 		return "done today";
 	case DUE_REST_DAY:
-		return "rest day after yesterday's strength session";
+		return "rest day (strength yesterday)";
 	case DUE_WEEK_DONE:
 		return "this week's sessions are done";
 	case DUE_UNPLANNED:

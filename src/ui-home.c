@@ -441,6 +441,7 @@ home_draw_pain(struct home *hm, int y)
 	const struct hist_pain		*p = NULL;
 	char				 buf[160], when[32];
 	size_t				 i, n = 0;
+	int				 hi;
 
 	for (i = hm->h.ns; i > 0; i--) {
 		s = &hm->h.s[i - 1];
@@ -467,7 +468,11 @@ home_draw_pain(struct home *hm, int y)
 	home_pain_part(buf, sizeof buf, &n, "after", s->pain_after);
 	home_pain_part(buf, sizeof buf, &n, "next morning", s->pain_morning);
 	home_date(s->start, s->utc_off, when, sizeof when);
-	ui_printf(y, 12, COLS - 13, UR_NORMAL, "%s", buf);
+	hi = s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
+	if (s->pain_morning > hi)
+		hi = s->pain_morning;
+	ui_print(y, 12, COLS - 13, hi > 5 ? UR_BAD : hi > 2 ? UR_WARN :
+	    UR_GOOD, buf);
 	ui_printf(y + 1, 12, COLS - 13, UR_DIM, "%s, %s",
 	    home_rt_name(hm, s->routine), when);
 	if (s->flags != 0)

@@ -34,7 +34,7 @@ SEED
 due "2026-11-27 10:00:00"
 is "$rc" 0 "Friday: mobility is due"
 like "$out" '^Due today: Mobility \(mobility\)$' "the rest day passes to mobility"
-like "$out" "knee-strength +2 of 3 this week +last: yesterday +rest day after yesterday's strength session" \
+like "$out" "knee-strength +2 of 3 this week +last: yesterday +rest day \(strength yesterday\)" \
     "knee strength rests the day after a strength session"
 like "$out" '^This week: 2 of 8 sessions done$' "two done this week"
 

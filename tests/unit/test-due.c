@@ -275,7 +275,7 @@ test_text(void)
 	is_str(buf, "3 days ago", "three days ago");
 	is_str(due_state_text(DUE_YES), "due today", "state text");
 	is_str(due_state_text(DUE_REST_DAY),
-	    "rest day after yesterday's strength session", "rest-day text");
+	    "rest day (strength yesterday)", "rest-day text");
 }
 
 int
