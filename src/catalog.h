@@ -118,6 +118,7 @@ struct routine {
 	struct diag_loc	 loc;
 };
 
+/* Filled by catalog_load*() only: the arrays grow by powers of two. */
 struct catalog {
 	struct exercise	*ex;
 	size_t		 nex;
