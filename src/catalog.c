@@ -84,6 +84,7 @@ static void	ld_err_at(struct ld *, struct diag_loc, const char *, ...)
 static void	ld_err_mark(struct ld *, yaml_mark_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	catalog_free_exercise(struct exercise *);
+static void	catalog_free_routine(struct routine *);
 
 /*
  * Room for one more item in an array of n. The catalog's arrays keep no
@@ -1104,12 +1105,14 @@ h_routines(struct ld *ld, const struct rule *r, const struct ynode *v,
 			continue;
 		}
 		cat->rt = catalog_grow(cat->rt, cat->nrt, sizeof *cat->rt);
-		rt = &cat->rt[cat->nrt++];
+		rt = &cat->rt[cat->nrt];
 		memset(rt, 0, sizeof *rt);
 		catalog_prog_init(&rt->prog);
 		rt->per_week = 3;
 		rt->loc = ld_loc(ld, e);
+		/* Kept without an id too: its steps are still checked. */
 		ld_map(ld, e, ld_rt_rules, "a routine", rt);
+		cat->nrt++;
 	}
 }
 
@@ -1146,21 +1149,28 @@ catalog_free_exercise(struct exercise *ex)
 	catalog_free_list(ex->levels, ex->nlevels);
 }
 
+static void
+catalog_free_routine(struct routine *rt)
+{
+	size_t	i;
+
+	free(rt->id);
+	free(rt->name);
+	for (i = 0; i < rt->nsteps; i++)
+		free(rt->steps[i].exercise_id);
+	free(rt->steps);
+}
+
 void
 catalog_free(struct catalog *cat)
 {
-	size_t	i, j;
+	size_t	i;
 
 	for (i = 0; i < cat->nex; i++)
 		catalog_free_exercise(&cat->ex[i]);
 	free(cat->ex);
-	for (i = 0; i < cat->nrt; i++) {
-		free(cat->rt[i].id);
-		free(cat->rt[i].name);
-		for (j = 0; j < cat->rt[i].nsteps; j++)
-			free(cat->rt[i].steps[j].exercise_id);
-		free(cat->rt[i].steps);
-	}
+	for (i = 0; i < cat->nrt; i++)
+		catalog_free_routine(&cat->rt[i]);
 	free(cat->rt);
 	catalog_free_list(cat->files, cat->nfiles);
 	catalog_init(cat);
