@@ -321,7 +321,7 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
  * PRAGMA quick_check. Leaves st->db open read-only.
  */
 static int
-store_check_db(struct store *st, bool quick_check)
+store_check_db(struct store *st, bool quick_check, int64_t *schema)
 {
 	sqlite3_stmt	*stmt;
 	const char	*res;
@@ -344,6 +344,7 @@ store_check_db(struct store *st, bool quick_check)
 		    "program's SQLite file); left untouched");
 		return STORE_EX_IOERR;
 	}
+	*schema = version;
 	if (version > STORE_SCHEMA_VERSION) {
 		store_set_err(st, "written by a newer rehabit (history schema "
 		    "%lld, this rehabit knows up to %d); update rehabit to "
@@ -413,7 +414,7 @@ fail:
 static int
 store_open_rw(struct store *st)
 {
-	int64_t	dummy;
+	int64_t	dummy, schema;
 	int	rc, fd;
 	bool	exists, empty;
 
@@ -431,7 +432,7 @@ store_open_rw(struct store *st)
 			close(fd);
 		}
 	} else if (!empty) {
-		if ((rc = store_check_db(st, true)) != 0)
+		if ((rc = store_check_db(st, true, &schema)) != 0)
 			return rc;
 		sqlite3_close(st->db);
 		st->db = NULL;
@@ -457,6 +458,7 @@ store_open_rw(struct store *st)
 static int
 store_open_ro(struct store *st)
 {
+	int64_t	schema;
 	bool	exists, empty;
 	int	rc;
 
@@ -466,8 +468,14 @@ store_open_ro(struct store *st)
 		st->empty = true;
 		return 0;
 	}
-	if ((rc = store_check_db(st, false)) != 0)
+	if ((rc = store_check_db(st, false, &schema)) != 0)
 		return rc;
+	/* An older schema is brought up to date first, even to read it. */
+	if (schema < STORE_SCHEMA_VERSION) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return store_open_rw(st);
+	}
 	return 0;
 }
 
