@@ -88,6 +88,19 @@ run "$REHABIT" --data-dir "$d" pain --flag swelling --morning 2 \
     --date 2026-11-03T07:00+01:00
 is "$rc" 0 "a migrated database takes new reports with flags"
 
+# --- 8 writers at once ------------------------------------------------------------
+
+d="$test_tmp/many"
+for i in 1 2 3 4 5 6 7 8; do
+	"$REHABIT" --data-dir "$d" pain --morning "$i" \
+	    --date "2026-11-0${i}T07:00:00+01:00" >/dev/null 2>"$test_tmp/w$i" &
+done
+wait
+is "$(cat "$test_tmp"/w?)" "" "8 concurrent writers: no errors"
+run "$REHABIT" --data-dir "$d" log
+is "$(printf '%s\n' "$out" | grep -c '(pain report)')" 8 \
+    "8 concurrent writers: all 8 reports recorded"
+
 # --- busy ----------------------------------------------------------------------
 
 d="$test_tmp/busy"
