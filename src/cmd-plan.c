@@ -43,16 +43,18 @@ const struct cmd_entry cmd_plan_entry = {
 /* The keys of a prescription, in the order a routine step writes them. */
 static const struct {
 	const char	*key;
+	enum step_key	 bit;
 	size_t		 off;
 } plan_keys[] = {
-	{ "sets", offsetof(struct dose, sets) },
-	{ "reps", offsetof(struct dose, reps) },
-	{ "hold", offsetof(struct dose, hold) },
-	{ "relax", offsetof(struct dose, relax) },
-	{ "work", offsetof(struct dose, work) },
-	{ "easy", offsetof(struct dose, easy) },
-	{ "rounds", offsetof(struct dose, rounds) },
-	{ "rest", offsetof(struct dose, rest) },
+	{ "sets", STEP_SETS, offsetof(struct dose, sets) },
+	{ "reps", STEP_REPS, offsetof(struct dose, reps) },
+	{ "hold", STEP_HOLD, offsetof(struct dose, hold) },
+	{ "relax", STEP_RELAX, offsetof(struct dose, relax) },
+	{ "work", STEP_WORK, offsetof(struct dose, work) },
+	{ "easy", STEP_EASY, offsetof(struct dose, easy) },
+	{ "rounds", STEP_ROUNDS, offsetof(struct dose, rounds) },
+	{ "rest", STEP_REST, offsetof(struct dose, rest) },
+	{ "level", STEP_LEVEL, offsetof(struct dose, level) },
 };
 
 static int
@@ -62,8 +64,8 @@ plan_field(const struct dose *d, size_t off)
 }
 
 /*
- * `{sets: 3, hold: 35, rest: 45}`: every key with a value, and the level
- * when the step names one or it has changed.
+ * `{sets: 3, hold: 35, rest: 45}`: the keys the routine's step writes,
+ * and any other that the rules have changed.
  */
 static void
 plan_yaml_dose(FILE *fp, const struct step *st, const struct dose *d)
@@ -74,13 +76,13 @@ plan_yaml_dose(FILE *fp, const struct step *st, const struct dose *d)
 
 	fputc('{', fp);
 	for (i = 0; i < sizeof plan_keys / sizeof plan_keys[0]; i++) {
-		if ((v = plan_field(d, plan_keys[i].off)) == 0)
+		v = plan_field(d, plan_keys[i].off);
+		if ((st->given & (1u << plan_keys[i].bit)) == 0 &&
+		    v == plan_field(&st->base, plan_keys[i].off))
 			continue;
 		fprintf(fp, "%s%s: %d", sep, plan_keys[i].key, v);
 		sep = ", ";
 	}
-	if (d->level > 0 && (st->base.level > 0 || d->level > 1))
-		fprintf(fp, "%slevel: %d", sep, d->level);
 	fputc('}', fp);
 }
 
@@ -257,7 +259,7 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'w':
 			why = true;
@@ -275,10 +277,10 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 		case 'h':
 			cmd_usage(&cmd_plan_entry, stdout);
 			return (0);
+		case ':':
+			return (cmd_usage_error(&cmd_plan_entry,
+			    "option '--format' needs text or yaml"));
 		default:
-			if (optopt == 'f')
-				return (cmd_usage_error(&cmd_plan_entry,
-				    "option '--format' needs text or yaml"));
 			return (cmd_usage_error(&cmd_plan_entry,
 			    "unknown option '%s'", argv[optind - 1]));
 		}

@@ -69,5 +69,6 @@ int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_plan_entry;
 
 #endif

@@ -1307,6 +1307,33 @@ store_load_session(struct store *st, int64_t id, struct history *h)
 	return 0;
 }
 
+int
+store_last_start(struct store *st, const char *routine, const char *exercise,
+    int64_t *start)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*start = 0;
+	if (st->empty)
+		return 0;
+	/* Newest first along session_start: stops at the first match. */
+	if ((rc = store_prepare(st, "SELECT s.start FROM session s"
+	    " WHERE s.routine = ?1 AND EXISTS (SELECT 1 FROM exercise e"
+	    " WHERE e.session = s.id AND e.exercise = ?2)"
+	    " ORDER BY s.start DESC LIMIT 1", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, routine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, exercise, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*start = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
 /* --- import -------------------------------------------------------------- */
 
 static int
