@@ -72,6 +72,14 @@ like "$out" 'under 2 weeks of history, no load cap yet' \
 like "$out" '^    change: 3 x 30 s hold.* \(volume 90\) -> 3 x 35 s hold.* \(volume 105\)$' \
     "--why: the change"
 
+run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" show knee-strength-1
+is "$rc" 0 "show exits 0"
+like "$out" '^     3 x 35 s hold \(Wall sit 45 degrees\), rest 45 s$' \
+    "show: today's prescription, not the routine's dose"
+like "$out" '^     2 x 10 each side, tempo 2-1-2, rest 60 s$' \
+    "show: sides that differ run at the smaller dose"
+
 plan walk-run-1 --format yaml
 like "$out" '^    rule: return-after-break$' "27 days off: return-after-break"
 like "$out" '^    reason: "27 days since the last session: back to about 65%' \
