@@ -1118,10 +1118,15 @@ store_read_sets(struct store *st, const char *where, int64_t arg,
 	const char		*ex;
 	int			 side;
 
+	/*
+	 * CROSS JOIN keeps this order (sessions, then their exercises, then
+	 * their sets): without statistics SQLite would scan every set.
+	 */
 	if ((rc = store_query(st, "SELECT s.id, e.exercise, e.side, x.n, "
-	    "x.value FROM sets x JOIN exercise e ON e.id = x.exercise "
-	    "JOIN session s ON s.id = e.session WHERE %s "
-	    "ORDER BY s.start, s.id, e.id, x.n", where, arg, &stmt)) != 0)
+	    "x.value FROM session s CROSS JOIN exercise e ON "
+	    "e.session = s.id CROSS JOIN sets x ON x.exercise = e.id "
+	    "WHERE %s ORDER BY s.start, s.id, e.id, x.n", where, arg,
+	    &stmt)) != 0)
 		return rc;
 	ei = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
