@@ -1,0 +1,38 @@
+/*
+ * app.h - what the screens share while curses runs: the options, the
+ * library, the history store and the settings, and how one screen opens
+ * another. Each ui-*.c file owns one screen and exports its *_open().
+ */
+#ifndef REHABIT_APP_H
+#define REHABIT_APP_H
+
+#include <stdint.h>
+
+#include "catalog.h"
+#include "cmd.h"
+
+struct store;
+struct config;
+
+struct app {
+	const struct rh_opts	*opts;
+	struct catalog		*cat;
+	struct store		*store;
+	const struct config	*cfg;
+};
+
+/* Home: the routine that is due, last sessions, pain, advice (ui-home.c). */
+void	ui_home_open(struct app *);
+/*
+ * A guided session of `rt` (ui-session.c). When it ends (done or quit with
+ * sets done) it opens the summary and, on top of it, the pain form.
+ */
+void	ui_session_open(struct app *, const struct routine *rt);
+/* The pain form for a session, or a standalone report if 0 (ui-pain.c). */
+void	ui_pain_open(struct app *, int64_t session);
+/* Done against prescribed, the pain recorded, what changes (ui-summary.c). */
+void	ui_summary_open(struct app *, int64_t session);
+/* Progress review: pain, volume, calendar (ui-progress.c). */
+void	ui_progress_open(struct app *);
+
+#endif

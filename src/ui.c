@@ -1,0 +1,748 @@
+/*
+ * ui.c - the event loop, the screen stack, signals, colours and the small
+ * widgets the screens share.
+ *
+ * Signal handlers only set flags and write a byte to a self-pipe that the
+ * loop polls beside the terminal, so a resize or SIGTERM wakes the loop at
+ * once without any periodic polling.
+ */
+#include "config.h"
+
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "ui.h"
+#include "paths.h"
+#include "xmalloc.h"
+
+#define UI_MAX_SCREENS	8
+
+struct ui_frame {
+	const struct ui_screen	*screen;
+	void			*state;
+};
+
+static struct ui_frame	ui_stack[UI_MAX_SCREENS];
+static int		ui_depth;
+static bool		ui_started;
+static bool		ui_is_dirty = true;
+static bool		ui_help_shown;
+static bool		ui_is_utf8;
+static bool		ui_has_color;
+static int		ui_saved_stderr = -1;
+static SCREEN		*ui_term;
+static int		ui_pipe[2] = { -1, -1 };
+
+static volatile sig_atomic_t	ui_sig_quit;
+static volatile sig_atomic_t	ui_sig_winch;
+static volatile sig_atomic_t	ui_sig_cont;
+
+static const struct ui_key ui_help_keys[] = {
+	{ "any key", "close this help" },
+	{ NULL, NULL }
+};
+
+static void	ui_signal(int);
+static void	ui_fatal_cleanup(void);
+
+int64_t
+ui_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool
+ui_utf8(void)
+{
+	return ui_is_utf8;
+}
+
+static void
+ui_signal(int sig)
+{
+	int	saved = errno;
+	char	c = 0;
+
+	switch (sig) {
+	case SIGWINCH:
+		ui_sig_winch = 1;
+		break;
+	case SIGCONT:
+		ui_sig_cont = 1;
+		break;
+	default:
+		ui_sig_quit = sig;
+		break;
+	}
+	if (ui_pipe[1] != -1)
+		(void)!write(ui_pipe[1], &c, 1);
+	errno = saved;
+}
+
+/*
+ * stderr must not write over the screen (ALSA complains there when there
+ * is no sound card): send it to a log file in the state folder.
+ */
+static void
+ui_redirect_stderr(void)
+{
+	const char	*state = getenv("XDG_STATE_HOME");
+	const char	*home = getenv("HOME");
+	char		*dir, *path;
+	int		 fd = -1;
+
+	if (state != NULL && state[0] == '/')
+		xasprintf(&dir, "%s/rehabit", state);
+	else
+		xasprintf(&dir, "%s/.local/state/rehabit",
+		    home != NULL ? home : "/");
+	xasprintf(&path, "%s/rehabit.log", dir);
+	if (paths_mkdir_private(dir) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+		    0600);
+	if (fd == -1)
+		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	free(dir);
+	free(path);
+	fflush(stderr);
+	ui_saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	if (fd != -1) {
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+}
+
+static void
+ui_restore_stderr(void)
+{
+	if (ui_saved_stderr == -1)
+		return;
+	fflush(stderr);
+	dup2(ui_saved_stderr, STDERR_FILENO);
+	close(ui_saved_stderr);
+	ui_saved_stderr = -1;
+}
+
+static void
+ui_colors(bool want)
+{
+	static const short fg[UR_COUNT] = {
+		[UR_NORMAL] = -1,	 [UR_TITLE] = COLOR_CYAN,
+		[UR_DIM] = -1,		 [UR_KEY] = COLOR_CYAN,
+		[UR_ACCENT] = COLOR_YELLOW, [UR_GOOD] = COLOR_GREEN,
+		[UR_WARN] = COLOR_YELLOW, [UR_BAD] = COLOR_RED,
+	};
+	int	i;
+
+	ui_has_color = want && has_colors() && start_color() == OK;
+	if (!ui_has_color)
+		return;
+	use_default_colors();
+	for (i = 1; i < UR_COUNT; i++)
+		init_pair(i, fg[i], -1);
+}
+
+attr_t
+ui_attr(enum ui_role r)
+{
+	/* Monochrome: the same roles told apart by weight and reverse. */
+	static const attr_t mono[UR_COUNT] = {
+		[UR_NORMAL] = A_NORMAL,	[UR_TITLE] = A_BOLD,
+		[UR_DIM] = A_DIM,	[UR_KEY] = A_BOLD,
+		[UR_ACCENT] = A_BOLD,	[UR_GOOD] = A_NORMAL,
+		[UR_WARN] = A_BOLD,	[UR_BAD] = A_BOLD | A_REVERSE,
+	};
+	static const attr_t extra[UR_COUNT] = {
+		[UR_TITLE] = A_BOLD,	[UR_DIM] = A_DIM,
+		[UR_KEY] = A_BOLD,	[UR_ACCENT] = A_BOLD,
+		[UR_BAD] = A_BOLD,
+	};
+
+	if (r >= UR_COUNT)
+		r = UR_NORMAL;
+	if (!ui_has_color)
+		return mono[r];
+	return (r == UR_NORMAL ? 0 : COLOR_PAIR(r)) | extra[r];
+}
+
+static void
+ui_fatal_cleanup(void)
+{
+	ui_end();
+}
+
+void
+ui_init(const struct ui_opts *o)
+{
+	struct sigaction	 sa;
+	const char		*cs;
+
+	cs = nl_langinfo(CODESET);
+	ui_is_utf8 = !o->ascii && cs != NULL && strcmp(cs, "UTF-8") == 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		fatalx(2, "the screens need a terminal");
+	if (pipe2(ui_pipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		fatalx(71, "pipe: %s", strerror(errno));
+	ui_redirect_stderr();
+	xmalloc_fatal_hook = ui_fatal_cleanup;
+	if ((ui_term = newterm(NULL, stdout, stdin)) == NULL) {
+		ui_restore_stderr();
+		fatalx(2, "cannot use terminal type '%s'",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	}
+	ui_started = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_colors(o->color);
+
+	/* After newterm(): replace the handlers curses installed. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGWINCH, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+void
+ui_end(void)
+{
+	if (ui_started) {
+		ui_started = false;
+		curs_set(1);
+		endwin();
+		/* newterm() screens must be freed explicitly. */
+		delscreen(ui_term);
+		ui_term = NULL;
+	}
+	ui_restore_stderr();
+	xmalloc_fatal_hook = NULL;
+	if (ui_pipe[0] != -1) {
+		close(ui_pipe[0]);
+		close(ui_pipe[1]);
+		ui_pipe[0] = ui_pipe[1] = -1;
+	}
+}
+
+void
+ui_push(const struct ui_screen *s, void *state)
+{
+	if (ui_depth == UI_MAX_SCREENS)
+		fatalx(70, "too many screens");
+	ui_stack[ui_depth].screen = s;
+	ui_stack[ui_depth].state = state;
+	ui_depth++;
+	ui_is_dirty = true;
+}
+
+void
+ui_pop(void)
+{
+	struct ui_frame	f;
+
+	if (ui_depth == 0)
+		return;
+	f = ui_stack[--ui_depth];
+	if (f.screen->leave != NULL)
+		f.screen->leave(f.state);
+	ui_is_dirty = true;
+	ui_help_shown = false;
+}
+
+void
+ui_quit(void)
+{
+	while (ui_depth > 0)
+		ui_pop();
+}
+
+void
+ui_dirty(void)
+{
+	ui_is_dirty = true;
+}
+
+/* Map a key to what it means. */
+static void
+ui_map_key(int r, wint_t wc, struct ui_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->ch = (int)wc;
+	ev->action = UA_CHAR;
+	if (r == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_ENTER:
+			ev->action = UA_ENTER;
+			break;
+		case KEY_BACKSPACE:
+			ev->action = UA_BACK;
+			break;
+		case KEY_UP:
+			ev->action = UA_UP;
+			break;
+		case KEY_DOWN:
+			ev->action = UA_DOWN;
+			break;
+		case KEY_LEFT:
+			ev->action = UA_LEFT;
+			break;
+		case KEY_RIGHT:
+			ev->action = UA_RIGHT;
+			break;
+		default:
+			ev->action = UA_NONE;
+			break;
+		}
+		return;
+	}
+	switch (wc) {
+	case '\r':
+	case '\n':
+	case ' ':
+		ev->action = UA_ENTER;
+		break;
+	case 27:		/* Esc */
+	case 127:
+	case '\b':
+		ev->action = UA_BACK;
+		break;
+	case 'q':
+		ev->action = UA_QUIT;
+		break;
+	case '?':
+		ev->action = UA_HELP;
+		break;
+	case 'p':
+		ev->action = UA_PAUSE;
+		break;
+	case 's':
+		ev->action = UA_SKIP;
+		break;
+	case 'u':
+		ev->action = UA_UNDO;
+		break;
+	case 'k':
+		ev->action = UA_UP;
+		break;
+	case 'j':
+		ev->action = UA_DOWN;
+		break;
+	case '+':
+	case '=':
+		ev->action = UA_PLUS;
+		break;
+	case '-':
+		ev->action = UA_MINUS;
+		break;
+	default:
+		if (wc >= '0' && wc <= '9') {
+			ev->action = UA_DIGIT;
+			ev->digit = (int)(wc - '0');
+		}
+		break;
+	}
+}
+
+static bool
+ui_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void
+ui_draw_help(const struct ui_key *keys)
+{
+	int	i, n = 0, w = 0, y, x, kw;
+
+	for (i = 0; keys != NULL && keys[i].key != NULL; i++) {
+		n++;
+		if (ui_width(keys[i].key) + ui_width(keys[i].what) + 3 > w)
+			w = ui_width(keys[i].key) + ui_width(keys[i].what) + 3;
+	}
+	if (w < 20)
+		w = 20;
+	y = (LINES - n - 4) / 2;
+	x = (COLS - w - 4) / 2;
+	if (y < 0)
+		y = 0;
+	if (x < 0)
+		x = 0;
+	kw = 0;
+	for (i = 0; i < n; i++)
+		if (ui_width(keys[i].key) > kw)
+			kw = ui_width(keys[i].key);
+	for (i = -1; i < n + 3 && y + i + 1 < LINES; i++)
+		mvhline(y + i + 1, x, ' ', w + 4);
+	ui_print(y, x + 2, w, UR_TITLE, "Keys");
+	for (i = 0; i < n; i++) {
+		ui_print(y + 2 + i, x + 2, kw, UR_KEY, keys[i].key);
+		ui_print(y + 2 + i, x + 3 + kw, w - kw - 1, UR_NORMAL,
+		    keys[i].what);
+	}
+}
+
+static void
+ui_draw(void)
+{
+	struct ui_frame		*top = &ui_stack[ui_depth - 1];
+	const struct ui_key	*keys;
+
+	ui_is_dirty = false;
+	erase();
+	if (ui_too_small()) {
+		ui_center(LINES / 2, UR_WARN, "Terminal too small");
+		if (LINES > 1)
+			ui_center(LINES / 2 + 1, UR_DIM, "enlarge it to go on");
+		refresh();
+		return;
+	}
+	top->screen->draw(top->state);
+	keys = top->screen->keys != NULL ? top->screen->keys(top->state) :
+	    NULL;
+	if (ui_help_shown) {
+		ui_draw_help(keys);
+		ui_keybar(ui_help_keys);
+	} else
+		ui_keybar(keys);
+	refresh();
+}
+
+static void
+ui_resize(void)
+{
+	struct winsize	ws;
+
+	ui_sig_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+	ui_is_dirty = true;
+}
+
+static void
+ui_read_keys(void)
+{
+	struct ui_frame	*top;
+	struct ui_event	 ev;
+	wint_t		 wc;
+	int		 r;
+
+	while (ui_depth > 0 && (r = get_wch(&wc)) != ERR) {
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			ui_is_dirty = true;
+			continue;
+		}
+		ui_map_key(r, wc, &ev);
+		if (ev.action == UA_NONE)
+			continue;
+		top = &ui_stack[ui_depth - 1];
+		ui_is_dirty = true;
+		if (ui_help_shown) {
+			ui_help_shown = false;
+			continue;
+		}
+		if (ev.action == UA_HELP) {
+			ui_help_shown = true;
+			continue;
+		}
+		top->screen->key(top->state, &ev);
+	}
+}
+
+/* How long poll() may sleep: until the top screen's next deadline. */
+static int
+ui_timeout(int64_t now)
+{
+	struct ui_frame	*top = &ui_stack[ui_depth - 1];
+	int64_t		 wake;
+
+	if (top->screen->wake == NULL)
+		return -1;
+	wake = top->screen->wake(top->state, now);
+	if (wake == INT64_MAX)
+		return -1;
+	if (wake <= now)
+		return 0;
+	if (wake - now > 60 * 60 * 1000)
+		return 60 * 60 * 1000;
+	return (int)(wake - now);
+}
+
+int
+ui_run(void)
+{
+	struct pollfd	 pfd[2];
+	struct ui_frame	*top;
+	char		 buf[64];
+	int64_t		 now;
+	int		 sig;
+
+	while (ui_depth > 0 && ui_sig_quit == 0) {
+		if (ui_sig_winch)
+			ui_resize();
+		if (ui_sig_cont) {
+			ui_sig_cont = 0;
+			clearok(curscr, TRUE);
+			ui_is_dirty = true;
+		}
+		top = &ui_stack[ui_depth - 1];
+		now = ui_now_ms();
+		if (top->screen->tick != NULL && top->screen->wake != NULL &&
+		    top->screen->wake(top->state, now) <= now) {
+			top->screen->tick(top->state, now);
+			continue;
+		}
+		if (ui_is_dirty)
+			ui_draw();
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = ui_pipe[0];
+		pfd[1].events = POLLIN;
+		if (poll(pfd, 2, ui_timeout(now)) == -1 && errno != EINTR)
+			fatalx(74, "poll: %s", strerror(errno));
+		if (pfd[1].revents & POLLIN)
+			while (read(ui_pipe[0], buf, sizeof buf) > 0)
+				;
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			ui_sig_quit = SIGHUP;
+		else if (pfd[0].revents & POLLIN)
+			ui_read_keys();
+	}
+	sig = ui_sig_quit;
+	ui_quit();
+	return sig != 0 ? 128 + sig : 0;
+}
+
+/* --- widgets --------------------------------------------------------- */
+
+int
+ui_width(const char *s)
+{
+	mbstate_t	st;
+	wchar_t		wc;
+	size_t		n;
+	int		w = 0, cw;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			wc = '?';
+		}
+		cw = wcwidth(wc);
+		w += cw > 0 ? cw : 0;
+		s += n;
+	}
+	return w;
+}
+
+int
+ui_print(int y, int x, int width, enum ui_role role, const char *s)
+{
+	mbstate_t	st;
+	wchar_t		wc;
+	size_t		n;
+	int		w = 0, cw;
+
+	if (y < 0 || y >= LINES || x >= COLS || width <= 0)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	memset(&st, 0, sizeof st);
+	attron(ui_attr(role));
+	move(y, x);
+	while (*s != '\0') {
+		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			n = 1;
+			wc = '?';
+		}
+		cw = wcwidth(wc);
+		if (cw < 0)
+			cw = 0;
+		if (w + cw > width)
+			break;
+		addnwstr(&wc, 1);
+		w += cw;
+		s += n;
+	}
+	attroff(ui_attr(role));
+	return w;
+}
+
+int
+ui_printf(int y, int x, int width, enum ui_role role, const char *fmt, ...)
+{
+	va_list	ap;
+	char	buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_print(y, x, width, role, buf);
+}
+
+void
+ui_center(int y, enum ui_role role, const char *s)
+{
+	int	w = ui_width(s), x;
+
+	x = w >= COLS ? 0 : (COLS - w) / 2;
+	ui_print(y, x, COLS - x, role, s);
+}
+
+void
+ui_keybar(const struct ui_key *keys)
+{
+	int	x = 0, y = LINES - 1, need, i;
+
+	if (keys == NULL)
+		return;
+	for (i = 0; keys[i].key != NULL; i++) {
+		need = ui_width(keys[i].key) + 1 + ui_width(keys[i].what);
+		if (x + need > COLS) {
+			/* Whatever does not fit stays behind `?`. */
+			break;
+		}
+		x += ui_print(y, x, COLS - x, UR_KEY, keys[i].key) + 1;
+		x += ui_print(y, x, COLS - x, UR_DIM, keys[i].what) + 2;
+	}
+}
+
+void
+ui_bar(int y, int x, int width, int64_t done, int64_t total,
+    enum ui_role role)
+{
+	int	fill, i;
+
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	if (total <= 0)
+		total = 1;
+	if (done < 0)
+		done = 0;
+	if (done > total)
+		done = total;
+	fill = (int)(done * width / total);
+	move(y, x);
+	for (i = 0; i < width && x + i < COLS; i++) {
+		if (i < fill) {
+			attron(ui_attr(role));
+			if (ui_is_utf8)
+				addwstr(L"\u2588");
+			else
+				addch('#');
+			attroff(ui_attr(role));
+		} else {
+			attron(ui_attr(UR_DIM));
+			if (ui_is_utf8)
+				addwstr(L"\u2591");
+			else
+				addch('.');
+			attroff(ui_attr(UR_DIM));
+		}
+	}
+}
+
+/* A 3x5 font: each glyph is five rows of three bits, top row first. */
+static const unsigned char ui_font[11][5] = {
+	{ 7, 5, 5, 5, 7 }, { 2, 6, 2, 2, 7 }, { 7, 1, 7, 4, 7 },
+	{ 7, 1, 7, 1, 7 }, { 5, 5, 7, 1, 1 }, { 7, 4, 7, 1, 7 },
+	{ 7, 4, 7, 5, 7 }, { 7, 1, 1, 1, 1 }, { 7, 5, 7, 5, 7 },
+	{ 7, 5, 7, 1, 7 }, { 0, 2, 0, 2, 0 }
+};
+
+static int
+ui_big_glyph(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c == ':')
+		return 10;
+	return -1;
+}
+
+int
+ui_big_width(const char *s)
+{
+	int	w = 0;
+
+	for (; *s != '\0'; s++) {
+		if (ui_big_glyph(*s) == 10)
+			w += 2;
+		else if (ui_big_glyph(*s) >= 0)
+			w += 4;
+		else
+			w += 2;
+	}
+	return w > 0 ? w - 1 : 0;
+}
+
+void
+ui_big(int y, int x, enum ui_role role, const char *s)
+{
+	int	g, row, col, cx;
+
+	attron(ui_attr(role));
+	for (cx = x; *s != '\0'; s++) {
+		g = ui_big_glyph(*s);
+		for (row = 0; g >= 0 && row < 5; row++) {
+			for (col = 0; col < 3; col++) {
+				if (g == 10 && col != 1)
+					continue;
+				if ((ui_font[g][row] & (4 >> col)) == 0)
+					continue;
+				if (y + row >= LINES || cx + col >= COLS ||
+				    y + row < 0 || cx + col < 0)
+					continue;
+				if (ui_is_utf8)
+					mvaddwstr(y + row, cx + col -
+					    (g == 10), L"\u2588");
+				else
+					mvaddch(y + row, cx + col - (g == 10),
+					    '#');
+			}
+		}
+		cx += g == 10 || g < 0 ? 2 : 4;
+	}
+	attroff(ui_attr(role));
+}
+
+void
+ui_mmss(int64_t ms, char *buf, size_t len)
+{
+	int64_t	s;
+
+	if (ms < 0)
+		ms = 0;
+	s = (ms + 999) / 1000;
+	snprintf(buf, len, "%lld:%02lld", (long long)(s / 60),
+	    (long long)(s % 60));
+}

@@ -1,0 +1,133 @@
+/*
+ * ui.h - the ncurses side: one event loop, a stack of screens, colours by
+ * role, and the small widgets every screen shares.
+ *
+ * A screen is a const table of callbacks (tmux's window_mode style) with
+ * its own state. The loop draws the top screen only when something marked
+ * it dirty, then sleeps in poll() until the next key, signal or the
+ * earliest deadline the screen asks for: no busy loop, no fixed-rate
+ * polling.
+ */
+#ifndef REHABIT_UI_H
+#define REHABIT_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+/* What a key means. Screens dispatch on actions, not raw keys. */
+enum ui_action {
+	UA_NONE,
+	UA_ENTER,	/* Enter: count a rep, confirm */
+	UA_BACK,	/* Esc, Backspace: go back */
+	UA_QUIT,	/* q */
+	UA_HELP,	/* ? */
+	UA_PAUSE,	/* p */
+	UA_SKIP,	/* s */
+	UA_UNDO,	/* u */
+	UA_UP,
+	UA_DOWN,
+	UA_LEFT,
+	UA_RIGHT,
+	UA_PLUS,	/* + */
+	UA_MINUS,	/* - */
+	UA_DIGIT,	/* 0-9, value in ev->digit */
+	UA_CHAR		/* any other key, in ev->ch */
+};
+
+struct ui_event {
+	enum ui_action	action;
+	int		ch;	/* the raw key (wide char or KEY_*) */
+	int		digit;
+};
+
+/* Colours are looked up by what is drawn, never by raw colour pair. */
+enum ui_role {
+	UR_NORMAL,
+	UR_TITLE,	/* routine and exercise names */
+	UR_DIM,		/* secondary text */
+	UR_KEY,		/* key names in the key bar */
+	UR_ACCENT,	/* the big counter, the current item */
+	UR_GOOD,	/* green pain band, done */
+	UR_WARN,	/* amber */
+	UR_BAD,		/* red, advice to see a physiotherapist */
+	UR_COUNT
+};
+
+/* One line of a screen's key list: shown in the key bar and by `?`. */
+struct ui_key {
+	const char	*key;	/* "Enter", "p", "+/-" */
+	const char	*what;	/* "count a rep" */
+};
+
+struct ui_screen {
+	const char	*name;
+	/* Draw everything on stdscr (already erased). */
+	void		(*draw)(void *state);
+	/* Handle one event. */
+	void		(*key)(void *state, const struct ui_event *);
+	/*
+	 * Optional: the next monotonic ms at which the screen must run
+	 * tick(), or INT64_MAX. Called before every sleep.
+	 */
+	int64_t		(*wake)(void *state, int64_t now_ms);
+	void		(*tick)(void *state, int64_t now_ms);
+	/* Optional: the screen is closed (popped, or the program ends). */
+	void		(*leave)(void *state);
+	/* Keys for the key bar and `?`; may change with the state. */
+	const struct ui_key *(*keys)(void *state);
+};
+
+struct ui_opts {
+	bool	color;		/* false: monochrome (--no-color, NO_COLOR) */
+	bool	ascii;		/* force ASCII glyphs */
+};
+
+/*
+ * Start curses (stderr goes to the log file first: ALSA and others write
+ * there), and give the terminal back on every way out: ui_end(), a fatal
+ * error, SIGINT/SIGTERM/SIGHUP.
+ */
+void	ui_init(const struct ui_opts *);
+void	ui_end(void);
+
+/* Screens: the loop runs the top one until the stack is empty. */
+void	ui_push(const struct ui_screen *, void *state);
+void	ui_pop(void);
+/* Pop every screen, calling leave() on each: a clean exit. */
+void	ui_quit(void);
+/*
+ * Run until the stack is empty. Returns 0, or 128 + the signal that ended
+ * it (the caller exits with that after ui_end()).
+ */
+int	ui_run(void);
+/* The top screen's state changed: draw again before the next sleep. */
+void	ui_dirty(void);
+
+int64_t	ui_now_ms(void);
+bool	ui_utf8(void);
+attr_t	ui_attr(enum ui_role);
+/* Print a (UTF-8) string at y, x clipped to `width` columns. */
+int	ui_print(int y, int x, int width, enum ui_role, const char *);
+int	ui_printf(int y, int x, int width, enum ui_role, const char *, ...)
+	    __attribute__((format(printf, 5, 6)));
+/* Centre a string on line y. */
+void	ui_center(int y, enum ui_role, const char *);
+/* The key bar on the last line. */
+void	ui_keybar(const struct ui_key *);
+/* A bar `width` wide, `done` of `total` filled. */
+void	ui_bar(int y, int x, int width, int64_t done, int64_t total,
+	    enum ui_role);
+/* Big digits (and ':'), 5 lines high; width of a string in columns. */
+int	ui_big_width(const char *);
+void	ui_big(int y, int x, enum ui_role, const char *);
+/* Columns a UTF-8 string takes. */
+int	ui_width(const char *);
+/* Format ms as M:SS (rounded up, as a countdown shows it). */
+void	ui_mmss(int64_t ms, char *buf, size_t len);
+
+#define UI_MIN_COLS	30
+#define UI_MIN_LINES	8
+
+#endif
