@@ -442,7 +442,7 @@ report_exercise(struct report *r, struct report_acc **acc,
 /* The dose of an exercise as first seen in one session. */
 static void
 report_dose_seen(struct report_exercise *e, struct report_acc *a,
-    const struct hist_session *s, const struct hist_exercise *he,
+    const struct hist_session *s, size_t si, const struct hist_exercise *he,
     bool in_window)
 {
 	struct report_change	*c;
@@ -457,6 +457,7 @@ report_dose_seen(struct report_exercise *e, struct report_acc *a,
 			c = &e->changes[e->nchanges++];
 			memset(c, 0, sizeof *c);
 			c->at = s->start;
+			c->session = si;
 			c->utc_off = s->utc_off;
 			c->from = a->prev;
 			c->to = he->prescribed;
@@ -498,7 +499,7 @@ report_exercises(struct report *r, const struct report_in *in)
 			a = &acc[e - r->ex];
 			if (a->last_session != i + 1) {
 				a->last_session = i + 1;
-				report_dose_seen(e, a, s, he, in_window);
+				report_dose_seen(e, a, s, i, he, in_window);
 			}
 			if (!in_window)
 				continue;

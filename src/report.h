@@ -62,9 +62,12 @@ struct report_change {
 	int		 utc_off;
 	struct dose	 from;
 	struct dose	 to;
+	size_t		 session;	/* its index in the history */
 	int		 dir;		/* +1 more volume or level, -1 less */
-	const char	*rule;		/* NULL unless a caller explains it */
-	const char	*reason;
+	/* Filled by a caller that can explain the change, else empty. */
+	char		 decision[16];	/* "progress", "regress", ... */
+	char		 rule[24];	/* "pain-green", ... */
+	char		 reason[256];
 };
 
 struct report_exercise {
