@@ -36,6 +36,8 @@ struct exercise {
 	size_t		  ncues;
 	char		**levels;	/* easy -> hard; may be empty */
 	size_t		  nlevels;
+	bool		  broken;	/* had problems: steps using it are
+					   not checked against it */
 	struct diag_loc	  loc;
 };
 
@@ -58,9 +60,10 @@ struct dose {
 
 /* One axis of a progression ladder: `{step: N, max: M}`. */
 struct ladder_axis {
-	bool	on;		/* the axis was named in the YAML */
-	int	step;		/* 0: the default step for the axis */
-	int	max;		/* 0: no maximum given */
+	bool		on;	/* the axis was named in the YAML */
+	int		step;	/* 0: the default step for the axis */
+	int		max;	/* 0: no maximum given */
+	struct diag_loc	loc;	/* where it was named */
 };
 
 /*
@@ -72,7 +75,8 @@ struct ladder_axis {
 struct prog_cfg {
 	struct ladder_axis reps, sets, hold, work, rounds;
 	bool	levels;			/* `level: {max: N}` named */
-	int	level_max;
+	int	level_max;		/* 0: up to the exercise's last */
+	struct diag_loc level_loc;
 	int	green_max;		/* `green`: pain <= this is green */
 	int	red_above;		/* `red`: pain > this is red */
 	int	greens_needed;		/* `greens`: green sessions to step up */
@@ -81,13 +85,26 @@ struct prog_cfg {
 	double	load_cap;		/* `load_cap`: e.g. 1.3 */
 };
 
+/* The keys of a step, for struct step's `given` and `keyloc`. */
+enum step_key {
+	STEP_EXERCISE, STEP_SETS, STEP_REPS, STEP_HOLD, STEP_RELAX,
+	STEP_WORK, STEP_EASY, STEP_ROUNDS, STEP_REST, STEP_LEVEL,
+	STEP_TEMPO, STEP_PROGRESSION,
+	STEP_KEY_COUNT
+};
+
 struct step {
 	char			*exercise_id;
-	const struct exercise	*ex;		/* resolved, never NULL */
-	struct dose		 base;		/* the starting dose */
+	const struct exercise	*ex;		/* resolved by catalog_link();
+						   never NULL once it succeeds */
+	struct dose		 base;		/* the starting dose, with the
+						   defaults filled in */
 	bool			 has_tempo;
 	int			 tempo[3];	/* seconds down, pause, up */
 	struct prog_cfg		 prog;		/* as written on the step */
+	unsigned		 given;		/* 1 << STEP_* for each key
+						   written in the file */
+	struct diag_loc		 keyloc[STEP_KEY_COUNT];
 	struct diag_loc		 loc;
 };
 
@@ -117,6 +134,7 @@ struct catalog {
 #define CATALOG_MAX_FILE	(1024 * 1024 * 4)
 #define CATALOG_MAX_DEPTH	16
 #define CATALOG_MAX_SCALAR	4096
+#define CATALOG_MAX_NODES	200000
 
 void	catalog_init(struct catalog *);
 void	catalog_free(struct catalog *);
@@ -129,6 +147,13 @@ void	catalog_free(struct catalog *);
 size_t	catalog_load_buffer(struct catalog *cat, const char *path,
 	    const char *buf, size_t len, struct diags *d);
 
+/*
+ * The *.yaml files of a folder (not hidden ones), sorted by name, as
+ * "DIR/NAME" paths in *files. Returns how many, or -1 after adding the
+ * reason to `d`. Free each path and the array.
+ */
+long	catalog_dir_files(const char *dir, char ***files, struct diags *d);
+
 /* Load one file, or every *.yaml in a folder (sorted by name). */
 size_t	catalog_load_path(struct catalog *cat, const char *path,
 	    struct diags *d);
@@ -139,13 +164,28 @@ size_t	catalog_load_path(struct catalog *cat, const char *path,
  */
 size_t	catalog_link(struct catalog *cat, struct diags *d);
 
+/*
+ * Move into `cat` the exercises of `from` whose ids `cat` does not have
+ * (and the file names they point to), so that files checked on their own
+ * can use a library's exercises. Call before catalog_link(cat); `from`
+ * keeps its routines and is still freed with catalog_free().
+ */
+void	catalog_borrow(struct catalog *cat, struct catalog *from);
+
 const struct exercise	*catalog_exercise(const struct catalog *, const char *);
 const struct routine	*catalog_routine(const struct catalog *, const char *);
 
 const char	*catalog_kind_name(enum ex_kind);
 const char	*catalog_focus_name(enum ex_focus);
+const char	*catalog_sides_name(enum ex_sides);
+/* The YAML name of a step key: "sets", "hold", ... */
+const char	*catalog_step_key_name(enum step_key);
 
-/* Format a dose the way a person reads it: "3 x 12", "3 x 30 s hold". */
+/*
+ * Format a dose the way a person reads it: "3 x 12", "3 x 12 each side",
+ * "3 x 30 s hold", "5 rounds: 1:00 work / 2:00 easy", followed by the
+ * level's name in brackets when the exercise has levels.
+ */
 void	 catalog_dose_str(const struct exercise *, const struct dose *,
 	    char *buf, size_t len);
 

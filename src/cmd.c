@@ -1,12 +1,20 @@
 /* cmd.c - what every subcommand shares: usage and argument parsing. */
 #include "config.h"
 
+#include "cmd.h"
+
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
 
-#include "cmd.h"
+#include "paths.h"
+#include "xmalloc.h"
 
 void
 cmd_usage(const struct cmd_entry *e, FILE *fp)
@@ -46,4 +54,92 @@ cmd_parse_int(const char *s, long min, long max, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+cmd_help_only(const struct cmd_entry *e, int argc, char **argv)
+{
+	static const struct option	 longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int				 ch;
+
+	opterr = 0;
+	optind = 0;	/* GNU: start afresh, whatever ran before */
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			cmd_usage(e, stdout);
+			return 0;
+		default:
+			return cmd_usage_error(e, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+void
+cmd_free_dirs(char **dirs, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
+}
+
+int
+cmd_library_dirs(const struct rh_opts *o, char ***dirs, size_t *n)
+{
+	struct stat	 sb;
+	char		*dir, *conf;
+
+	*dirs = xcalloc(2, sizeof **dirs);
+	*n = 0;
+	dir = o->library != NULL ? xstrdup(o->library) :
+	    paths_bundled_library();
+	if (stat(dir, &sb) == -1) {
+		fprintf(stderr, "rehabit: %s: %s\n", dir, strerror(errno));
+		free(dir);
+		cmd_free_dirs(*dirs, *n);
+		*dirs = NULL;
+		return EX_NOINPUT;
+	}
+	(*dirs)[(*n)++] = dir;
+	if (o->library != NULL)
+		return 0;
+	conf = paths_config_dir();
+	xasprintf(&dir, "%s/library", conf);
+	free(conf);
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		(*dirs)[(*n)++] = dir;
+	else
+		free(dir);
+	return 0;
+}
+
+int
+cmd_load_catalog(const struct rh_opts *o, struct catalog *cat)
+{
+	struct diags	  d;
+	char		**dirs;
+	size_t		  n, i;
+	int		  rc;
+
+	catalog_init(cat);
+	if ((rc = cmd_library_dirs(o, &dirs, &n)) != 0)
+		return rc;
+	diags_init(&d);
+	for (i = 0; i < n; i++)
+		catalog_load_path(cat, dirs[i], &d);
+	cmd_free_dirs(dirs, n);
+	catalog_link(cat, &d);
+	if (d.n > 0) {
+		diags_print(&d, stderr);
+		rc = EX_DATAERR;
+	}
+	diags_free(&d);
+	return rc;
 }

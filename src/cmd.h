@@ -43,4 +43,31 @@ int	cmd_usage_error(const struct cmd_entry *, const char *, ...)
  */
 int	cmd_parse_int(const char *, long min, long max, long *out);
 
+/*
+ * For commands whose only option is --help: parse argv with getopt_long.
+ * Returns -1 to go on (optind is at the first operand), 0 after printing
+ * the help, or EXIT_USAGE after a one-line error.
+ */
+int	cmd_help_only(const struct cmd_entry *, int argc, char **argv);
+
+/*
+ * The folders of the library: --library DIR alone, else the bundled
+ * library and, if it exists, $XDG_CONFIG_HOME/rehabit/library. Returns 0,
+ * or EX_NOINPUT after printing why a folder is missing.
+ */
+int	cmd_library_dirs(const struct rh_opts *, char ***dirs, size_t *n);
+void	cmd_free_dirs(char **, size_t);
+
+/*
+ * Load and link the whole library into `cat` (initialised here; free it
+ * with catalog_free() whatever the result). Returns 0; EX_DATAERR after
+ * printing every problem as FILE:LINE:COLUMN: message; EX_NOINPUT when a
+ * library folder is missing.
+ */
+int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
+
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
+
 #endif

@@ -1,0 +1,1649 @@
+/*
+ * catalog.c - the exercise library: YAML files (DESIGN.md section 3) into
+ * validated structs.
+ *
+ * Two passes per file. libyaml's event parser first builds a small tree of
+ * nodes, with hard limits on nesting, node count and scalar length, and
+ * with anchors, aliases, tags and extra documents refused; a syntax error
+ * or a broken limit stops the file there. The tree is then walked through
+ * tables of keys ({key, handler, offset, range}): an unknown key, a wrong
+ * type or a bad value is reported and the walk goes on, so that every
+ * problem of a file is found in one run. catalog_link() then checks what
+ * spans files: unique ids, step exercises, and that a step's dose fits
+ * its exercise's kind.
+ */
+#include "config.h"
+
+#include "catalog.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "xmalloc.h"
+
+#define DAY		86400	/* the longest any duration may be */
+#define ID_MAX		64
+
+enum ytype { Y_SCALAR, Y_SEQ, Y_MAP, Y_BAD };
+
+/* A node of the parse tree; links are index + 1, 0 for none. */
+struct ynode {
+	uint32_t	off;		/* scalar: into the string arena */
+	uint32_t	len;
+	uint32_t	first;		/* first child */
+	uint32_t	next;		/* next sibling */
+	int32_t		line;		/* 1-based */
+	int32_t		col;
+	uint8_t		type;
+	uint8_t		plain;		/* a plain scalar: may be a number */
+};
+
+/* One file being loaded. */
+struct ld {
+	struct catalog	*cat;
+	struct diags	*d;
+	const char	*file;		/* owned by cat->files */
+	size_t		 nerr;
+
+	struct ynode	*node;
+	size_t		 nnode, capnode;
+	char		*str;		/* NUL-terminated scalars */
+	size_t		 nstr, capstr;
+};
+
+/*
+ * A key of a mapping and what to do with its value. `off` is the offset of
+ * the field the handler fills; `min` and `max` bound numbers; `bit` is the
+ * step_key of a step's key (-1 elsewhere).
+ */
+struct rule {
+	const char	*key;
+	bool		 required;
+	void		(*fn)(struct ld *, const struct rule *,
+			    const struct ynode *, void *);
+	size_t		 off;
+	long		 min, max;
+	int		 bit;
+};
+
+static void	ld_err(struct ld *, const struct ynode *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+static void	catalog_free_exercise(struct exercise *);
+
+/* --- parse tree ------------------------------------------------------- */
+
+static const struct ynode *
+ld_node(const struct ld *ld, uint32_t i)
+{
+	return i == 0 ? NULL : &ld->node[i - 1];
+}
+
+static const char *
+ld_str(const struct ld *ld, const struct ynode *n)
+{
+	return ld->str + n->off;
+}
+
+static struct diag_loc
+ld_loc(const struct ld *ld, const struct ynode *n)
+{
+	struct diag_loc	l = { ld->file, 0, 0 };
+
+	if (n != NULL) {
+		l.line = n->line;
+		l.col = n->col;
+	}
+	return l;
+}
+
+static void
+ld_err(struct ld *ld, const struct ynode *n, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatalx(71, "out of memory");
+	va_end(ap);
+	diags_add(ld->d, ld_loc(ld, n), "%s", msg);
+	free(msg);
+	ld->nerr++;
+}
+
+static void
+ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
+{
+	struct ynode	n;
+	va_list		ap;
+	char		*msg;
+
+	memset(&n, 0, sizeof n);
+	n.line = m.line > INT32_MAX - 1 ? INT32_MAX : (int32_t)m.line + 1;
+	n.col = m.column > INT32_MAX - 1 ? INT32_MAX : (int32_t)m.column + 1;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatalx(71, "out of memory");
+	va_end(ap);
+	ld_err(ld, &n, "%s", msg);
+	free(msg);
+}
+
+/* Add a node as the last child of `parent` (0: the root). */
+static uint32_t
+ld_add(struct ld *ld, enum ytype type, yaml_mark_t m, uint32_t parent,
+    uint32_t *last)
+{
+	struct ynode	*n;
+	uint32_t	 i;
+
+	if (ld->nnode == ld->capnode) {
+		ld->capnode = ld->capnode == 0 ? 64 : ld->capnode * 2;
+		ld->node = xreallocarray(ld->node, ld->capnode,
+		    sizeof *ld->node);
+	}
+	n = &ld->node[ld->nnode++];
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = m.line >= INT32_MAX ? INT32_MAX : (int32_t)m.line + 1;
+	n->col = m.column >= INT32_MAX ? INT32_MAX : (int32_t)m.column + 1;
+	i = (uint32_t)ld->nnode;
+	if (parent != 0) {
+		if (*last != 0)
+			ld->node[*last - 1].next = i;
+		else
+			ld->node[parent - 1].first = i;
+		*last = i;
+	}
+	return i;
+}
+
+static void
+ld_set_scalar(struct ld *ld, uint32_t i, const yaml_event_t *ev)
+{
+	struct ynode	*n = &ld->node[i - 1];
+	size_t		 len = ev->data.scalar.length;
+
+	while (ld->nstr + len + 1 > ld->capstr) {
+		ld->capstr = ld->capstr == 0 ? 4096 : ld->capstr * 2;
+		ld->str = xreallocarray(ld->str, ld->capstr, 1);
+	}
+	memcpy(ld->str + ld->nstr, ev->data.scalar.value, len);
+	ld->str[ld->nstr + len] = '\0';
+	n->off = (uint32_t)ld->nstr;
+	n->len = (uint32_t)len;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	ld->nstr += len + 1;
+}
+
+/*
+ * Anchors, aliases and tags are refused: rehabit's files need none, and
+ * aliases are how a small file grows into a huge tree.
+ */
+static bool
+ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag, bool implicit)
+{
+	bool	bad = false;
+
+	if (anchor != NULL) {
+		ld_err_mark(ld, ev->start_mark, "YAML anchors ('&%.40s') are "
+		    "not supported: write the value out", (const char *)anchor);
+		bad = true;
+	}
+	if (tag != NULL && !implicit) {
+		ld_err_mark(ld, ev->start_mark, "YAML tags ('%.40s') are not "
+		    "supported", (const char *)tag);
+		bad = true;
+	}
+	return bad;
+}
+
+/*
+ * Parse the whole buffer into ld's tree. Returns the root (0 for an empty
+ * file) or -1 after a problem that leaves no usable tree.
+ */
+static long
+ld_parse(struct ld *ld, const char *buf, size_t len)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 ev;
+	uint32_t	 stack[CATALOG_MAX_DEPTH + 1], last[CATALOG_MAX_DEPTH + 1];
+	uint32_t	 i, parent;
+	int		 depth = 0, docs = 0;
+	long		 root = 0;
+	bool		 done = false, implicit;
+
+	if (!yaml_parser_initialize(&p))
+		fatalx(71, "out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			if (p.context != NULL)
+				ld_err_mark(ld, p.problem_mark, "YAML syntax "
+				    "error: %s (%s at line %zu column %zu)",
+				    p.problem, p.context,
+				    p.context_mark.line + 1,
+				    p.context_mark.column + 1);
+			else
+				ld_err_mark(ld, p.problem_mark, "YAML syntax "
+				    "error: %s", p.problem != NULL ?
+				    p.problem : "unreadable input");
+			root = -1;
+			break;
+		}
+		parent = depth > 0 ? stack[depth - 1] : 0;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				ld_err_mark(ld, ev.start_mark, "only one YAML "
+				    "document per file is supported");
+				root = -1;
+				done = true;
+			} else if (ev.data.document_start.version_directive !=
+			    NULL || ev.data.document_start.tag_directives.start
+			    != ev.data.document_start.tag_directives.end) {
+				/*
+				 * Not needed, and libyaml lets a bad %YAML
+				 * line ("%YAML 1.1#x") through.
+				 */
+				ld_err_mark(ld, ev.start_mark, "YAML directives"
+				    " ('%%YAML', '%%TAG') are not supported");
+				root = -1;
+				done = true;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			ld_err_mark(ld, ev.start_mark, "YAML aliases ('*%.40s')"
+			    " are not supported: write the value out",
+			    (const char *)ev.data.alias.anchor);
+			i = ld_add(ld, Y_BAD, ev.start_mark, parent,
+			    &last[depth > 0 ? depth - 1 : 0]);
+			if (root == 0)
+				root = i;
+			break;
+		case YAML_SCALAR_EVENT:
+			implicit = ev.data.scalar.plain_implicit ||
+			    ev.data.scalar.quoted_implicit;
+			ld_refuse_extras(ld, &ev, ev.data.scalar.anchor,
+			    ev.data.scalar.tag, implicit);
+			if (ev.data.scalar.length > CATALOG_MAX_SCALAR) {
+				ld_err_mark(ld, ev.start_mark, "text longer "
+				    "than %d bytes", CATALOG_MAX_SCALAR);
+				root = -1;
+				done = true;
+				break;
+			}
+			i = ld_add(ld, Y_SCALAR, ev.start_mark, parent,
+			    &last[depth > 0 ? depth - 1 : 0]);
+			ld_set_scalar(ld, i, &ev);
+			if (root == 0)
+				root = i;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT)
+				ld_refuse_extras(ld, &ev,
+				    ev.data.sequence_start.anchor,
+				    ev.data.sequence_start.tag,
+				    ev.data.sequence_start.implicit);
+			else
+				ld_refuse_extras(ld, &ev,
+				    ev.data.mapping_start.anchor,
+				    ev.data.mapping_start.tag,
+				    ev.data.mapping_start.implicit);
+			if (depth == CATALOG_MAX_DEPTH) {
+				ld_err_mark(ld, ev.start_mark, "nested more "
+				    "than %d levels deep", CATALOG_MAX_DEPTH);
+				root = -1;
+				done = true;
+				break;
+			}
+			i = ld_add(ld, ev.type == YAML_SEQUENCE_START_EVENT ?
+			    Y_SEQ : Y_MAP, ev.start_mark, parent,
+			    &last[depth > 0 ? depth - 1 : 0]);
+			if (root == 0)
+				root = i;
+			stack[depth] = i;
+			last[depth] = 0;
+			depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+		if (!done && ld->nnode > CATALOG_MAX_NODES) {
+			ld_err_mark(ld, ev.start_mark, "more than %d YAML "
+			    "nodes in one file", CATALOG_MAX_NODES);
+			root = -1;
+			done = true;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return root;
+}
+
+/* --- values ------------------------------------------------------------ */
+
+/* What a node is, for "must be X, not Y". */
+static const char *
+ld_what(const struct ld *ld, const struct ynode *n)
+{
+	switch (n->type) {
+	case Y_SEQ:
+		return "a list";
+	case Y_MAP:
+		return "a mapping";
+	case Y_SCALAR:
+		if (n->plain && n->len == 0)
+			return "empty";
+		(void)ld;
+		return "text";
+	default:
+		return "an alias";
+	}
+}
+
+/* A scalar as it may be quoted in a message: short, printable. */
+static const char *
+ld_quote(const struct ld *ld, const struct ynode *n, char *buf, size_t size)
+{
+	const unsigned char	*s = (const unsigned char *)ld_str(ld, n);
+	size_t			 i, j = 0;
+
+	for (i = 0; i < n->len && j + 4 < size; i++)
+		buf[j++] = s[i] < 0x20 || s[i] == 0x7f ? '?' : (char)s[i];
+	if (i < n->len) {
+		/* Do not cut a UTF-8 sequence in half. */
+		while (j > 0 && ((unsigned char)buf[j - 1] & 0xc0) == 0x80)
+			j--;
+		if (j > 0 && ((unsigned char)buf[j - 1] & 0xc0) == 0xc0)
+			j--;
+		buf[j++] = '.';
+		buf[j++] = '.';
+		buf[j++] = '.';
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+/*
+ * Check a value's type. Aliases were reported when parsed: quietly fail.
+ */
+static bool
+ld_want(struct ld *ld, const struct rule *r, const struct ynode *v,
+    enum ytype type, const char *expect)
+{
+	if (v->type == Y_BAD)
+		return false;
+	if (v->type == type && !(type == Y_SCALAR && v->plain && v->len == 0))
+		return true;
+	ld_err(ld, v, "'%s' must be %s, not %s", r->key, expect,
+	    ld_what(ld, v));
+	return false;
+}
+
+/* Is this one line of text, without control characters? */
+static bool
+ld_printable(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7f)
+			return false;
+		/* C1 controls, U+0080 to U+009F, are escapes too. */
+		if (u[i] == 0xc2 && i + 1 < len && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9f)
+			return false;
+	}
+	return true;
+}
+
+/* A text value: trailing blanks dropped, one line, not empty. */
+static char *
+ld_text(struct ld *ld, const struct rule *r, const struct ynode *v,
+    const char *what)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (!ld_want(ld, r, v, Y_SCALAR, "text"))
+		return NULL;
+	s = ld_str(ld, v);
+	len = v->len;
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t' || s[len - 1] == '\r'))
+		len--;
+	if (len == 0) {
+		ld_err(ld, v, "%s must not be empty", what);
+		return NULL;
+	}
+	if (!ld_printable(s, len)) {
+		ld_err(ld, v, "%s must be one line of text without control "
+		    "characters", what);
+		return NULL;
+	}
+	return xstrndup(s, len);
+}
+
+/* A whole number in [min, max]. */
+static bool
+ld_number(struct ld *ld, const char *key, const struct ynode *v, long min,
+    long max, bool secs, long *out)
+{
+	const char	*s, *p;
+	char		 q[48], expect[96];
+	char		*end;
+	long		 n;
+
+	if (secs)
+		snprintf(expect, sizeof expect, "a whole number of seconds "
+		    "from %ld to %ld%s", min, max, max == DAY ?
+		    " (24 hours)" : "");
+	else
+		snprintf(expect, sizeof expect, "a whole number from %ld to "
+		    "%ld", min, max);
+	if (v->type == Y_BAD)
+		return false;
+	if (v->type != Y_SCALAR || (v->plain && v->len == 0)) {
+		ld_err(ld, v, "'%s' must be %s, not %s", key, expect,
+		    ld_what(ld, v));
+		return false;
+	}
+	s = ld_str(ld, v);
+	p = s + (*s == '-' || *s == '+');
+	if (!v->plain || *p < '0' || *p > '9' ||
+	    strspn(p, "0123456789") != strlen(p) || strlen(s) != v->len) {
+		ld_err(ld, v, "'%s' must be %s, got '%s'%s", key, expect,
+		    ld_quote(ld, v, q, sizeof q), v->plain ? "" :
+		    " (quoted text)");
+		return false;
+	}
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || n < min || n > max) {
+		ld_err(ld, v, "'%s' must be %s, got %s", key, expect,
+		    ld_quote(ld, v, q, sizeof q));
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+/* One word out of a list; returns its index or -1. */
+static int
+ld_choice(struct ld *ld, const struct rule *r, const struct ynode *v,
+    const char *const *words, const char *expect)
+{
+	char	q[48];
+	int	i;
+
+	if (!ld_want(ld, r, v, Y_SCALAR, expect))
+		return -1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(ld_str(ld, v), words[i]) == 0 &&
+		    strlen(words[i]) == v->len)
+			return i;
+	ld_err(ld, v, "'%s' must be %s, got '%s'", r->key, expect,
+	    ld_quote(ld, v, q, sizeof q));
+	return -1;
+}
+
+/* --- mappings through a key table ------------------------------------- */
+
+static bool
+ld_key_is(const struct ld *ld, const struct ynode *k, const char *key)
+{
+	return k->len == strlen(key) && memcmp(ld_str(ld, k), key,
+	    k->len) == 0;
+}
+
+/*
+ * Walk a mapping: each key through `rules`, each value to its handler.
+ * Returns a bitmask of the rules seen (so at most 32 rules a table).
+ */
+static uint32_t
+ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
+    const char *what, void *obj)
+{
+	const struct ynode	*k, *v, *seen[32];
+	const struct rule	*r;
+	char			 q[48], expect[256];
+	uint32_t		 mask = 0;
+	size_t			 i, len;
+
+	memset(seen, 0, sizeof seen);
+	for (k = ld_node(ld, map->first); k != NULL;
+	    k = ld_node(ld, v->next)) {
+		v = ld_node(ld, k->next);
+		if (v == NULL)		/* cannot happen: libyaml pairs them */
+			break;
+		if (k->type == Y_BAD)
+			continue;
+		if (k->type != Y_SCALAR) {
+			ld_err(ld, k, "a key in %s must be text, not %s", what,
+			    ld_what(ld, k));
+			continue;
+		}
+		for (i = 0; rules[i].key != NULL; i++)
+			if (ld_key_is(ld, k, rules[i].key))
+				break;
+		r = &rules[i];
+		if (r->key == NULL) {
+			len = 0;
+			expect[0] = '\0';
+			for (i = 0; rules[i].key != NULL; i++) {
+				snprintf(expect + len, sizeof expect - len,
+				    "%s%s", i == 0 ? "" : ", ", rules[i].key);
+				len = strlen(expect);
+			}
+			ld_err(ld, k, "unknown key '%s' in %s (expected %s)",
+			    ld_quote(ld, k, q, sizeof q), what, expect);
+			continue;
+		}
+		if (seen[i] != NULL) {
+			ld_err(ld, k, "duplicate key '%s' in %s (first at "
+			    "line %d)", r->key, what, seen[i]->line);
+			continue;
+		}
+		seen[i] = k;
+		mask |= 1u << i;
+		r->fn(ld, r, v, obj);
+	}
+	for (i = 0; rules[i].key != NULL; i++) {
+		if (rules[i].required && seen[i] == NULL)
+			ld_err(ld, map, "%s is missing required key '%s'",
+			    what, rules[i].key);
+	}
+	return mask;
+}
+
+/* --- handlers ----------------------------------------------------------- */
+
+#define FIELD(obj, r, type)	((type *)(void *)((char *)(obj) + (r)->off))
+
+static const char *const ld_kinds[] = { "reps", "hold", "timed", NULL };
+static const char *const ld_focuses[] = {
+	"strength", "mobility", "cardio", NULL
+};
+static const char *const ld_sides[] = { "both", "each", NULL };
+
+static void
+h_id(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	const char	*s;
+	char		 q[48];
+
+	if (!ld_want(ld, r, v, Y_SCALAR, "an id"))
+		return;
+	s = ld_str(ld, v);
+	if (v->len == 0 || v->len > ID_MAX || strlen(s) != v->len ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") != v->len) {
+		ld_err(ld, v, "'%s' must be 1 to %d of a-z, 0-9 and '-', got "
+		    "'%s'", r->key, ID_MAX, ld_quote(ld, v, q, sizeof q));
+		return;
+	}
+	*FIELD(obj, r, char *) = xstrdup(s);
+}
+
+static void
+h_text(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	char	what[64];
+
+	snprintf(what, sizeof what, "'%s'", r->key);
+	*FIELD(obj, r, char *) = ld_text(ld, r, v, what);
+}
+
+static void
+h_kind(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	int	i;
+
+	if ((i = ld_choice(ld, r, v, ld_kinds, "reps, hold or timed")) >= 0)
+		*FIELD(obj, r, enum ex_kind) = (enum ex_kind)i;
+	else
+		*FIELD(obj, r, enum ex_kind) = (enum ex_kind)-1;
+}
+
+static void
+h_focus(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	int	i;
+
+	i = ld_choice(ld, r, v, ld_focuses, "strength, mobility or cardio");
+	if (i >= 0)
+		*FIELD(obj, r, enum ex_focus) = (enum ex_focus)i;
+}
+
+static void
+h_sides(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	int	i;
+
+	if ((i = ld_choice(ld, r, v, ld_sides, "both or each")) >= 0)
+		*FIELD(obj, r, enum ex_sides) = (enum ex_sides)i;
+}
+
+/* A list of text; the count follows the array in the struct. */
+static void
+h_textlist(struct ld *ld, const struct rule *r, const struct ynode *v,
+    void *obj)
+{
+	const struct ynode	 *e;
+	char			**list = NULL, what[64], *s;
+	size_t			  n = 0, item = 0;
+
+	if (!ld_want(ld, r, v, Y_SEQ, "a list of text"))
+		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
+		snprintf(what, sizeof what, "item %zu of '%s'", ++item,
+		    r->key);
+		if (e->type == Y_BAD)
+			continue;
+		if (e->type != Y_SCALAR || (e->plain && e->len == 0)) {
+			ld_err(ld, e, "%s must be text, not %s", what,
+			    ld_what(ld, e));
+			continue;
+		}
+		if ((s = ld_text(ld, r, e, what)) == NULL)
+			continue;
+		list = xreallocarray(list, n + 1, sizeof *list);
+		list[n++] = s;
+	}
+	*FIELD(obj, r, char **) = list;
+	*(size_t *)(void *)((char *)obj + r->off + sizeof(char **)) = n;
+}
+
+static void
+h_int(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	long	n;
+
+	if (ld_number(ld, r->key, v, r->min, r->max, false, &n))
+		*FIELD(obj, r, int) = (int)n;
+}
+
+static void
+h_secs(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	long	n;
+
+	if (ld_number(ld, r->key, v, r->min, r->max, true, &n))
+		*FIELD(obj, r, int) = (int)n;
+}
+
+static void
+h_ratio(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	const char	*s;
+	char		*end, q[48];
+	double		 x;
+
+	if (!ld_want(ld, r, v, Y_SCALAR, "a number from 1.0 to 3.0"))
+		return;
+	s = ld_str(ld, v);
+	errno = 0;
+	x = strtod(s, &end);
+	if (!v->plain || *s == '\0' || strspn(s, "0123456789.") != v->len ||
+	    *end != '\0' || errno != 0 || !(x >= 1.0 && x <= 3.0)) {
+		ld_err(ld, v, "'%s' must be a number from 1.0 to 3.0, got "
+		    "'%s'", r->key, ld_quote(ld, v, q, sizeof q));
+		return;
+	}
+	*FIELD(obj, r, double) = x;
+}
+
+/* --- progression --------------------------------------------------------- */
+
+static const struct rule ld_axis_rules[] = {
+	{ "step", false, h_int, offsetof(struct ladder_axis, step), 1, DAY,
+	  -1 },
+	{ "max", false, h_int, offsetof(struct ladder_axis, max), 1, DAY, -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+static void
+h_axis(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	struct ladder_axis	*a = FIELD(obj, r, struct ladder_axis);
+	char			 what[64];
+
+	if (!ld_want(ld, r, v, Y_MAP, "a mapping like {step: 2, max: 15}"))
+		return;
+	snprintf(what, sizeof what, "the '%s' ladder", r->key);
+	a->on = true;
+	a->loc = ld_loc(ld, v);
+	ld_map(ld, v, ld_axis_rules, what, a);
+}
+
+static const struct rule ld_level_rules[] = {
+	{ "max", false, h_int, offsetof(struct prog_cfg, level_max), 1, 100,
+	  -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+static void
+h_level_axis(struct ld *ld, const struct rule *r, const struct ynode *v,
+    void *obj)
+{
+	struct prog_cfg	*pc = obj;
+
+	if (!ld_want(ld, r, v, Y_MAP, "a mapping like {max: 3}"))
+		return;
+	pc->levels = true;
+	pc->level_loc = ld_loc(ld, v);
+	ld_map(ld, v, ld_level_rules, "the 'level' ladder", pc);
+}
+
+static const struct rule ld_prog_rules[] = {
+	{ "reps", false, h_axis, offsetof(struct prog_cfg, reps), 0, 0, -1 },
+	{ "sets", false, h_axis, offsetof(struct prog_cfg, sets), 0, 0, -1 },
+	{ "hold", false, h_axis, offsetof(struct prog_cfg, hold), 0, 0, -1 },
+	{ "work", false, h_axis, offsetof(struct prog_cfg, work), 0, 0, -1 },
+	{ "rounds", false, h_axis, offsetof(struct prog_cfg, rounds), 0, 0,
+	  -1 },
+	{ "level", false, h_level_axis, 0, 0, 0, -1 },
+	{ "green", false, h_int, offsetof(struct prog_cfg, green_max), 0, 10,
+	  -1 },
+	{ "red", false, h_int, offsetof(struct prog_cfg, red_above), 0, 10,
+	  -1 },
+	{ "greens", false, h_int, offsetof(struct prog_cfg, greens_needed), 1,
+	  20, -1 },
+	{ "reds_to_physio", false, h_int,
+	  offsetof(struct prog_cfg, reds_to_physio), 1, 20, -1 },
+	{ "physio_weeks", false, h_int,
+	  offsetof(struct prog_cfg, physio_weeks), 1, 52, -1 },
+	{ "load_cap", false, h_ratio, offsetof(struct prog_cfg, load_cap), 0,
+	  0, -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+static void
+catalog_prog_init(struct prog_cfg *pc)
+{
+	memset(pc, 0, sizeof *pc);
+	pc->green_max = pc->red_above = -1;
+	pc->greens_needed = pc->reds_to_physio = pc->physio_weeks = -1;
+	pc->load_cap = 0.0;
+}
+
+static void
+h_prog(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	struct prog_cfg	*pc = FIELD(obj, r, struct prog_cfg);
+
+	if (!ld_want(ld, r, v, Y_MAP, "a mapping"))
+		return;
+	ld_map(ld, v, ld_prog_rules, "'progression'", pc);
+	if (pc->green_max >= 0 && pc->red_above >= 0 &&
+	    pc->green_max > pc->red_above)
+		ld_err(ld, v, "'green' (%d) must not be above 'red' (%d)",
+		    pc->green_max, pc->red_above);
+}
+
+/* --- steps --------------------------------------------------------------- */
+
+static void
+h_tempo(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	struct step		*st = obj;
+	const struct ynode	*e;
+	long			 n;
+	int			 t[3], i = 0, sum = 0;
+	bool			 good = true;
+	const char		*expect = "a list of 3 whole numbers of seconds "
+				    "(down, pause, up), like [2, 1, 2]";
+
+	if (!ld_want(ld, r, v, Y_SEQ, expect))
+		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
+		if (i == 3)
+			break;
+		if (ld_number(ld, "tempo", e, 0, 60, true, &n))
+			sum += t[i] = (int)n;
+		else
+			good = false;
+		i++;
+	}
+	if (i != 3 || e != NULL) {
+		ld_err(ld, v, "'tempo' must be %s", expect);
+		return;
+	}
+	if (good && sum == 0) {
+		ld_err(ld, v, "'tempo' must not be all zero");
+		return;
+	}
+	if (good) {
+		memcpy(st->tempo, t, sizeof t);
+		st->has_tempo = true;
+	}
+}
+
+/* Step rules: the bit is the step_key, used for `given` and `keyloc`. */
+static const struct rule ld_step_rules[] = {
+	{ "exercise", true, h_text, offsetof(struct step, exercise_id), 0, 0,
+	  STEP_EXERCISE },
+	{ "sets", false, h_int, offsetof(struct step, base.sets), 1, 100,
+	  STEP_SETS },
+	{ "reps", false, h_int, offsetof(struct step, base.reps), 1, 1000,
+	  STEP_REPS },
+	{ "hold", false, h_secs, offsetof(struct step, base.hold), 1, DAY,
+	  STEP_HOLD },
+	{ "relax", false, h_secs, offsetof(struct step, base.relax), 0, DAY,
+	  STEP_RELAX },
+	{ "work", false, h_secs, offsetof(struct step, base.work), 1, DAY,
+	  STEP_WORK },
+	{ "easy", false, h_secs, offsetof(struct step, base.easy), 0, DAY,
+	  STEP_EASY },
+	{ "rounds", false, h_int, offsetof(struct step, base.rounds), 1, 1000,
+	  STEP_ROUNDS },
+	{ "rest", false, h_secs, offsetof(struct step, base.rest), 0, DAY,
+	  STEP_REST },
+	{ "level", false, h_int, offsetof(struct step, base.level), 1, 100,
+	  STEP_LEVEL },
+	{ "tempo", false, h_tempo, 0, 0, 0, STEP_TEMPO },
+	{ "progression", false, h_prog, offsetof(struct step, prog), 0, 0,
+	  STEP_PROGRESSION },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+/* A ladder's max below the starting dose can never be right. */
+static void
+ld_check_max(struct ld *ld, const struct ladder_axis *a, const char *key,
+    int base)
+{
+	struct ynode	n;
+
+	if (!a->on || a->max == 0 || base == 0 || a->max >= base)
+		return;
+	memset(&n, 0, sizeof n);
+	n.line = a->loc.line;
+	n.col = a->loc.col;
+	ld_err(ld, &n, "the '%s' ladder's max (%d) is below the starting "
+	    "%s (%d)", key, a->max, key, base);
+}
+
+static void
+ld_step(struct ld *ld, const struct ynode *v, struct step *st)
+{
+	const struct ynode	*k, *val;
+	uint32_t		 mask;
+	size_t			 i;
+
+	memset(st, 0, sizeof *st);
+	catalog_prog_init(&st->prog);
+	st->loc = ld_loc(ld, v);
+	mask = ld_map(ld, v, ld_step_rules, "a step", st);
+	st->given = 0;
+	for (i = 0; ld_step_rules[i].key != NULL; i++)
+		if (mask & (1u << i))
+			st->given |= 1u << ld_step_rules[i].bit;
+	/* Where each key's value is, for catalog_link's messages. */
+	for (k = ld_node(ld, v->first); k != NULL; k = ld_node(ld, val->next)) {
+		if ((val = ld_node(ld, k->next)) == NULL)
+			break;
+		if (k->type != Y_SCALAR)
+			continue;
+		for (i = 0; ld_step_rules[i].key != NULL; i++)
+			if (ld_key_is(ld, k, ld_step_rules[i].key) &&
+			    st->keyloc[ld_step_rules[i].bit].line == 0)
+				st->keyloc[ld_step_rules[i].bit] =
+				    ld_loc(ld, k);
+	}
+	ld_check_max(ld, &st->prog.reps, "reps", st->base.reps);
+	ld_check_max(ld, &st->prog.sets, "sets", st->base.sets);
+	ld_check_max(ld, &st->prog.hold, "hold", st->base.hold);
+	ld_check_max(ld, &st->prog.work, "work", st->base.work);
+	ld_check_max(ld, &st->prog.rounds, "rounds", st->base.rounds);
+	if (st->prog.levels && st->prog.level_max != 0 &&
+	    st->base.level > st->prog.level_max) {
+		k = v;
+		ld_err(ld, k, "the 'level' ladder's max (%d) is below the "
+		    "starting level (%d)", st->prog.level_max, st->base.level);
+	}
+}
+
+static void
+h_steps(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
+{
+	struct routine		*rt = obj;
+	const struct ynode	*e;
+	size_t			 n = 0;
+
+	if (!ld_want(ld, r, v, Y_SEQ, "a list of steps"))
+		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next))
+		n++;
+	if (n == 0) {
+		ld_err(ld, v, "'steps' must hold at least one step");
+		return;
+	}
+	rt->steps = xcalloc(n, sizeof *rt->steps);
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
+		if (e->type == Y_BAD)
+			continue;
+		if (e->type != Y_MAP) {
+			ld_err(ld, e, "a step must be a mapping like "
+			    "{exercise: ID, sets: 3, reps: 10}, not %s",
+			    ld_what(ld, e));
+			continue;
+		}
+		ld_step(ld, e, &rt->steps[rt->nsteps++]);
+	}
+}
+
+/* --- exercises and routines ---------------------------------------------- */
+
+static const struct rule ld_ex_rules[] = {
+	{ "id", true, h_id, offsetof(struct exercise, id), 0, 0, -1 },
+	{ "name", true, h_text, offsetof(struct exercise, name), 0, 0, -1 },
+	{ "kind", true, h_kind, offsetof(struct exercise, kind), 0, 0, -1 },
+	{ "focus", false, h_focus, offsetof(struct exercise, focus), 0, 0, -1 },
+	{ "sides", false, h_sides, offsetof(struct exercise, sides), 0, 0, -1 },
+	{ "cues", false, h_textlist, offsetof(struct exercise, cues), 0, 0,
+	  -1 },
+	{ "levels", false, h_textlist, offsetof(struct exercise, levels), 0, 0,
+	  -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+static const struct rule ld_rt_rules[] = {
+	{ "id", true, h_id, offsetof(struct routine, id), 0, 0, -1 },
+	{ "name", true, h_text, offsetof(struct routine, name), 0, 0, -1 },
+	{ "per_week", false, h_int, offsetof(struct routine, per_week), 1, 14,
+	  -1 },
+	{ "steps", true, h_steps, 0, 0, 0, -1 },
+	{ "progression", false, h_prog, offsetof(struct routine, prog), 0, 0,
+	  -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+static void
+h_exercises(struct ld *ld, const struct rule *r, const struct ynode *v,
+    void *obj)
+{
+	struct catalog		*cat = obj;
+	struct exercise		*ex;
+	const struct ynode	*e;
+	size_t			 before;
+
+	if (!ld_want(ld, r, v, Y_SEQ, "a list of exercises"))
+		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
+		if (e->type == Y_BAD)
+			continue;
+		if (e->type != Y_MAP) {
+			ld_err(ld, e, "an exercise must be a mapping with id, "
+			    "name and kind, not %s", ld_what(ld, e));
+			continue;
+		}
+		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
+		    sizeof *cat->ex);
+		ex = &cat->ex[cat->nex];
+		memset(ex, 0, sizeof *ex);
+		ex->kind = (enum ex_kind)-1;
+		ex->loc = ld_loc(ld, e);
+		before = ld->nerr;
+		ld_map(ld, e, ld_ex_rules, "an exercise", ex);
+		ex->broken = ld->nerr != before;
+		if (ex->id == NULL) {
+			/* Nothing could refer to it: drop it. */
+			catalog_free_exercise(ex);
+			continue;
+		}
+		cat->nex++;
+	}
+}
+
+static void
+h_routines(struct ld *ld, const struct rule *r, const struct ynode *v,
+    void *obj)
+{
+	struct catalog		*cat = obj;
+	struct routine		*rt;
+	const struct ynode	*e;
+
+	if (!ld_want(ld, r, v, Y_SEQ, "a list of routines"))
+		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
+		if (e->type == Y_BAD)
+			continue;
+		if (e->type != Y_MAP) {
+			ld_err(ld, e, "a routine must be a mapping with id, "
+			    "name and steps, not %s", ld_what(ld, e));
+			continue;
+		}
+		cat->rt = xreallocarray(cat->rt, cat->nrt + 1,
+		    sizeof *cat->rt);
+		rt = &cat->rt[cat->nrt++];
+		memset(rt, 0, sizeof *rt);
+		catalog_prog_init(&rt->prog);
+		rt->per_week = 3;
+		rt->loc = ld_loc(ld, e);
+		ld_map(ld, e, ld_rt_rules, "a routine", rt);
+	}
+}
+
+static const struct rule ld_top_rules[] = {
+	{ "exercises", false, h_exercises, 0, 0, 0, -1 },
+	{ "routines", false, h_routines, 0, 0, 0, -1 },
+	{ NULL, false, NULL, 0, 0, 0, -1 }
+};
+
+/* --- loading -------------------------------------------------------------- */
+
+void
+catalog_init(struct catalog *cat)
+{
+	memset(cat, 0, sizeof *cat);
+}
+
+static void
+catalog_free_list(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+catalog_free_exercise(struct exercise *ex)
+{
+	free(ex->id);
+	free(ex->name);
+	catalog_free_list(ex->cues, ex->ncues);
+	catalog_free_list(ex->levels, ex->nlevels);
+}
+
+void
+catalog_free(struct catalog *cat)
+{
+	size_t	i, j;
+
+	for (i = 0; i < cat->nex; i++)
+		catalog_free_exercise(&cat->ex[i]);
+	free(cat->ex);
+	for (i = 0; i < cat->nrt; i++) {
+		free(cat->rt[i].id);
+		free(cat->rt[i].name);
+		for (j = 0; j < cat->rt[i].nsteps; j++)
+			free(cat->rt[i].steps[j].exercise_id);
+		free(cat->rt[i].steps);
+	}
+	free(cat->rt);
+	catalog_free_list(cat->files, cat->nfiles);
+	catalog_init(cat);
+}
+
+/* Keep a copy of the file name that every diag_loc can point to. */
+static const char *
+catalog_add_file(struct catalog *cat, const char *path)
+{
+	cat->files = xreallocarray(cat->files, cat->nfiles + 1,
+	    sizeof *cat->files);
+	cat->files[cat->nfiles] = xstrdup(path);
+	return cat->files[cat->nfiles++];
+}
+
+size_t
+catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
+    size_t len, struct diags *d)
+{
+	struct ld		 ld;
+	const struct ynode	*rn;
+	long			 root;
+
+	memset(&ld, 0, sizeof ld);
+	ld.cat = cat;
+	ld.d = d;
+	ld.file = catalog_add_file(cat, path);
+	if (len > CATALOG_MAX_FILE) {
+		diags_add(d, ld_loc(&ld, NULL), "larger than %d bytes: not "
+		    "an exercise library", CATALOG_MAX_FILE);
+		return 1;
+	}
+	root = ld_parse(&ld, buf, len);
+	if (root > 0) {
+		rn = ld_node(&ld, (uint32_t)root);
+		if (rn->type == Y_MAP)
+			ld_map(&ld, rn, ld_top_rules, "the file", cat);
+		else if (rn->type != Y_BAD &&
+		    !(rn->type == Y_SCALAR && rn->plain && rn->len == 0))
+			ld_err(&ld, rn, "the file must be a mapping with "
+			    "'exercises' and/or 'routines', not %s",
+			    ld_what(&ld, rn));
+	}
+	free(ld.node);
+	free(ld.str);
+	return ld.nerr;
+}
+
+static size_t
+catalog_load_file(struct catalog *cat, const char *path, struct diags *d)
+{
+	struct diag_loc	 loc = { path, 0, 0 };
+	struct stat	 sb;
+	char		*buf;
+	size_t		 len = 0, n;
+	ssize_t		 got;
+	int		 fd;
+
+	/* O_NONBLOCK: a FIFO named by mistake must not hang the program. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		diags_add(d, loc, "%s", strerror(errno));
+		return 1;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		diags_add(d, loc, "not a regular file");
+		close(fd);
+		return 1;
+	}
+	if (sb.st_size > CATALOG_MAX_FILE) {
+		diags_add(d, loc, "larger than %d bytes: not an exercise "
+		    "library", CATALOG_MAX_FILE);
+		close(fd);
+		return 1;
+	}
+	/* One byte more than allowed, to notice a file that grew. */
+	buf = xmalloc(CATALOG_MAX_FILE + 1 < sb.st_size + 1 ?
+	    CATALOG_MAX_FILE + 1 : (size_t)sb.st_size + 1);
+	n = (size_t)sb.st_size + 1;
+	while (len < n) {
+		got = read(fd, buf + len, n - len);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1) {
+			diags_add(d, loc, "%s", strerror(errno));
+			free(buf);
+			close(fd);
+			return 1;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	if (len > (size_t)sb.st_size) {
+		diags_add(d, loc, "changed while being read");
+		free(buf);
+		return 1;
+	}
+	n = catalog_load_buffer(cat, path, buf, len, d);
+	free(buf);
+	return n;
+}
+
+static int
+catalog_yaml_name(const struct dirent *de)
+{
+	size_t	len = strlen(de->d_name);
+
+	return de->d_name[0] != '.' && len > 5 &&
+	    strcmp(de->d_name + len - 5, ".yaml") == 0;
+}
+
+long
+catalog_dir_files(const char *dir, char ***files, struct diags *d)
+{
+	struct diag_loc	  loc = { dir, 0, 0 };
+	struct dirent	**names;
+	struct stat	  sb;
+	char		 *file;
+	int		  n, i;
+	long		  k = 0;
+
+	*files = NULL;
+	if ((n = scandir(dir, &names, catalog_yaml_name, alphasort)) == -1) {
+		diags_add(d, loc, "%s", strerror(errno));
+		return -1;
+	}
+	*files = xcalloc((size_t)n + 1, sizeof **files);
+	for (i = 0; i < n; i++) {
+		xasprintf(&file, "%s/%s", dir, names[i]->d_name);
+		free(names[i]);
+		/* A folder named x.yaml is not a library file. */
+		if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode))
+			free(file);
+		else
+			(*files)[k++] = file;
+	}
+	free(names);
+	return k;
+}
+
+size_t
+catalog_load_path(struct catalog *cat, const char *path, struct diags *d)
+{
+	struct diag_loc	  loc = { path, 0, 0 };
+	struct stat	  sb;
+	char		**files;
+	size_t		  errs = 0;
+	long		  n, i;
+
+	if (stat(path, &sb) == -1) {
+		diags_add(d, loc, "%s", strerror(errno));
+		return 1;
+	}
+	if (!S_ISDIR(sb.st_mode))
+		return catalog_load_file(cat, path, d);
+	if ((n = catalog_dir_files(path, &files, d)) == -1)
+		return 1;
+	for (i = 0; i < n; i++) {
+		errs += catalog_load_file(cat, files[i], d);
+		free(files[i]);
+	}
+	free(files);
+	return errs;
+}
+
+/* --- linking ---------------------------------------------------------------- */
+
+static int
+catalog_cmp_ex(const void *a, const void *b)
+{
+	const struct exercise	*x = *(const struct exercise *const *)a;
+	const struct exercise	*y = *(const struct exercise *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+static int
+catalog_cmp_rt(const void *a, const void *b)
+{
+	const struct routine	*x = *(const struct routine *const *)a;
+	const struct routine	*y = *(const struct routine *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+static int
+catalog_cmp_key(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct exercise *const *)elem)->id);
+}
+
+static size_t
+catalog_link_err(struct diags *d, struct diag_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static size_t
+catalog_link_err(struct diags *d, struct diag_loc loc, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatalx(71, "out of memory");
+	va_end(ap);
+	diags_add(d, loc, "%s", msg);
+	free(msg);
+	return 1;
+}
+
+/* The keys a step may hold, and must hold, per kind. */
+#define B(k)	(1u << (k))
+static const unsigned catalog_allowed[] = {
+	[KIND_REPS] = B(STEP_EXERCISE) | B(STEP_SETS) | B(STEP_REPS) |
+	    B(STEP_REST) | B(STEP_LEVEL) | B(STEP_TEMPO) | B(STEP_PROGRESSION),
+	[KIND_HOLD] = B(STEP_EXERCISE) | B(STEP_SETS) | B(STEP_REPS) |
+	    B(STEP_HOLD) | B(STEP_RELAX) | B(STEP_REST) | B(STEP_LEVEL) |
+	    B(STEP_PROGRESSION),
+	[KIND_TIMED] = B(STEP_EXERCISE) | B(STEP_SETS) | B(STEP_WORK) |
+	    B(STEP_EASY) | B(STEP_ROUNDS) | B(STEP_REST) | B(STEP_LEVEL) |
+	    B(STEP_PROGRESSION),
+};
+static const unsigned catalog_required[] = {
+	[KIND_REPS] = B(STEP_SETS) | B(STEP_REPS),
+	[KIND_HOLD] = B(STEP_SETS) | B(STEP_HOLD),
+	[KIND_TIMED] = B(STEP_WORK),
+};
+/* The ladder axes that fit each kind, as step_key bits. */
+static const unsigned catalog_axes[] = {
+	[KIND_REPS] = B(STEP_SETS) | B(STEP_REPS),
+	[KIND_HOLD] = B(STEP_SETS) | B(STEP_REPS) | B(STEP_HOLD),
+	[KIND_TIMED] = B(STEP_SETS) | B(STEP_WORK) | B(STEP_ROUNDS),
+};
+
+static const char *const catalog_key_names[STEP_KEY_COUNT] = {
+	"exercise", "sets", "reps", "hold", "relax", "work", "easy",
+	"rounds", "rest", "level", "tempo", "progression"
+};
+
+const char *
+catalog_step_key_name(enum step_key k)
+{
+	if ((unsigned)k >= STEP_KEY_COUNT)
+		return "?";
+	return catalog_key_names[k];
+}
+
+/* "sets, reps, rest, level": what a kind's step may hold. */
+static void
+catalog_allowed_str(enum ex_kind kind, char *buf, size_t len)
+{
+	size_t	used = 0;
+	int	k;
+
+	buf[0] = '\0';
+	for (k = STEP_SETS; k < STEP_PROGRESSION; k++) {
+		if (!(catalog_allowed[kind] & B(k)))
+			continue;
+		snprintf(buf + used, len - used, "%s%s", used == 0 ? "" : ", ",
+		    catalog_key_names[k]);
+		used = strlen(buf);
+	}
+}
+
+static size_t
+catalog_link_axes(const struct step *st, const struct exercise *ex,
+    struct diags *d)
+{
+	const struct ladder_axis	*ax[] = {
+		&st->prog.sets, &st->prog.reps, &st->prog.hold,
+		&st->prog.work, &st->prog.rounds
+	};
+	const int			 key[] = {
+		STEP_SETS, STEP_REPS, STEP_HOLD, STEP_WORK, STEP_ROUNDS
+	};
+	size_t				 i, errs = 0;
+
+	for (i = 0; i < sizeof ax / sizeof ax[0]; i++) {
+		if (ax[i]->on && !(catalog_axes[ex->kind] & B(key[i])))
+			errs += catalog_link_err(d, ax[i]->loc, "the '%s' "
+			    "ladder does not fit '%s' (kind %s)",
+			    catalog_key_names[key[i]], ex->id,
+			    catalog_kind_name(ex->kind));
+	}
+	if (st->prog.levels && ex->nlevels == 0)
+		errs += catalog_link_err(d, st->prog.level_loc, "the 'level' "
+		    "ladder does not fit '%s', which has no levels", ex->id);
+	else if (st->prog.levels && (size_t)st->prog.level_max > ex->nlevels)
+		errs += catalog_link_err(d, st->prog.level_loc, "the 'level' "
+		    "ladder's max (%d) is above the %zu levels of '%s'",
+		    st->prog.level_max, ex->nlevels, ex->id);
+	return errs;
+}
+
+/* Does the step's dose fit its exercise's kind? Fill in the defaults. */
+static size_t
+catalog_link_step(struct step *st, const struct exercise *ex,
+    struct diags *d)
+{
+	unsigned	extra, missing;
+	size_t		errs = 0;
+	char		allowed[128];
+	int		k;
+
+	extra = st->given & ~catalog_allowed[ex->kind];
+	missing = catalog_required[ex->kind] & ~st->given;
+	catalog_allowed_str(ex->kind, allowed, sizeof allowed);
+	for (k = 0; k < STEP_KEY_COUNT; k++) {
+		if (extra & B(k))
+			errs += catalog_link_err(d, st->keyloc[k], "'%s' does "
+			    "not fit '%s' (kind %s: use %s)",
+			    catalog_key_names[k], ex->id,
+			    catalog_kind_name(ex->kind), allowed);
+		if (missing & B(k))
+			errs += catalog_link_err(d, st->loc, "a step of '%s' "
+			    "(kind %s) is missing required key '%s'", ex->id,
+			    catalog_kind_name(ex->kind), catalog_key_names[k]);
+	}
+	if (ex->kind == KIND_HOLD && (st->given & B(STEP_RELAX)) &&
+	    !(st->given & B(STEP_REPS)))
+		errs += catalog_link_err(d, st->keyloc[STEP_RELAX], "'relax' "
+		    "needs 'reps', the number of holds in a set");
+	if ((st->given & B(STEP_LEVEL)) && ex->nlevels == 0)
+		errs += catalog_link_err(d, st->keyloc[STEP_LEVEL], "'level' "
+		    "does not fit '%s', which has no levels", ex->id);
+	else if ((st->given & B(STEP_LEVEL)) &&
+	    (size_t)st->base.level > ex->nlevels)
+		errs += catalog_link_err(d, st->keyloc[STEP_LEVEL], "'level' "
+		    "must be from 1 to %zu (the levels of '%s'), got %d",
+		    ex->nlevels, ex->id, st->base.level);
+	errs += catalog_link_axes(st, ex, d);
+
+	if (!(st->given & B(STEP_SETS)))
+		st->base.sets = 1;
+	if (!(st->given & B(STEP_REST)))
+		st->base.rest = 60;
+	if (ex->kind == KIND_TIMED && !(st->given & B(STEP_ROUNDS)))
+		st->base.rounds = 1;
+	if (ex->kind == KIND_HOLD && st->base.reps > 1 &&
+	    !(st->given & B(STEP_RELAX)))
+		st->base.relax = 5;
+	if (ex->nlevels > 0 && !(st->given & B(STEP_LEVEL)))
+		st->base.level = 1;
+	return errs;
+}
+
+static void
+catalog_loc_str(struct diag_loc l, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s:%d:%d", l.file != NULL ? l.file : "?", l.line,
+	    l.col);
+}
+
+size_t
+catalog_link(struct catalog *cat, struct diags *d)
+{
+	struct exercise	**ex, **hit;
+	struct routine	**rt;
+	struct step	 *st;
+	char		  where[PATH_MAX + 32];
+	size_t		  i, j, errs = 0;
+
+	ex = xcalloc(cat->nex + 1, sizeof *ex);
+	for (i = 0; i < cat->nex; i++)
+		ex[i] = &cat->ex[i];
+	qsort(ex, cat->nex, sizeof *ex, catalog_cmp_ex);
+	for (i = 1; i < cat->nex; i++) {
+		if (strcmp(ex[i]->id, ex[i - 1]->id) != 0)
+			continue;
+		for (j = i - 1; j > 0 && strcmp(ex[j - 1]->id, ex[i]->id) == 0;)
+			j--;
+		catalog_loc_str(ex[j]->loc, where, sizeof where);
+		errs += catalog_link_err(d, ex[i]->loc, "duplicate exercise "
+		    "id '%s' (first defined at %s)", ex[i]->id, where);
+	}
+
+	rt = xcalloc(cat->nrt + 1, sizeof *rt);
+	for (i = j = 0; i < cat->nrt; i++)
+		if (cat->rt[i].id != NULL)
+			rt[j++] = &cat->rt[i];
+	qsort(rt, j, sizeof *rt, catalog_cmp_rt);
+	for (i = 1; i < j; i++) {
+		size_t	f = i - 1;
+
+		if (strcmp(rt[i]->id, rt[i - 1]->id) != 0)
+			continue;
+		while (f > 0 && strcmp(rt[f - 1]->id, rt[i]->id) == 0)
+			f--;
+		catalog_loc_str(rt[f]->loc, where, sizeof where);
+		errs += catalog_link_err(d, rt[i]->loc, "duplicate routine "
+		    "id '%s' (first defined at %s)", rt[i]->id, where);
+	}
+	free(rt);
+
+	for (i = 0; i < cat->nrt; i++) {
+		for (j = 0; j < cat->rt[i].nsteps; j++) {
+			st = &cat->rt[i].steps[j];
+			st->ex = NULL;
+			if (st->exercise_id == NULL)
+				continue;
+			hit = bsearch(st->exercise_id, ex, cat->nex,
+			    sizeof *ex, catalog_cmp_key);
+			if (hit == NULL) {
+				errs += catalog_link_err(d,
+				    st->keyloc[STEP_EXERCISE], "unknown "
+				    "exercise '%s' (see 'rehabit list')",
+				    st->exercise_id);
+				continue;
+			}
+			/* The first of duplicates, as reported above. */
+			while (hit > ex && strcmp(hit[-1]->id,
+			    st->exercise_id) == 0)
+				hit--;
+			st->ex = *hit;
+			if (!(*hit)->broken)
+				errs += catalog_link_step(st, *hit, d);
+		}
+	}
+	free(ex);
+	return errs;
+}
+
+void
+catalog_borrow(struct catalog *cat, struct catalog *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->nex; i++) {
+		if (from->ex[i].id == NULL ||
+		    catalog_exercise(cat, from->ex[i].id) != NULL)
+			continue;
+		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
+		    sizeof *cat->ex);
+		cat->ex[cat->nex++] = from->ex[i];
+		memset(&from->ex[i], 0, sizeof from->ex[i]);
+	}
+	/* The moved exercises' locations point into these names. */
+	cat->files = xreallocarray(cat->files, cat->nfiles + from->nfiles + 1,
+	    sizeof *cat->files);
+	for (i = 0; i < from->nfiles; i++)
+		cat->files[cat->nfiles++] = from->files[i];
+	from->nfiles = 0;
+}
+
+/* --- queries ---------------------------------------------------------------- */
+
+const struct exercise *
+catalog_exercise(const struct catalog *cat, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->nex; i++)
+		if (cat->ex[i].id != NULL && strcmp(cat->ex[i].id, id) == 0)
+			return &cat->ex[i];
+	return NULL;
+}
+
+const struct routine *
+catalog_routine(const struct catalog *cat, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->nrt; i++)
+		if (cat->rt[i].id != NULL && strcmp(cat->rt[i].id, id) == 0)
+			return &cat->rt[i];
+	return NULL;
+}
+
+const char *
+catalog_kind_name(enum ex_kind k)
+{
+	if ((unsigned)k > KIND_TIMED)
+		return "unknown";
+	return ld_kinds[k];
+}
+
+const char *
+catalog_focus_name(enum ex_focus f)
+{
+	if ((unsigned)f > FOCUS_CARDIO)
+		return "unknown";
+	return ld_focuses[f];
+}
+
+const char *
+catalog_sides_name(enum ex_sides s)
+{
+	if ((unsigned)s > SIDES_EACH)
+		return "unknown";
+	return ld_sides[s];
+}
+
+/* Seconds as m:ss, or h:mm:ss from an hour up. */
+static void
+catalog_clock(int secs, char *buf, size_t len)
+{
+	if (secs >= 3600)
+		snprintf(buf, len, "%d:%02d:%02d", secs / 3600,
+		    secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, len, "%d:%02d", secs / 60, secs % 60);
+}
+
+void
+catalog_dose_str(const struct exercise *ex, const struct dose *d, char *buf,
+    size_t len)
+{
+	char	work[16], easy[16], sets[16];
+	size_t	used;
+
+	snprintf(sets, sizeof sets, "%d x ", d->sets);
+	switch (ex->kind) {
+	case KIND_REPS:
+		snprintf(buf, len, "%d x %d", d->sets, d->reps);
+		break;
+	case KIND_HOLD:
+		if (d->reps > 1)
+			snprintf(buf, len, "%s%d x %d s hold", d->sets > 1 ?
+			    sets : "", d->reps, d->hold);
+		else
+			snprintf(buf, len, "%d x %d s hold", d->sets, d->hold);
+		break;
+	case KIND_TIMED:
+		catalog_clock(d->work, work, sizeof work);
+		catalog_clock(d->easy, easy, sizeof easy);
+		snprintf(buf, len, "%s%d round%s: %s work%s%s%s",
+		    d->sets > 1 ? sets : "", d->rounds,
+		    d->rounds == 1 ? "" : "s", work, d->easy > 0 ? " / " : "",
+		    d->easy > 0 ? easy : "", d->easy > 0 ? " easy" : "");
+		break;
+	default:
+		snprintf(buf, len, "?");
+		break;
+	}
+	used = strlen(buf);
+	if (ex->sides == SIDES_EACH && used < len)
+		snprintf(buf + used, len - used, " each side");
+	used = strlen(buf);
+	if (d->level >= 1 && (size_t)d->level <= ex->nlevels && used < len)
+		snprintf(buf + used, len - used, " (%s)",
+		    ex->levels[d->level - 1]);
+}
