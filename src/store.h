@@ -3,6 +3,11 @@
  * them and pain reports. Every completed set is committed on its own, so a
  * crash loses at most the set in progress.
  *
+ * The database is history.db in the data folder: folder 0700, file 0600,
+ * WAL, foreign keys on, schema versions in PRAGMA user_version. A file that
+ * is not a rehabit history, is damaged, or was written by a newer rehabit
+ * is refused and never written to.
+ *
  * Functions return 0 on success or a sysexits status (74 storage failure,
  * 75 busy, 65 bad data) with the reason in store_error().
  */
@@ -10,27 +15,60 @@
 #define REHABIT_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "catalog.h"
 #include "history.h"
 
+/* The schema this rehabit writes; older ones are migrated on open. */
+#define STORE_SCHEMA_VERSION	2
+/* PRAGMA application_id of a rehabit history: "RhBt". */
+#define STORE_APPLICATION_ID	0x52684274
+#define STORE_FILE		"history.db"
+/* How long to wait for another rehabit holding the database. */
+#define STORE_BUSY_MS		5000
+
+/* Exit statuses (sysexits.h). */
+#define STORE_EX_DATAERR	65
+#define STORE_EX_IOERR		74
+#define STORE_EX_TEMPFAIL	75
+
 struct store;
+
+/* The SQL of schema version 1, to test the migration from it. */
+extern const char store_schema_v1[];
 
 /*
  * Open (creating on first use, folder 0700, file 0600) the database in
- * `dir`, or in paths_data_dir() when dir is NULL.
+ * `dir`, or in paths_data_dir() when dir is NULL. The file is checked (a
+ * SQLite header, rehabit's application id, not newer than this rehabit,
+ * PRAGMA quick_check) before anything is written to it.
  */
 int		 store_open(const char *dir, struct store **out);
+/*
+ * Open for reading only (log, export, progress): the cheap checks only,
+ * and nothing is created. A missing database reads as an empty history.
+ */
+int		 store_open_readonly(const char *dir, struct store **out);
 void		 store_close(struct store *);
 /* The last error, "PATH: reason"; valid until the next call. */
 const char	*store_error(const struct store *);
 /* When store_open() itself fails (no store to ask). */
 const char	*store_open_error(void);
+/* The database file's path. */
+const char	*store_path(const struct store *);
+/* Change how long to wait for a busy database (tests). */
+void		 store_busy_timeout(struct store *, int ms);
 
 /* A guided session as it happens. */
 int	store_session_begin(struct store *, const char *routine,
 	    int64_t start, int utc_off, int64_t *id);
+/*
+ * Record set `set` (1-based) of an exercise and side with what was done
+ * (reps, or seconds held). Committed at once, in its own transaction.
+ * Recording the same set again replaces its value.
+ */
 int	store_set_done(struct store *, int64_t session,
 	    const char *exercise, enum side, const struct dose *prescribed,
 	    int set, int value);
@@ -39,8 +77,9 @@ int	store_session_end(struct store *, int64_t session, int64_t end,
 
 /*
  * Pain: for `session` (0: a standalone report). flags are FLAG_*; note
- * may be NULL. For PAIN_MORNING, store_pain_target() finds the session
- * the report belongs to.
+ * may be NULL (a session's note is appended to the session's). The last
+ * score recorded of each kind counts. For a report without a session,
+ * store_pain_target() finds the session it belongs to.
  */
 int	store_add_pain(struct store *, int64_t session, enum pain_kind,
 	    int score, unsigned flags, const char *note, int64_t at,
@@ -49,9 +88,78 @@ int	store_add_exercise_pain(struct store *, int64_t session,
 	    const char *exercise, enum side, int score);
 
 /*
+ * The session a report made at `at` belongs to, or 0 for none:
+ * during/after: the latest session that started in the 24 hours before;
+ * morning: the latest session that started on the local day before the
+ * day of `at` (utc_off is the local offset at `at`).
+ */
+int	store_pain_target(struct store *, enum pain_kind, int64_t at,
+	    int utc_off, int64_t *session);
+
+/* Per-exercise pain in a pain report. */
+struct pain_ex {
+	const char	*exercise;
+	enum side	 side;
+	int		 score;		/* 0-10 */
+};
+
+/* A pain report as the command line or the pain form gives it. */
+struct pain_input {
+	int64_t			 session;	/* -1: find with store_pain_target */
+	int			 during;	/* 0-10 or PAIN_NONE */
+	int			 after;
+	int			 morning;
+	unsigned		 flags;		/* FLAG_* */
+	const char		*note;		/* or NULL */
+	int64_t			 at;
+	int			 utc_off;
+	const struct pain_ex	*ex;		/* needs a session */
+	size_t			 nex;
+};
+
+/* Where each kind of a report went: a session id, 0 standalone, -1 none. */
+struct pain_result {
+	int64_t		target[3];	/* by enum pain_kind */
+	int64_t		flags_target;
+};
+
+/*
+ * Record a whole report in one transaction: all or nothing. Scores are
+ * checked (65 if out of range). A standalone report needs a score.
+ */
+int	store_record_pain(struct store *, const struct pain_input *,
+	    struct pain_result *);
+
+/*
  * Load sessions that started at or after `since` (0: all), oldest first,
  * with their sets and pain, and standalone reports from then on.
  */
 int	store_load(struct store *, int64_t since, struct history *);
+/*
+ * The newest `n` sessions (oldest first, as store_load), and the newest
+ * `n` standalone reports no older than the oldest of them (all of them
+ * when there are fewer than n sessions).
+ */
+int	store_load_recent(struct store *, size_t n, struct history *);
+/* One session by id, appended to `h`. 66 if there is none. */
+int	store_load_session(struct store *, int64_t id, struct history *);
+
+/* What store_import() did. */
+struct store_import_stats {
+	size_t	sessions_new;
+	size_t	sessions_merged;
+	size_t	reports_new;
+	size_t	reports_merged;
+};
+
+/*
+ * Merge a history (from a history file) in one transaction: a session with
+ * the same start and routine is the same session (its values are replaced
+ * by the file's, sets and pain added or replaced); a standalone report
+ * with the same time and kind is the same report. Importing twice adds
+ * nothing.
+ */
+int	store_import(struct store *, const struct history *,
+	    struct store_import_stats *);
 
 #endif

@@ -1,0 +1,1469 @@
+/*
+ * store.c - the history database (SQLite).
+ *
+ * Opening is careful because the file is a person's health record: the
+ * file is read with plain read() and then through a read-only connection
+ * before any write connection exists, so a damaged or foreign file, or one
+ * from a newer rehabit, is refused byte-for-byte untouched.
+ */
+#include "config.h"
+
+#include "store.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "xmalloc.h"
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	char		*err;
+	bool		 readonly;
+	bool		 empty;		/* read-only and no file: no rows */
+	int		 busy_ms;
+};
+
+static char	*store_open_err;
+
+/*
+ * Schema version 1, the first released one. Kept here so the migration
+ * from it stays tested (tests/unit/test-store.c builds a version-1 file
+ * with it). Version 1 had no red flags on sessions and none of the
+ * indexes that let `log` and progression read only recent history.
+ */
+const char store_schema_v1[] =
+	"CREATE TABLE session ("
+	" id INTEGER PRIMARY KEY,"
+	" routine TEXT NOT NULL,"
+	" start INTEGER NOT NULL,"
+	" utc_off INTEGER NOT NULL DEFAULT 0,"
+	" end INTEGER,"
+	" completed INTEGER NOT NULL DEFAULT 0,"
+	" note TEXT);"
+	"CREATE TABLE exercise ("
+	" id INTEGER PRIMARY KEY,"
+	" session INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	" exercise TEXT NOT NULL,"
+	" side INTEGER NOT NULL,"
+	" sets INTEGER NOT NULL DEFAULT 0, reps INTEGER NOT NULL DEFAULT 0,"
+	" hold INTEGER NOT NULL DEFAULT 0, relax INTEGER NOT NULL DEFAULT 0,"
+	" work INTEGER NOT NULL DEFAULT 0, easy INTEGER NOT NULL DEFAULT 0,"
+	" rounds INTEGER NOT NULL DEFAULT 0, rest INTEGER NOT NULL DEFAULT 0,"
+	" level INTEGER NOT NULL DEFAULT 0,"
+	" pain INTEGER,"
+	" UNIQUE (session, exercise, side));"
+	"CREATE TABLE sets ("
+	" exercise INTEGER NOT NULL REFERENCES exercise(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL,"
+	" value INTEGER NOT NULL,"
+	" PRIMARY KEY (exercise, n)) WITHOUT ROWID;"
+	"CREATE TABLE pain ("
+	" id INTEGER PRIMARY KEY,"
+	" session INTEGER REFERENCES session(id) ON DELETE CASCADE,"
+	" kind INTEGER NOT NULL,"
+	" score INTEGER NOT NULL,"
+	" note TEXT,"
+	" at INTEGER NOT NULL,"
+	" utc_off INTEGER NOT NULL DEFAULT 0,"
+	" flags INTEGER NOT NULL DEFAULT 0);";
+
+/* From version 1 to 2: red flags on sessions, indexes for recent reads. */
+static const char store_migrate_v2[] =
+	"ALTER TABLE session ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+	"CREATE UNIQUE INDEX session_start ON session (start, routine);"
+	"CREATE INDEX pain_session ON pain (session, at);";
+
+static const char *store_migrations[STORE_SCHEMA_VERSION] = {
+	store_schema_v1,	/* 0 -> 1 */
+	store_migrate_v2,	/* 1 -> 2 */
+};
+
+static void
+store_set_err(struct store *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+store_set_err(struct store *st, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatalx(71, "out of memory");
+	va_end(ap);
+	free(st->err);
+	xasprintf(&st->err, "%s: %s", st->path, msg);
+	free(msg);
+}
+
+/* Turn an SQLite result code into an exit status and an error message. */
+static int
+store_fail(struct store *st, int rc, const char *what)
+{
+	const char	*msg = st->db != NULL ? sqlite3_errmsg(st->db) :
+			    sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		store_set_err(st, "the history is in use by another rehabit "
+		    "(still locked after %d s); try again",
+		    (st->busy_ms + 999) / 1000);
+		return STORE_EX_TEMPFAIL;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		store_set_err(st, "the history database is damaged (%s); "
+		    "left untouched", msg);
+		return STORE_EX_IOERR;
+	case SQLITE_CONSTRAINT:
+		store_set_err(st, "%s: %s", what, msg);
+		return STORE_EX_DATAERR;
+	default:
+		store_set_err(st, "%s: %s", what, msg);
+		return STORE_EX_IOERR;
+	}
+}
+
+const char *
+store_error(const struct store *st)
+{
+	return st->err != NULL ? st->err : "no error";
+}
+
+const char *
+store_open_error(void)
+{
+	return store_open_err != NULL ? store_open_err : "no error";
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+void
+store_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	if (st->db != NULL)
+		sqlite3_busy_timeout(st->db, ms);
+}
+
+static void
+store_free(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st->err);
+	free(st);
+}
+
+void
+store_close(struct store *st)
+{
+	store_free(st);
+}
+
+/* Run SQL with no results. */
+static int
+store_exec(struct store *st, const char *sql)
+{
+	int	rc;
+
+	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "cannot write the history");
+	return 0;
+}
+
+static int
+store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt)
+{
+	int	rc;
+
+	rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
+	if (rc != SQLITE_OK) {
+		*stmt = NULL;
+		return store_fail(st, rc, "cannot read the history");
+	}
+	return 0;
+}
+
+/* One integer from a query with no parameters, e.g. a PRAGMA. */
+static int
+store_int(struct store *st, const char *sql, int64_t *out)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_prepare(st, sql, &stmt)) != 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+/* --- opening ------------------------------------------------------------- */
+
+static int
+store_open_fail(struct store *st, int status)
+{
+	free(store_open_err);
+	store_open_err = xstrdup(store_error(st));
+	store_free(st);
+	return status;
+}
+
+/*
+ * The folder: created 0700, and tightened to 0700 if it is ours and was
+ * open to others (health data).
+ */
+static int
+store_prepare_dir(struct store *st, const char *dir, bool create)
+{
+	struct stat	sb;
+
+	if (create && paths_mkdir_private(dir) == -1) {
+		store_set_err(st, "cannot create the folder %s: %s", dir,
+		    strerror(errno));
+		return STORE_EX_IOERR;
+	}
+	if (stat(dir, &sb) == -1) {
+		if (!create && errno == ENOENT)
+			return 0;
+		store_set_err(st, "%s: %s", dir, strerror(errno));
+		return STORE_EX_IOERR;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		store_set_err(st, "%s is not a folder", dir);
+		return STORE_EX_IOERR;
+	}
+	if (create && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+		(void)chmod(dir, sb.st_mode & 0700);
+	return 0;
+}
+
+/*
+ * Look at the file with plain system calls: is it there, a regular file,
+ * empty (ours, created and not yet written), or an SQLite file? Sets
+ * *exists and *empty. Tightens a too open mode on our own file.
+ */
+static int
+store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
+{
+	static const char	 magic[16] = "SQLite format 3";
+	char			 hdr[100];
+	struct stat		 sb;
+	ssize_t			 n;
+	int			 fd;
+
+	*exists = *empty = false;
+	fd = open(st->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1) {
+		if (errno == ENOENT)
+			return 0;
+		store_set_err(st, "%s", strerror(errno));
+		return STORE_EX_IOERR;
+	}
+	*exists = true;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		store_set_err(st, "not a regular file; left untouched");
+		return STORE_EX_IOERR;
+	}
+	n = read(fd, hdr, sizeof hdr);
+	if (n == -1) {
+		store_set_err(st, "%s", strerror(errno));
+		close(fd);
+		return STORE_EX_IOERR;
+	}
+	if (n == 0) {
+		*empty = true;
+	} else if ((size_t)n < sizeof hdr ||
+	    memcmp(hdr, magic, sizeof magic) != 0) {
+		close(fd);
+		store_set_err(st, "not a rehabit history database (not an "
+		    "SQLite file); left untouched");
+		return STORE_EX_IOERR;
+	}
+	if (fix_mode && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+		(void)fchmod(fd, 0600);
+	close(fd);
+	return 0;
+}
+
+/*
+ * Through a read-only connection: rehabit's application id (or a blank
+ * database), a schema this rehabit knows, and (before writing) a clean
+ * PRAGMA quick_check. Leaves st->db open read-only.
+ */
+static int
+store_check_db(struct store *st, bool quick_check)
+{
+	sqlite3_stmt	*stmt;
+	const char	*res;
+	int64_t		 appid, version, nobj;
+	int		 rc;
+
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "cannot open the history");
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if ((rc = store_int(st, "PRAGMA application_id", &appid)) != 0 ||
+	    (rc = store_int(st, "PRAGMA user_version", &version)) != 0 ||
+	    (rc = store_int(st, "SELECT count(*) FROM sqlite_master",
+	    &nobj)) != 0) {
+		return rc;
+	}
+	if (appid != STORE_APPLICATION_ID &&
+	    !(appid == 0 && version == 0 && nobj == 0)) {
+		store_set_err(st, "not a rehabit history database (another "
+		    "program's SQLite file); left untouched");
+		return STORE_EX_IOERR;
+	}
+	if (version > STORE_SCHEMA_VERSION) {
+		store_set_err(st, "written by a newer rehabit (history schema "
+		    "%lld, this rehabit knows up to %d); update rehabit to "
+		    "use it", (long long)version, STORE_SCHEMA_VERSION);
+		return STORE_EX_IOERR;
+	}
+	if (!quick_check)
+		return 0;
+	if ((rc = store_prepare(st, "PRAGMA quick_check(1)", &stmt)) != 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return store_fail(st, rc, "cannot check the history");
+	}
+	res = (const char *)sqlite3_column_text(stmt, 0);
+	if (res == NULL || strcmp(res, "ok") != 0) {
+		store_set_err(st, "the history database is damaged (PRAGMA "
+		    "quick_check failed); left untouched");
+		sqlite3_finalize(stmt);
+		return STORE_EX_IOERR;
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Create the schema or bring an older one up to date, in one transaction. */
+static int
+store_migrate(struct store *st)
+{
+	int64_t	 appid, version;
+	char	*sql;
+	int	 rc, v;
+
+	if ((rc = store_exec(st, "BEGIN IMMEDIATE")) != 0)
+		return rc;
+	/* Another rehabit may have created or migrated it meanwhile. */
+	if ((rc = store_int(st, "PRAGMA application_id", &appid)) != 0 ||
+	    (rc = store_int(st, "PRAGMA user_version", &version)) != 0)
+		goto fail;
+	if (version > STORE_SCHEMA_VERSION || (appid != 0 &&
+	    appid != STORE_APPLICATION_ID)) {
+		store_set_err(st, "changed by another program while opening; "
+		    "left untouched");
+		rc = STORE_EX_IOERR;
+		goto fail;
+	}
+	for (v = (int)version; v < STORE_SCHEMA_VERSION; v++) {
+		if ((rc = store_exec(st, store_migrations[v])) != 0)
+			goto fail;
+	}
+	if (version < STORE_SCHEMA_VERSION) {
+		xasprintf(&sql, "PRAGMA application_id = %d;"
+		    "PRAGMA user_version = %d", STORE_APPLICATION_ID,
+		    STORE_SCHEMA_VERSION);
+		rc = store_exec(st, sql);
+		free(sql);
+		if (rc != 0)
+			goto fail;
+	}
+	return store_exec(st, "COMMIT");
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int
+store_open_rw(struct store *st)
+{
+	int64_t	dummy;
+	int	rc, fd;
+	bool	exists, empty;
+
+	if ((rc = store_check_file(st, true, &exists, &empty)) != 0)
+		return rc;
+	if (!exists) {
+		fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+		if (fd == -1 && errno != EEXIST) {
+			store_set_err(st, "cannot create: %s", strerror(errno));
+			return STORE_EX_IOERR;
+		}
+		if (fd != -1) {
+			(void)fchmod(fd, 0600);
+			close(fd);
+		}
+	} else if (!empty) {
+		if ((rc = store_check_db(st, true)) != 0)
+			return rc;
+		sqlite3_close(st->db);
+		st->db = NULL;
+	}
+
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "cannot open the history");
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON")) != 0 ||
+	    (rc = store_migrate(st)) != 0)
+		return rc;
+	/*
+	 * WAL so readers never wait for a session being recorded; FULL so a
+	 * committed set survives a power cut.
+	 */
+	if ((rc = store_int(st, "PRAGMA journal_mode = WAL", &dummy)) != 0 ||
+	    (rc = store_exec(st, "PRAGMA synchronous = FULL")) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+store_open_ro(struct store *st)
+{
+	bool	exists, empty;
+	int	rc;
+
+	if ((rc = store_check_file(st, false, &exists, &empty)) != 0)
+		return rc;
+	if (!exists || empty) {
+		st->empty = true;
+		return 0;
+	}
+	if ((rc = store_check_db(st, false)) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+store_open_mode(const char *dir, bool readonly, struct store **out)
+{
+	struct store	*st;
+	char		*d;
+	int		 rc;
+
+	*out = NULL;
+	st = xcalloc(1, sizeof *st);
+	st->busy_ms = STORE_BUSY_MS;
+	st->readonly = readonly;
+	d = dir != NULL ? xstrdup(dir) : paths_data_dir();
+	xasprintf(&st->path, "%s/%s", d, STORE_FILE);
+	rc = store_prepare_dir(st, d, !readonly);
+	free(d);
+	if (rc != 0)
+		return store_open_fail(st, rc);
+	rc = readonly ? store_open_ro(st) : store_open_rw(st);
+	if (rc != 0)
+		return store_open_fail(st, rc);
+	*out = st;
+	return 0;
+}
+
+int
+store_open(const char *dir, struct store **out)
+{
+	return store_open_mode(dir, false, out);
+}
+
+int
+store_open_readonly(const char *dir, struct store **out)
+{
+	return store_open_mode(dir, true, out);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+static int
+store_writable(struct store *st)
+{
+	if (st->readonly) {
+		store_set_err(st, "opened read-only");
+		return STORE_EX_IOERR;
+	}
+	return 0;
+}
+
+static int
+store_begin(struct store *st)
+{
+	int	rc;
+
+	if ((rc = store_writable(st)) != 0)
+		return rc;
+	return store_exec(st, "BEGIN IMMEDIATE");
+}
+
+static int
+store_commit(struct store *st)
+{
+	int	rc;
+
+	if ((rc = store_exec(st, "COMMIT")) != 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int
+store_rollback(struct store *st, int rc)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Step a statement that returns no rows, then reset it for reuse. */
+static int
+store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, what);
+	return 0;
+}
+
+static int
+store_check_score(struct store *st, int score)
+{
+	if (score < 0 || score > 10) {
+		store_set_err(st, "pain score %d is not between 0 and 10",
+		    score);
+		return STORE_EX_DATAERR;
+	}
+	return 0;
+}
+
+static int
+store_session_exists(struct store *st, int64_t id)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_prepare(st, "SELECT 1 FROM session WHERE id = ?",
+	    &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE) {
+		store_set_err(st, "no session %lld", (long long)id);
+		return STORE_EX_DATAERR;
+	}
+	return store_fail(st, rc, "cannot read the history");
+}
+
+int
+store_session_begin(struct store *st, const char *routine, int64_t start,
+    int utc_off, int64_t *id)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_writable(st)) != 0)
+		return rc;
+	if ((rc = store_prepare(st, "INSERT INTO session (routine, start, "
+	    "utc_off) VALUES (?, ?, ?)", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, routine, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, start);
+	sqlite3_bind_int(stmt, 3, utc_off);
+	rc = store_step_done(st, stmt, "cannot record the session");
+	sqlite3_finalize(stmt);
+	if (rc != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* Find or add the row of an exercise and side in a session. */
+static int
+store_exercise_row(struct store *st, int64_t session, const char *exercise,
+    enum side side, const struct dose *d, int64_t *row)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	rc = store_prepare(st, "INSERT INTO exercise (session, exercise, "
+	    "side, sets, reps, hold, relax, work, easy, rounds, rest, level) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (session, exercise, side) DO UPDATE SET "
+	    "sets = excluded.sets, reps = excluded.reps, hold = excluded.hold, "
+	    "relax = excluded.relax, work = excluded.work, "
+	    "easy = excluded.easy, rounds = excluded.rounds, "
+	    "rest = excluded.rest, level = excluded.level "
+	    "RETURNING id", &stmt);
+	if (rc != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, session);
+	sqlite3_bind_text(stmt, 2, exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, side);
+	sqlite3_bind_int(stmt, 4, d->sets);
+	sqlite3_bind_int(stmt, 5, d->reps);
+	sqlite3_bind_int(stmt, 6, d->hold);
+	sqlite3_bind_int(stmt, 7, d->relax);
+	sqlite3_bind_int(stmt, 8, d->work);
+	sqlite3_bind_int(stmt, 9, d->easy);
+	sqlite3_bind_int(stmt, 10, d->rounds);
+	sqlite3_bind_int(stmt, 11, d->rest);
+	sqlite3_bind_int(stmt, 12, d->level);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*row = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, "cannot record the exercise");
+	return 0;
+}
+
+static int
+store_set_row(struct store *st, int64_t row, int set, int value)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_prepare(st, "INSERT OR REPLACE INTO sets (exercise, "
+	    "n, value) VALUES (?, ?, ?)", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, row);
+	sqlite3_bind_int(stmt, 2, set);
+	sqlite3_bind_int(stmt, 3, value);
+	rc = store_step_done(st, stmt, "cannot record the set");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int
+store_set_done(struct store *st, int64_t session, const char *exercise,
+    enum side side, const struct dose *prescribed, int set, int value)
+{
+	int64_t	row;
+	int	rc;
+
+	if (set < 1 || value < 0) {
+		store_set_err(st, "set %d with value %d is not valid", set,
+		    value);
+		return STORE_EX_DATAERR;
+	}
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	if ((rc = store_session_exists(st, session)) != 0 ||
+	    (rc = store_exercise_row(st, session, exercise, side, prescribed,
+	    &row)) != 0 ||
+	    (rc = store_set_row(st, row, set, value)) != 0)
+		return store_rollback(st, rc);
+	return store_commit(st);
+}
+
+int
+store_session_end(struct store *st, int64_t session, int64_t end,
+    bool completed)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_writable(st)) != 0)
+		return rc;
+	if ((rc = store_prepare(st, "UPDATE session SET end = ?, "
+	    "completed = ? WHERE id = ?", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, end);
+	sqlite3_bind_int(stmt, 2, completed);
+	sqlite3_bind_int64(stmt, 3, session);
+	rc = store_step_done(st, stmt, "cannot record the end of the session");
+	sqlite3_finalize(stmt);
+	if (rc == 0 && sqlite3_changes(st->db) == 0) {
+		store_set_err(st, "no session %lld", (long long)session);
+		rc = STORE_EX_DATAERR;
+	}
+	return rc;
+}
+
+/* The pain row itself; the caller holds the transaction. */
+static int
+store_pain_row(struct store *st, int64_t session, enum pain_kind kind,
+    int score, unsigned flags, const char *note, int64_t at, int utc_off)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_prepare(st, "INSERT INTO pain (session, kind, score, "
+	    "note, at, utc_off, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    &stmt)) != 0)
+		return rc;
+	if (session != 0)
+		sqlite3_bind_int64(stmt, 1, session);
+	sqlite3_bind_int(stmt, 2, kind);
+	sqlite3_bind_int(stmt, 3, score);
+	if (note != NULL)
+		sqlite3_bind_text(stmt, 4, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 5, at);
+	sqlite3_bind_int(stmt, 6, utc_off);
+	sqlite3_bind_int(stmt, 7, (int)flags);
+	rc = store_step_done(st, stmt, "cannot record the pain");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Red flags and a note said of a session go on the session. */
+static int
+store_session_flags_note(struct store *st, int64_t session, unsigned flags,
+    const char *note)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (flags == 0 && (note == NULL || *note == '\0'))
+		return 0;
+	if ((rc = store_prepare(st, "UPDATE session SET flags = flags | ?, "
+	    "note = CASE WHEN ?2 IS NULL OR ?2 = '' THEN note "
+	    "WHEN note IS NULL OR note = '' THEN ?2 "
+	    "ELSE note || '; ' || ?2 END WHERE id = ?3", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, (int)flags);
+	if (note != NULL)
+		sqlite3_bind_text(stmt, 2, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, session);
+	rc = store_step_done(st, stmt, "cannot record the pain");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int
+store_add_pain(struct store *st, int64_t session, enum pain_kind kind,
+    int score, unsigned flags, const char *note, int64_t at, int utc_off)
+{
+	int	rc;
+
+	if ((rc = store_check_score(st, score)) != 0)
+		return rc;
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	if (session != 0) {
+		if ((rc = store_session_exists(st, session)) != 0 ||
+		    (rc = store_session_flags_note(st, session, flags,
+		    note)) != 0 ||
+		    (rc = store_pain_row(st, session, kind, score, 0, NULL, at,
+		    utc_off)) != 0)
+			return store_rollback(st, rc);
+	} else if ((rc = store_pain_row(st, 0, kind, score, flags, note, at,
+	    utc_off)) != 0)
+		return store_rollback(st, rc);
+	return store_commit(st);
+}
+
+static int
+store_exercise_pain_row(struct store *st, int64_t session,
+    const char *exercise, enum side side, int score)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_prepare(st, "UPDATE exercise SET pain = ? WHERE "
+	    "session = ? AND exercise = ? AND side = ?", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, score);
+	sqlite3_bind_int64(stmt, 2, session);
+	sqlite3_bind_text(stmt, 3, exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, side);
+	rc = store_step_done(st, stmt, "cannot record the pain");
+	sqlite3_finalize(stmt);
+	if (rc == 0 && sqlite3_changes(st->db) == 0) {
+		store_set_err(st, "session %lld has no %s (%s)",
+		    (long long)session, exercise, history_side_name(side));
+		rc = STORE_EX_DATAERR;
+	}
+	return rc;
+}
+
+int
+store_add_exercise_pain(struct store *st, int64_t session,
+    const char *exercise, enum side side, int score)
+{
+	int	rc;
+
+	if ((rc = store_check_score(st, score)) != 0)
+		return rc;
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	if ((rc = store_exercise_pain_row(st, session, exercise, side,
+	    score)) != 0)
+		return store_rollback(st, rc);
+	return store_commit(st);
+}
+
+/* Local midnight starting the day of `at`, in UTC. */
+static int64_t
+store_midnight(int64_t at, int utc_off)
+{
+	int64_t	local = at + utc_off, day;
+
+	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	return day * 86400 - utc_off;
+}
+
+int
+store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
+    int utc_off, int64_t *session)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 from, to;
+	int		 rc;
+
+	*session = 0;
+	if (st->empty)
+		return 0;
+	/* A morning report is about the day before, not the same day. */
+	if (kind == PAIN_MORNING) {
+		to = store_midnight(at, utc_off) - 1;
+		from = to + 1 - 86400;
+	} else {
+		from = at - 24 * 3600;
+		to = at;
+	}
+	if ((rc = store_prepare(st, "SELECT id FROM session WHERE start >= ? "
+	    "AND start <= ? ORDER BY start DESC, id DESC LIMIT 1", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*session = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+static int
+store_record_pain_tx(struct store *st, const struct pain_input *in,
+    struct pain_result *res)
+{
+	const int	 score[3] = { in->during, in->after, in->morning };
+	int64_t		 target;
+	size_t		 i;
+	int		 rc, k;
+	bool		 first = true;
+
+	for (k = 0; k < 3; k++) {
+		if (score[k] == PAIN_NONE)
+			continue;
+		target = in->session;
+		if (target < 0 && (rc = store_pain_target(st, k, in->at,
+		    in->utc_off, &target)) != 0)
+			return rc;
+		res->target[k] = target;
+		if (target != 0) {
+			if ((rc = store_session_exists(st, target)) != 0 ||
+			    (rc = store_pain_row(st, target, k, score[k], 0,
+			    NULL, in->at, in->utc_off)) != 0)
+				return rc;
+			if (res->flags_target == -1)
+				res->flags_target = target;
+			continue;
+		}
+		/* Standalone: the flags and note go with the first score. */
+		if ((rc = store_pain_row(st, 0, k, score[k],
+		    first ? in->flags : 0, first ? in->note : NULL, in->at,
+		    in->utc_off)) != 0)
+			return rc;
+		first = false;
+	}
+	if (res->flags_target == -1 && first) {
+		/* Only flags, a note or exercise pain: the latest session. */
+		target = in->session;
+		if (target < 0 && (rc = store_pain_target(st, PAIN_AFTER,
+		    in->at, in->utc_off, &target)) != 0)
+			return rc;
+		if (target == 0) {
+			store_set_err(st, "no session in the last 24 hours: "
+			    "a report on its own needs a pain score");
+			return STORE_EX_DATAERR;
+		}
+		res->flags_target = target;
+	}
+	if (res->flags_target > 0 && (rc = store_session_flags_note(st,
+	    res->flags_target, in->flags, in->note)) != 0)
+		return rc;
+	for (i = 0; i < in->nex; i++) {
+		if (res->flags_target <= 0) {
+			store_set_err(st, "pain for an exercise needs a session");
+			return STORE_EX_DATAERR;
+		}
+		if ((rc = store_exercise_pain_row(st, res->flags_target,
+		    in->ex[i].exercise, in->ex[i].side, in->ex[i].score)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+store_record_pain(struct store *st, const struct pain_input *in,
+    struct pain_result *res)
+{
+	const int	 score[3] = { in->during, in->after, in->morning };
+	size_t		 i;
+	int		 rc, k;
+
+	res->target[0] = res->target[1] = res->target[2] = -1;
+	res->flags_target = -1;
+	for (k = 0; k < 3; k++) {
+		if (score[k] != PAIN_NONE &&
+		    (rc = store_check_score(st, score[k])) != 0)
+			return rc;
+	}
+	for (i = 0; i < in->nex; i++) {
+		if ((rc = store_check_score(st, in->ex[i].score)) != 0)
+			return rc;
+	}
+	if (in->flags >= (1u << FLAG_COUNT)) {
+		store_set_err(st, "unknown red flag");
+		return STORE_EX_DATAERR;
+	}
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	if ((rc = store_record_pain_tx(st, in, res)) != 0)
+		return store_rollback(st, rc);
+	return store_commit(st);
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+/*
+ * Sessions are read in (start, id) order, and so are their exercises, sets
+ * and pain, so each query is merged with the sessions in one pass.
+ */
+static const char *store_where_since = "s.start >= ?1";
+static const char *store_where_recent = "s.id IN (SELECT id FROM session "
+	"ORDER BY start DESC, id DESC LIMIT ?1)";
+static const char *store_where_id = "s.id = ?1";
+
+static char *
+store_col_str(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char	*s;
+
+	if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+		return NULL;
+	s = sqlite3_column_text(stmt, col);
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/* Advance *cur (from `first`) to the session with this id. */
+static struct hist_session *
+store_find(struct history *h, size_t first, size_t *cur, int64_t id)
+{
+	while (*cur < h->ns && h->s[*cur].id != id)
+		(*cur)++;
+	if (*cur < h->ns)
+		return &h->s[*cur];
+	/* Not in order (cannot happen with the queries below): search. */
+	for (*cur = first; *cur < h->ns; (*cur)++) {
+		if (h->s[*cur].id == id)
+			return &h->s[*cur];
+	}
+	*cur = first;
+	return NULL;
+}
+
+static int
+store_query(struct store *st, const char *query, const char *where,
+    int64_t arg, sqlite3_stmt **stmt)
+{
+	const char	*at = strstr(query, "%s");
+	char		*sql;
+	int		 rc;
+
+	/* Put the WHERE condition in place of the "%s" in the query. */
+	xasprintf(&sql, "%.*s%s%s", (int)(at - query), query, where,
+	    at + 2);
+	rc = store_prepare(st, sql, stmt);
+	free(sql);
+	if (rc == 0)
+		sqlite3_bind_int64(*stmt, 1, arg);
+	return rc;
+}
+
+static int
+store_read_sessions(struct store *st, const char *where, int64_t arg,
+    struct history *h)
+{
+	struct hist_session	*s;
+	sqlite3_stmt		*stmt;
+	int			 rc;
+
+	if ((rc = store_query(st, "SELECT s.id, s.routine, s.start, "
+	    "s.utc_off, s.end, s.completed, s.note, s.flags FROM session s "
+	    "WHERE %s ORDER BY s.start, s.id", where, arg, &stmt)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = history_add_session(h);
+		s->id = sqlite3_column_int64(stmt, 0);
+		s->routine = store_col_str(stmt, 1);
+		if (s->routine == NULL)
+			s->routine = xstrdup("");
+		s->start = sqlite3_column_int64(stmt, 2);
+		s->utc_off = sqlite3_column_int(stmt, 3);
+		s->end = sqlite3_column_int64(stmt, 4);
+		s->completed = sqlite3_column_int(stmt, 5) != 0;
+		s->note = store_col_str(stmt, 6);
+		s->flags = (unsigned)sqlite3_column_int(stmt, 7);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+static int
+store_read_exercises(struct store *st, const char *where, int64_t arg,
+    struct history *h, size_t first)
+{
+	struct hist_session	*s;
+	struct hist_exercise	*e;
+	struct dose		*d;
+	sqlite3_stmt		*stmt;
+	size_t			 cur = first;
+	int			 rc;
+
+	if ((rc = store_query(st, "SELECT e.session, e.exercise, e.side, "
+	    "e.sets, e.reps, e.hold, e.relax, e.work, e.easy, e.rounds, "
+	    "e.rest, e.level, e.pain, (SELECT max(n) FROM sets x WHERE "
+	    "x.exercise = e.id) FROM exercise e JOIN session s ON "
+	    "s.id = e.session WHERE %s ORDER BY s.start, s.id, e.id",
+	    where, arg, &stmt)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
+		if (s == NULL)
+			continue;
+		e = history_add_exercise(s);
+		e->exercise = store_col_str(stmt, 1);
+		if (e->exercise == NULL)
+			e->exercise = xstrdup("");
+		e->side = sqlite3_column_int(stmt, 2);
+		if (e->side != SIDE_LEFT && e->side != SIDE_RIGHT)
+			e->side = SIDE_BOTH;
+		d = &e->prescribed;
+		d->sets = sqlite3_column_int(stmt, 3);
+		d->reps = sqlite3_column_int(stmt, 4);
+		d->hold = sqlite3_column_int(stmt, 5);
+		d->relax = sqlite3_column_int(stmt, 6);
+		d->work = sqlite3_column_int(stmt, 7);
+		d->easy = sqlite3_column_int(stmt, 8);
+		d->rounds = sqlite3_column_int(stmt, 9);
+		d->rest = sqlite3_column_int(stmt, 10);
+		d->level = sqlite3_column_int(stmt, 11);
+		if (sqlite3_column_type(stmt, 12) != SQLITE_NULL)
+			e->pain = sqlite3_column_int(stmt, 12);
+		e->ndone = (size_t)sqlite3_column_int(stmt, 13);
+		if (e->ndone > 0)
+			e->done = xcalloc(e->ndone, sizeof *e->done);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+static int
+store_read_sets(struct store *st, const char *where, int64_t arg,
+    struct history *h, size_t first)
+{
+	struct hist_session	*s;
+	struct hist_exercise	*e;
+	sqlite3_stmt		*stmt;
+	size_t			 cur = first, ei;
+	int64_t			 n;
+	int			 rc;
+	const char		*ex;
+	int			 side;
+
+	if ((rc = store_query(st, "SELECT s.id, e.exercise, e.side, x.n, "
+	    "x.value FROM sets x JOIN exercise e ON e.id = x.exercise "
+	    "JOIN session s ON s.id = e.session WHERE %s "
+	    "ORDER BY s.start, s.id, e.id, x.n", where, arg, &stmt)) != 0)
+		return rc;
+	ei = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		size_t before = cur;
+
+		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
+		if (s == NULL)
+			continue;
+		if (cur != before)
+			ei = 0;
+		ex = (const char *)sqlite3_column_text(stmt, 1);
+		side = sqlite3_column_int(stmt, 2);
+		/* Exercises come in the same order: look forward from ei. */
+		while (ei < s->nex && (strcmp(s->ex[ei].exercise,
+		    ex != NULL ? ex : "") != 0 || (int)s->ex[ei].side != side))
+			ei++;
+		if (ei == s->nex) {
+			ei = 0;
+			continue;
+		}
+		e = &s->ex[ei];
+		n = sqlite3_column_int64(stmt, 3);
+		if (n >= 1 && (size_t)n <= e->ndone)
+			e->done[n - 1] = sqlite3_column_int(stmt, 4);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+/* Session pain: the last score recorded of each kind counts. */
+static int
+store_read_pain(struct store *st, const char *where, int64_t arg,
+    struct history *h, size_t first)
+{
+	struct hist_session	*s;
+	sqlite3_stmt		*stmt;
+	size_t			 cur = first;
+	int			 rc, score;
+
+	if ((rc = store_query(st, "SELECT p.session, p.kind, p.score, "
+	    "p.flags FROM pain p JOIN session s ON s.id = p.session "
+	    "WHERE %s ORDER BY s.start, s.id, p.id", where, arg, &stmt)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
+		if (s == NULL)
+			continue;
+		score = sqlite3_column_int(stmt, 2);
+		switch (sqlite3_column_int(stmt, 1)) {
+		case PAIN_DURING:
+			s->pain_during = score;
+			break;
+		case PAIN_AFTER:
+			s->pain_after = score;
+			break;
+		default:
+			s->pain_morning = score;
+			break;
+		}
+		s->flags |= (unsigned)sqlite3_column_int(stmt, 3);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
+static int
+store_read_reports(struct store *st, int64_t since, int64_t limit,
+    bool newest, struct history *h)
+{
+	struct hist_pain	*p, tmp;
+	sqlite3_stmt		*stmt;
+	size_t			 first = h->np, i, j;
+	int			 rc;
+
+	if ((rc = store_prepare(st, newest ?
+	    "SELECT at, utc_off, kind, score, flags, note FROM pain "
+	    "WHERE session IS NULL AND at >= ?1 ORDER BY at DESC, id DESC "
+	    "LIMIT ?2" :
+	    "SELECT at, utc_off, kind, score, flags, note FROM pain "
+	    "WHERE session IS NULL AND at >= ?1 ORDER BY at, id LIMIT ?2",
+	    &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, since);
+	sqlite3_bind_int64(stmt, 2, limit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		p = history_add_pain(h);
+		p->at = sqlite3_column_int64(stmt, 0);
+		p->utc_off = sqlite3_column_int(stmt, 1);
+		p->kind = sqlite3_column_int(stmt, 2);
+		if (p->kind != PAIN_DURING && p->kind != PAIN_AFTER)
+			p->kind = PAIN_MORNING;
+		p->score = sqlite3_column_int(stmt, 3);
+		p->flags = (unsigned)sqlite3_column_int(stmt, 4);
+		p->note = store_col_str(stmt, 5);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	if (newest && h->np > first) {
+		for (i = first, j = h->np - 1; i < j; i++, j--) {
+			tmp = h->p[i];
+			h->p[i] = h->p[j];
+			h->p[j] = tmp;
+		}
+	}
+	return 0;
+}
+
+static int
+store_read(struct store *st, const char *where, int64_t arg,
+    struct history *h)
+{
+	size_t	first = h->ns;
+	int	rc;
+
+	if (st->empty)
+		return 0;
+	if ((rc = store_exec(st, "BEGIN")) != 0)
+		return rc;
+	if ((rc = store_read_sessions(st, where, arg, h)) != 0 ||
+	    (rc = store_read_exercises(st, where, arg, h, first)) != 0 ||
+	    (rc = store_read_sets(st, where, arg, h, first)) != 0 ||
+	    (rc = store_read_pain(st, where, arg, h, first)) != 0)
+		return store_rollback(st, rc);
+	return 0;
+}
+
+int
+store_load(struct store *st, int64_t since, struct history *h)
+{
+	int	rc;
+
+	if (st->empty)
+		return 0;
+	if (since == 0)
+		since = INT64_MIN;
+	if ((rc = store_read(st, store_where_since, since, h)) != 0)
+		return rc;
+	rc = store_read_reports(st, since, INT64_MAX, false, h);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_load_recent(struct store *st, size_t n, struct history *h)
+{
+	size_t	first = h->ns;
+	int64_t	since = INT64_MIN;
+	int	rc;
+
+	if (st->empty || n == 0)
+		return 0;
+	if (n > INT64_MAX)
+		n = INT64_MAX;
+	if ((rc = store_read(st, store_where_recent, (int64_t)n, h)) != 0)
+		return rc;
+	if (h->ns - first == n)
+		since = h->s[first].start;
+	rc = store_read_reports(st, since, (int64_t)n, true, h);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_load_session(struct store *st, int64_t id, struct history *h)
+{
+	size_t	first = h->ns;
+	int	rc;
+
+	if (!st->empty) {
+		if ((rc = store_read(st, store_where_id, id, h)) != 0)
+			return rc;
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	}
+	if (h->ns == first) {
+		store_set_err(st, "no session %lld", (long long)id);
+		return 66;
+	}
+	return 0;
+}
+
+/* --- import -------------------------------------------------------------- */
+
+static int
+store_import_session(struct store *st, const struct hist_session *s,
+    bool *merged)
+{
+	const struct hist_exercise	*e;
+	const int			 score[3] = { s->pain_during,
+					    s->pain_after, s->pain_morning };
+	sqlite3_stmt			*stmt;
+	int64_t				 id, row, at;
+	size_t				 i, j;
+	int				 rc, k;
+
+	for (k = 0; k < 3; k++) {
+		if (score[k] != PAIN_NONE &&
+		    (rc = store_check_score(st, score[k])) != 0)
+			return rc;
+	}
+	for (i = 0; i < s->nex; i++) {
+		if (s->ex[i].pain != PAIN_NONE &&
+		    (rc = store_check_score(st, s->ex[i].pain)) != 0)
+			return rc;
+	}
+
+	if ((rc = store_prepare(st, "SELECT 1 FROM session WHERE start = ? "
+	    "AND routine = ?", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, s->start);
+	sqlite3_bind_text(stmt, 2, s->routine, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot import the session");
+	*merged = rc == SQLITE_ROW;
+
+	if ((rc = store_prepare(st, "INSERT INTO session (routine, start, "
+	    "utc_off, end, completed, note, flags) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?) ON CONFLICT (start, routine) DO UPDATE SET "
+	    "utc_off = excluded.utc_off, end = coalesce(excluded.end, end), "
+	    "completed = excluded.completed, "
+	    "note = coalesce(excluded.note, note), "
+	    "flags = flags | excluded.flags RETURNING id", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, s->routine, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, s->start);
+	sqlite3_bind_int(stmt, 3, s->utc_off);
+	if (s->end != 0)
+		sqlite3_bind_int64(stmt, 4, s->end);
+	sqlite3_bind_int(stmt, 5, s->completed);
+	if (s->note != NULL)
+		sqlite3_bind_text(stmt, 6, s->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 7, (int)s->flags);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, "cannot import the session");
+
+	for (i = 0; i < s->nex; i++) {
+		e = &s->ex[i];
+		if ((rc = store_exercise_row(st, id, e->exercise, e->side,
+		    &e->prescribed, &row)) != 0)
+			return rc;
+		for (j = 0; j < e->ndone; j++) {
+			if ((rc = store_set_row(st, row, (int)j + 1,
+			    e->done[j])) != 0)
+				return rc;
+		}
+		if (e->pain != PAIN_NONE && (rc = store_exercise_pain_row(st,
+		    id, e->exercise, e->side, e->pain)) != 0)
+			return rc;
+	}
+
+	at = s->end != 0 ? s->end : s->start;
+	for (k = 0; k < 3; k++) {
+		if (score[k] == PAIN_NONE)
+			continue;
+		if ((rc = store_prepare(st, "SELECT score FROM pain WHERE "
+		    "session = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+		    &stmt)) != 0)
+			return rc;
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int(stmt, 2, k);
+		rc = sqlite3_step(stmt);
+		/* The same score already counts: nothing to add. */
+		if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == score[k])
+			rc = SQLITE_OK;
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_OK)
+			continue;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(st, rc, "cannot import the pain");
+		if ((rc = store_pain_row(st, id, k, score[k], 0, NULL, at,
+		    s->utc_off)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_check_score(st, p->score)) != 0)
+		return rc;
+	if ((rc = store_prepare(st, "UPDATE pain SET score = ?, flags = ?, "
+	    "note = ?, utc_off = ? WHERE session IS NULL AND at = ? AND "
+	    "kind = ?", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, p->score);
+	sqlite3_bind_int(stmt, 2, (int)p->flags);
+	if (p->note != NULL)
+		sqlite3_bind_text(stmt, 3, p->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, p->utc_off);
+	sqlite3_bind_int64(stmt, 5, p->at);
+	sqlite3_bind_int(stmt, 6, p->kind);
+	rc = store_step_done(st, stmt, "cannot import the pain");
+	sqlite3_finalize(stmt);
+	if (rc != 0)
+		return rc;
+	*merged = sqlite3_changes(st->db) > 0;
+	if (*merged)
+		return 0;
+	return store_pain_row(st, 0, p->kind, p->score, p->flags, p->note,
+	    p->at, p->utc_off);
+}
+
+int
+store_import(struct store *st, const struct history *h,
+    struct store_import_stats *stats)
+{
+	size_t	i;
+	bool	merged = false;
+	int	rc;
+
+	memset(stats, 0, sizeof *stats);
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	for (i = 0; i < h->ns; i++) {
+		if ((rc = store_import_session(st, &h->s[i], &merged)) != 0)
+			return store_rollback(st, rc);
+		if (merged)
+			stats->sessions_merged++;
+		else
+			stats->sessions_new++;
+	}
+	for (i = 0; i < h->np; i++) {
+		if ((rc = store_import_report(st, &h->p[i], &merged)) != 0)
+			return store_rollback(st, rc);
+		if (merged)
+			stats->reports_merged++;
+		else
+			stats->reports_new++;
+	}
+	return store_commit(st);
+}
