@@ -173,13 +173,17 @@ chart_avg(const double *v, int a, int b)
 	return n > 0 ? sum / n : -1;
 }
 
+/* "7 Sep", or "Sep 2026" when the chart spans more than a year. */
 static void
-chart_day_label(int64_t day, char *buf, size_t len)
+chart_day_label(int64_t day, bool years, char *buf, size_t len)
 {
 	int	y, m, d;
 
 	report_civil(day, &y, &m, &d);
-	snprintf(buf, len, "%d %s", d, chart_months[m - 1]);
+	if (years)
+		snprintf(buf, len, "%s %d", chart_months[m - 1], y);
+	else
+		snprintf(buf, len, "%d %s", d, chart_months[m - 1]);
 }
 
 static void
@@ -268,7 +272,8 @@ chart_pain_dates(struct chart *c, int row, int ncols, int cw, int n,
 		if (x < next)
 			continue;
 		wk = (int)((int64_t)col * n / ncols);
-		chart_day_label(day0 + 7 * (int64_t)wk, label, sizeof label);
+		chart_day_label(day0 + 7 * (int64_t)wk, n > 52, label,
+		    sizeof label);
 		if (x + (int)strlen(label) > c->w)
 			break;
 		chart_text(c, row, x, label, CHART_LABEL);

@@ -10,6 +10,7 @@
 
 #include <getopt.h>
 #include <langinfo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #define PROGRESS_MIN_WIDTH	40
 #define PROGRESS_MAX_WIDTH	200
 #define PAIN_CHART_HEIGHT	11
+#define PROGRESS_CHANGES	5	/* dose changes shown per exercise */
 
 static int	cmd_progress_exec(const struct rh_opts *, int, char **);
 
@@ -133,21 +135,40 @@ progress_width(void)
 	return w;
 }
 
+static void	progress_wrap(const struct progress_out *, const char *, int,
+		    int);
+
+/* One paragraph, wrapped at the width with a hanging indent. */
+static void __attribute__((format(printf, 2, 3)))
+progress_say(const struct progress_out *o, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		fatalx(71, "out of memory");
+	va_end(ap);
+	progress_wrap(o, s, 0, 2);
+	free(s);
+}
+
 static void
 progress_header(const struct progress_out *o, const struct report *r,
     const char *routine, int weeks)
 {
-	char	a[32], b[32];
+	char	a[32], b[32], what[160];
 
 	review_day(r->w[0].day0, true, a, sizeof a);
 	review_day(r->today, true, b, sizeof b);
-	if (weeks > 0)
-		fprintf(o->fp, "Progress over the last %d week%s, %s to %s",
-		    weeks, weeks == 1 ? "" : "s", a, b);
-	else
-		fprintf(o->fp, "Progress since %s", a);
-	fprintf(o->fp, " (%s%s)\n\n", routine != NULL ? "routine " :
+	snprintf(what, sizeof what, "(%s%s)", routine != NULL ? "routine " :
 	    "all routines", routine != NULL ? routine : "");
+	if (weeks > 0)
+		progress_say(o, "Progress over the last %d week%s, %s to %s %s",
+		    weeks, weeks == 1 ? "" : "s", a, b, what);
+	else
+		progress_say(o, "Progress since %s %s", a, what);
+	fputc('\n', o->fp);
 }
 
 static void
@@ -156,33 +177,34 @@ progress_summary(const struct progress_out *o, const struct report *r)
 	static const int	 kinds[REPORT_NPAIN] = {
 		PAIN_AFTER, PAIN_DURING, PAIN_MORNING
 	};
-	char			 buf[512];
+	char			 buf[512], pct[16] = "", early[32] = "";
+	unsigned		 all = 0;
+	size_t			 j;
 	int			 i;
 
-	fprintf(o->fp, "sessions: %d done of %d planned", r->done,
-	    r->planned);
 	if (r->planned > 0)
-		fprintf(o->fp, " (%d%%)", r->done * 100 / r->planned);
+		snprintf(pct, sizeof pct, " (%d%%)", r->done * 100 /
+		    r->planned);
 	if (r->partial > 0)
-		fprintf(o->fp, ", %d stopped early", r->partial);
-	fprintf(o->fp, "\nstreak: %d week%s on plan\n", r->streak,
+		snprintf(early, sizeof early, ", %d stopped early",
+		    r->partial);
+	progress_say(o, "sessions: %d done of %d planned%s%s", r->done,
+	    r->planned, pct, early);
+	progress_say(o, "streak: %d week%s on plan", r->streak,
 	    r->streak == 1 ? "" : "s");
 	for (i = 0; i < REPORT_NPAIN; i++) {
 		review_trend(r, kinds[i], o->utf8, buf, sizeof buf);
-		fprintf(o->fp, "%s\n", buf);
+		progress_say(o, "%s", buf);
 	}
 	if (r->nflags > 0) {
-		unsigned	all = 0;
-		size_t		j;
-
 		for (j = 0; j < r->nflags; j++)
 			all |= r->flags[j].flags;
 		review_flags(all, buf, sizeof buf);
-		fprintf(o->fp, "red flags reported: %s: see a"
-		    " physiotherapist\n", buf);
+		progress_say(o, "red flags reported: %s: see a"
+		    " physiotherapist", buf);
 	}
 	if (r->done + r->partial == 0)
-		fprintf(o->fp, "No sessions in this window.\n");
+		progress_say(o, "No sessions in this window.");
 }
 
 static void
@@ -197,8 +219,9 @@ progress_pain_chart(const struct progress_out *o, const struct report *r)
 	v = xcalloc((size_t)r->nweeks, sizeof *v);
 	for (i = 0; i < r->nweeks; i++)
 		v[i] = r->w[i].pain[kind];
-	fprintf(o->fp, "\nPain %s sessions, weekly average (green <= 2, amber"
-	    " 3-5, red > 5)\n", kind == PAIN_AFTER ? "after" : "during");
+	fputc('\n', o->fp);
+	progress_say(o, "Pain %s sessions, weekly average (green <= 2, amber"
+	    " 3-5, red > 5)", kind == PAIN_AFTER ? "after" : "during");
 	chart_init(&c, o->width, PAIN_CHART_HEIGHT, !o->utf8);
 	chart_pain(&c, v, r->nweeks, r->w[0].day0);
 	progress_chart(o, &c);
@@ -214,8 +237,9 @@ progress_calendar(const struct progress_out *o, const struct report *r)
 
 	if (w > o->width)
 		w = o->width;
-	fprintf(o->fp, "\nSessions (%s done, %s stopped early, %s none, ! red"
-	    " flag)\n", o->utf8 ? "\xe2\x96\xa0" : "#",
+	fputc('\n', o->fp);
+	progress_say(o, "Sessions (%s done, %s stopped early, %s none, ! red"
+	    " flag)", o->utf8 ? "\xe2\x96\xa0" : "#",
 	    o->utf8 ? "\xe2\x96\xa1" : "+", o->utf8 ? "\xc2\xb7" : ".");
 	chart_init(&c, w, 8, !o->utf8);
 	chart_calendar(&c, r->w, r->nweeks, r->today);
@@ -223,19 +247,20 @@ progress_calendar(const struct progress_out *o, const struct report *r)
 	chart_free(&c);
 }
 
-/* Pad a UTF-8 string to `w` columns (cut when longer). */
+/* A UTF-8 string cut or padded to `w` columns, then a gap of two. */
 static void
 progress_cell(FILE *fp, const char *s, int w)
 {
 	int	n = 0;
 
+	w -= 2;
 	for (; *s != '\0' && n < w; s++) {
 		fputc(*s, fp);
 		/* Count the first byte of each character only. */
 		if (((unsigned char)s[1] & 0xc0) != 0x80)
 			n++;
 	}
-	for (; n < w; n++)
+	for (; n < w + 2; n++)
 		fputc(' ', fp);
 }
 
@@ -345,39 +370,50 @@ progress_wrap(const struct progress_out *o, const char *s, int col,
 	fputc('\n', o->fp);
 }
 
+/* The latest changes of each exercise, with the rule and its reason. */
 static void
 progress_changes(const struct progress_out *o, const struct report *r)
 {
 	const struct report_exercise	*e;
 	const struct report_change	*c;
-	char				 day[32], a[128], b[128], *line;
-	size_t				 k, j, n = 0;
+	char				 day[16], a[128], b[128], *line;
+	size_t				 k, j, n = 0, hidden = 0;
 	int				 col;
 
-	for (k = 0; k < r->nex; k++)
+	for (k = 0; k < r->nex; k++) {
 		n += r->ex[k].nchanges;
+		if (r->ex[k].nchanges > PROGRESS_CHANGES)
+			hidden += r->ex[k].nchanges - PROGRESS_CHANGES;
+	}
 	if (n == 0)
 		return;
-	fprintf(o->fp, "\nDose changes\n");
+	fputc('\n', o->fp);
+	if (hidden > 0)
+		progress_say(o, "Dose changes (the latest %d of each exercise;"
+		    " %zu earlier in 'rehabit report')", PROGRESS_CHANGES,
+		    hidden);
+	else
+		progress_say(o, "Dose changes");
 	for (k = 0; k < r->nex; k++) {
 		e = &r->ex[k];
-		for (j = 0; j < e->nchanges; j++) {
+		j = e->nchanges > PROGRESS_CHANGES ?
+		    e->nchanges - PROGRESS_CHANGES : 0;
+		for (; j < e->nchanges; j++) {
 			c = &e->changes[j];
-			review_day(report_day(c->at, c->utc_off), false, day,
+			report_date(report_day(c->at, c->utc_off), day,
 			    sizeof day);
 			review_dose(e, &c->from, a, sizeof a);
 			review_dose(e, &c->to, b, sizeof b);
-			xasprintf(&line, "%s: %s %s %s%s%s%s%s%s%s", review_name(e),
-			    a, o->utf8 ? "\xe2\x86\x92" : "->", b,
-			    c->decision[0] != '\0' ? " (" : "", c->decision,
-			    c->rule[0] != '\0' ? ", " : "", c->rule,
-			    c->decision[0] != '\0' ? ")" : "",
-			    c->reason[0] != '\0' ? "." : "");
-			col = fprintf(o->fp, "  %-6s  ", day);
-			progress_wrap(o, line, col, 10);
+			xasprintf(&line, "%s: %s %s %s%s%s%s%s%s",
+			    review_name(e), a, o->utf8 ? "\xe2\x86\x92" : "->",
+			    b, c->decision[0] != '\0' ? " (" : "",
+			    c->decision, c->rule[0] != '\0' ? ", " : "",
+			    c->rule, c->decision[0] != '\0' ? ")" : "");
+			col = fprintf(o->fp, "  %s  ", day);
+			progress_wrap(o, line, col, col);
 			if (c->reason[0] != '\0') {
-				fprintf(o->fp, "%10s", "");
-				progress_wrap(o, c->reason, 10, 10);
+				fprintf(o->fp, "%*s", col, "");
+				progress_wrap(o, c->reason, col, col);
 			}
 			free(line);
 		}

@@ -254,8 +254,7 @@ report_decisions_md(FILE *fp, const struct report *r, bool ascii)
 				fputs(c->dir > 0 ? "step up" : c->dir < 0 ?
 				    "step down" : "changed", fp);
 			fputs(" | ", fp);
-			md_cell(fp, c->reason[0] != '\0' ? c->reason :
-			    "not explained by the current rules");
+			md_cell(fp, c->reason[0] != '\0' ? c->reason : "-");
 			fputs(" |\n", fp);
 		}
 	}

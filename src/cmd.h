@@ -69,5 +69,7 @@ int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_progress_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 #endif

@@ -18,6 +18,8 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
+	&cmd_progress_entry,
+	&cmd_report_entry,
 	NULL
 };
 

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "progression.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -80,71 +79,6 @@ review_routine_known(const struct review *rv, const struct catalog *cat,
 	return false;
 }
 
-static bool
-review_same_dose(const struct dose *a, const struct dose *b)
-{
-	return a->sets == b->sets && a->reps == b->reps &&
-	    a->hold == b->hold && a->work == b->work &&
-	    a->rounds == b->rounds && a->level == b->level;
-}
-
-/*
- * Why a dose changed: the plan the rules give with the history as it was
- * just before that session. When the plan does not match what was done,
- * the routine was edited since (or the dose set by hand): say so.
- */
-static void
-review_explain_one(const struct review *rv, const struct catalog *cat,
-    const struct report_exercise *e, struct report_change *c)
-{
-	const struct hist_session	*s = &rv->h.s[c->session];
-	const struct routine		*rt;
-	const struct prog_item		*it;
-	struct history			 view;
-	struct prog_plan		 plan;
-	size_t				 i;
-
-	if (cat == NULL || (rt = catalog_routine(cat, s->routine)) == NULL)
-		return;
-	view = rv->h;
-	view.ns = c->session;
-	for (view.np = 0; view.np < rv->h.np &&
-	    rv->h.p[view.np].at < s->start; view.np++)
-		;
-	progression_plan(rt, &view, s->start, s->utc_off, &plan);
-	for (i = 0; i < plan.nitems; i++) {
-		it = &plan.items[i];
-		if (strcmp(it->step->exercise_id, e->id) != 0)
-			continue;
-		if (review_same_dose(&it->dose, &c->to)) {
-			snprintf(c->decision, sizeof c->decision, "%s",
-			    progression_decision_name(it->decision));
-			snprintf(c->rule, sizeof c->rule, "%s",
-			    progression_rule_name(it->rule));
-			snprintf(c->reason, sizeof c->reason, "%s",
-			    it->reason);
-		} else
-			snprintf(c->reason, sizeof c->reason, "The rules"
-			    " give another dose for that day: the routine was"
-			    " changed since, or the dose was set by hand.");
-		break;
-	}
-	progression_free(&plan);
-}
-
-static void
-review_explain(const struct review *rv, const struct catalog *cat,
-    struct report *r)
-{
-	size_t	i, j;
-
-	for (i = 0; i < r->nex; i++) {
-		for (j = 0; j < r->ex[i].nchanges; j++)
-			review_explain_one(rv, cat, &r->ex[i],
-			    &r->ex[i].changes[j]);
-	}
-}
-
 void
 review_figures(const struct review *rv, const struct catalog *cat,
     const char *routine, int weeks, int64_t now, struct report *r)
@@ -159,7 +93,6 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.now_off = review_utc_off(now);
 	in.weeks = weeks;
 	report_build(r, &in);
-	review_explain(rv, cat, r);
 }
 
 const char *
