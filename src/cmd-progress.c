@@ -281,18 +281,21 @@ progress_exercises(const struct progress_out *o, const struct report *r)
 {
 	const struct report_exercise	*e;
 	struct chart			 c;
-	char				 a[128], b[128], **dose, vol[32];
-	char				*line;
-	int				 namew = 8, dosew = 4, sparkw;
+	char				 a[128], b[128], **dose, **now;
+	char				 vol[32], *line;
+	int				 namew = 8, dosew = 4, noww = 4, sparkw;
 	size_t				 k, len;
+	bool				 full = true;
 
 	if (r->nex == 0)
 		return;
 	dose = xcalloc(r->nex, sizeof *dose);
+	now = xcalloc(r->nex, sizeof *now);
 	for (k = 0; k < r->nex; k++) {
 		e = &r->ex[k];
 		review_dose(e, &e->start, a, sizeof a);
 		review_dose(e, &e->current, b, sizeof b);
+		now[k] = xstrdup(b);
 		if (strcmp(a, b) == 0)
 			dose[k] = xstrdup(a);
 		else
@@ -302,22 +305,32 @@ progress_exercises(const struct progress_out *o, const struct report *r)
 			namew = progress_strw(review_name(e));
 		if (progress_strw(dose[k]) > dosew)
 			dosew = progress_strw(dose[k]);
+		if (progress_strw(now[k]) > noww)
+			noww = progress_strw(now[k]);
 	}
-	/* Name, dose, sparkline, average: shrink the wide ones to fit. */
+	/*
+	 * Name, dose, sparkline, average. When "start -> now" does not fit
+	 * beside a sparkline of 12 weeks, show the dose now only; then
+	 * shrink what is still too wide.
+	 */
 	if (namew > 22)
 		namew = 22;
 	sparkw = r->nweeks < 26 ? r->nweeks : 26;
 	if (sparkw < 6)
 		sparkw = 6;
+	if (namew + dosew + (sparkw < 12 ? sparkw : 12) + 16 > o->width) {
+		full = false;
+		dosew = noww;
+	}
 	if (namew + dosew + sparkw + 16 > o->width)
-		dosew = o->width - namew - sparkw - 16;
-	if (dosew < 12) {
-		dosew = 12;
 		sparkw = o->width - namew - dosew - 16;
+	if (sparkw < 6) {
+		sparkw = 6;
+		dosew = o->width - namew - sparkw - 16;
 	}
 	fputc('\n', o->fp);
 	progress_cell(o->fp, "Exercise", namew + 2);
-	progress_cell(o->fp, "Dose", dosew + 2);
+	progress_cell(o->fp, full ? "Dose" : "Dose now", dosew + 2);
 	progress_cell(o->fp, "Volume/week", sparkw + 2);
 	fprintf(o->fp, "Average\n");
 	chart_init(&c, sparkw, 1, !o->utf8);
@@ -326,16 +339,18 @@ progress_exercises(const struct progress_out *o, const struct report *r)
 	for (k = 0; k < r->nex; k++) {
 		e = &r->ex[k];
 		progress_cell(o->fp, review_name(e), namew + 2);
-		progress_cell(o->fp, dose[k], dosew + 2);
+		progress_cell(o->fp, full ? dose[k] : now[k], dosew + 2);
 		chart_clear(&c);
 		chart_spark(&c, 0, 0, sparkw, e->volume, r->nweeks);
 		progress_cell(o->fp, chart_row(&c, 0, line, len), sparkw + 2);
 		review_volume(e->kind, e->total / r->nweeks, vol, sizeof vol);
 		fprintf(o->fp, "%s\n", vol);
 		free(dose[k]);
+		free(now[k]);
 	}
 	free(line);
 	free(dose);
+	free(now);
 	chart_free(&c);
 }
 
