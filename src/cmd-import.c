@@ -79,11 +79,16 @@ cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 	rc = histfile_load(path, &cat, &h, &d);
 	catalog_free(&cat);
 	if (rc != 0) {
-		diags_print(&d, stderr);
+		/* A problem with the file as a whole is one line. */
+		if (d.n == 1 && d.v[0].loc.line == 0)
+			fprintf(stderr, "rehabit: import: %s: %s\n", path,
+			    d.v[0].msg);
+		else {
+			diags_print(&d, stderr);
+			fprintf(stderr, "rehabit: %s: nothing imported\n", path);
+		}
 		diags_free(&d);
 		history_free(&h);
-		if (rc == 65)
-			fprintf(stderr, "rehabit: %s: nothing imported\n", path);
 		return rc;
 	}
 	diags_free(&d);

@@ -214,22 +214,25 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	    &in.utc_off)) != 0)
 		return rc;
 
-	if ((rc = store_open(o->data_dir, &st)) != 0) {
-		fprintf(stderr, "rehabit: %s\n", store_open_error());
-		return rc;
-	}
-	/* Flags or a note alone need a session to go with. */
+	/* Flags or a note alone need a session: look before creating. */
 	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&
 	    in.morning == PAIN_NONE) {
+		if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
+			fprintf(stderr, "rehabit: %s\n", store_open_error());
+			return rc;
+		}
 		if ((rc = store_pain_target(st, PAIN_AFTER, in.at, in.utc_off,
 		    &target)) != 0)
 			goto fail;
-		if (target == 0) {
-			store_close(st);
+		store_close(st);
+		if (target == 0)
 			return cmd_usage_error(&cmd_pain_entry, "no session in "
 			    "the 24 hours before: give a score with the "
 			    "flags or note");
-		}
+	}
+	if ((rc = store_open(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		return rc;
 	}
 	if ((rc = store_record_pain(st, &in, &res)) != 0)
 		goto fail;

@@ -862,15 +862,21 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 	ssize_t		 n;
 	int		 fd, rc;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* O_NONBLOCK: a FIFO must not hang the import. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		rc = errno == ENOENT ? 66 : 74;
 		diags_add(d, loc, "%s", strerror(errno));
-		return errno == ENOENT ? 66 : 74;
+		return rc;
 	}
-	if (fstat(fd, &sb) == -1 || S_ISDIR(sb.st_mode)) {
-		diags_add(d, loc, "%s", S_ISDIR(sb.st_mode) ? "is a folder" :
-		    strerror(errno));
+	if (fstat(fd, &sb) == -1) {
+		diags_add(d, loc, "%s", strerror(errno));
 		close(fd);
 		return 74;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		diags_add(d, loc, "not a regular file");
+		close(fd);
+		return 65;
 	}
 	if (sb.st_size > HISTFILE_MAX_FILE) {
 		diags_add(d, loc, "larger than %d MiB: not a history file",

@@ -25,6 +25,9 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_log_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,
+	&cmd_plan_entry,
+	&cmd_progress_entry,
+	&cmd_report_entry,
 	NULL
 };
 

@@ -1089,8 +1089,11 @@ prog_break(const struct step *st, const struct look *lk,
 	prog_scale(st, &lk->lad, &it->current, prog_breaks[i].frac *
 	    progression_volume(st->ex->kind, &it->current), &it->dose);
 	snprintf(it->reason, sizeof it->reason, "%d days since the last "
-	    "session: back to about %d%% of the volume.", days,
-	    prog_breaks[i].pct);
+	    "session: back to about %d%% of the volume.%s", days,
+	    prog_breaks[i].pct, progression_volume(st->ex->kind, &it->dose) <
+	    progression_volume(st->ex->kind, &it->current) ? "" : " This is "
+	    "already the smallest dose: one set of the level's starting "
+	    "dose.");
 }
 
 static void
@@ -1131,7 +1134,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	const struct step	*st = &c->rt->steps[nstep];
 	struct prog_plan	*pl = c->plan;
 	struct look		 lk;
-	char			 what[96], day[16];
+	char			 what[96], day[16], text[160];
 
 	memset(it, 0, sizeof *it);
 	memset(&lk, 0, sizeof lk);
@@ -1150,8 +1153,12 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	/* The advice of every rule that applies. */
 	if (lk.n > 0 && lk.red) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		prog_append(pl->cross, sizeof pl->cross, "pain above the "
-		    "limit");
+		if (it->why.sess[0].pain > lk.lim.red_above)
+			snprintf(text, sizeof text, "pain above %d/10 in %s",
+			    lk.lim.red_above, st->ex->name);
+		else
+			snprintf(text, sizeof text, "morning pain rising");
+		prog_append(pl->cross, sizeof pl->cross, text);
 	}
 	if (lk.physio) {
 		pl->advice |= ADVICE_SEE_PHYSIO;
@@ -1159,7 +1166,8 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	}
 	if (lk.n > 0 && lk.brk) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		prog_append(pl->cross, sizeof pl->cross, "a break");
+		prog_append(pl->cross, sizeof pl->cross, "a break of more "
+		    "than a week");
 	}
 
 	it->decision = PROG_HOLD;

@@ -104,7 +104,7 @@ struct prog_plan {
 	size_t			 nitems;
 	unsigned		 advice;	/* ADVICE_* */
 	char			 physio[512];	/* what triggered see-physio */
-	char			 cross[256];	/* what triggered cross-train */
+	char			 cross[512];	/* what triggered cross-train */
 	char			 rest[128];	/* why a rest day */
 };
 
