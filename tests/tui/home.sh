@@ -125,6 +125,11 @@ like "$(tui_screen)" 'Why: you reported swelling' "the advice says why"
 like "$(tui_screen)" 'Keep fit meanwhile by walking, cycling or swimming' \
     "cross-training advised"
 
+tui_keys p
+ok "p: the progress review" tui_wait "Progress:"
+tui_keys q
+ok "q there: back to home, read again" tui_wait "See a physiotherapist"
+
 # --- resize and SIGTERM --------------------------------------------------
 tui_resize 40 12
 ok "40x12: still drawn" tui_wait "rehabit"
