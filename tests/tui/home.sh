@@ -130,6 +130,41 @@ ok "p: the progress review" tui_wait "Progress:"
 tui_keys q
 ok "q there: back to home, read again" tui_wait "See a physiotherapist"
 
+# --- the last session's summary -------------------------------------------
+tui_stop
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-29 18:00") 0 0 24
+set wall-sit both sets=2,hold=2,rest=1 1 2
+set wall-sit both sets=2,hold=2,rest=1 2 1
+set step-down left sets=1,reps=2,rest=1 1 2
+set step-down right sets=1,reps=2,rest=1 1 2
+pain during 3
+pain after 2
+expain step-down left 4
+note stairs
+SEED
+home_start "2026-11-29 19:00:00"
+tui_wait "Due today" >/dev/null
+tui_keys l
+ok "l: the last session's summary" tui_wait "Done per set"
+scr=$(tui_screen)
+like "$scr" 'Session stopped early \(the sets done are kept\)' \
+    "summary: stopped early"
+like "$scr" 'Knee strength, Sun 29 Nov 18:00, 24 min' \
+    "summary: routine, start, minutes"
+like "$scr" 'Wall sit +2 x 2 s hold +2 1$' \
+    "summary: prescribed against done per set"
+like "$scr" 'Step-down \(left\) +1 x 2 each side +2  pain 4/10' \
+    "summary: a side and its pain"
+like "$scr" 'Pain  during 3/10   after 2/10   next morning -   acceptable' \
+    "summary: the pain recorded"
+like "$scr" 'Note: stairs' "summary: the note"
+like "$scr" '^  Next time' "summary: what changes next time"
+like "$scr" 'Wall sit +2 x 2 s hold +hold: ' \
+    "summary: one line per exercise with the decision"
+tui_keys Enter
+ok "Enter: back to home" tui_wait "Due today"
+
 # --- resize and SIGTERM --------------------------------------------------
 tui_resize 40 12
 ok "40x12: still drawn" tui_wait "rehabit"
