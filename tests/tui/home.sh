@@ -25,6 +25,20 @@ ok "Down moves the cursor" tui_wait "> Mobility"
 tui_keys Escape
 ok "Esc: back to the welcome" tui_wait "Welcome to rehabit"
 
+# Enter starts the due routine; r then Enter another; both come back home.
+tui_keys Enter
+ok "Enter: the due routine's session" tui_wait "Back flat on the wall"
+tui_keys q
+tui_wait "End the session?" >/dev/null
+tui_keys y
+ok "the session ended: back home" tui_wait "Welcome to rehabit"
+tui_keys r Down Enter
+ok "r, Down, Enter: the other routine's session" tui_wait "Hips forward"
+tui_keys q
+tui_wait "End the session?" >/dev/null
+tui_keys y
+ok "back home again" tui_wait "Welcome to rehabit"
+
 tui_keys '?'
 ok "?: the keys of home" tui_wait "close this help"
 scr=$(tui_screen)
@@ -108,9 +122,27 @@ ok "1 then 0 records 10" tui_wait "Morning pain 10/10 recorded."
 tui_keys q
 tui_wait "[exit 0]" >/dev/null
 tui_stop
-mob=$(sql "SELECT id FROM session WHERE routine = 'mobility'")
+mob=$(sql "SELECT id FROM session WHERE routine = 'mobility' AND
+    start = $(epoch '2026-11-27 18:00')")
 is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $mob")" 10 \
     "morning pain 10 stored"
+
+# A lone 1 is recorded as 1 after a moment.
+"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "2026-11-28 07:00") 0 1
+set quad-stretch both sets=1,hold=2,rest=1 1 2
+SEED
+home_start "2026-11-29 08:00:00"
+tui_wait "Good morning" >/dev/null
+tui_keys 1
+ok "a lone 1 is recorded after a moment" \
+    tui_wait "Morning pain 1/10 recorded." 5
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+is "$(sql "SELECT p.score FROM pain p JOIN session s ON p.session = s.id
+    WHERE p.kind = 2 AND s.start = $(epoch '2026-11-28 07:00')")" 1 \
+    "morning pain 1 stored"
 
 # A red flag: advice to see a physiotherapist stands out on home.
 "$seed" "$data" >/dev/null <<SEED
