@@ -70,5 +70,6 @@ extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_start_entry;
+extern const struct cmd_entry cmd_plan_entry;
 
 #endif

@@ -19,6 +19,7 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
+	&cmd_plan_entry,
 	NULL
 };
 

@@ -1,0 +1,34 @@
+/*
+ * prescribe.h - today's prescription for a routine, from the history
+ * database: reads only the history the progression rules need and runs
+ * them. Shared by `plan`, `show`, the session and the home screen.
+ */
+#ifndef REHABIT_PRESCRIBE_H
+#define REHABIT_PRESCRIBE_H
+
+#include <stdint.h>
+
+#include "catalog.h"
+#include "progression.h"
+#include "store.h"
+
+/* Now, and the local offset from UTC now (the only clock read). */
+void	prescribe_now(int64_t *now, int *utc_off);
+
+/*
+ * Compute the plan for `rt` as of `now`: loads the rules' window (about 7
+ * weeks) and, for a step not done since, the session it was last done in.
+ * Returns 0, or the store's status (its message in store_error()).
+ */
+int	prescribe(struct store *, const struct routine *, int64_t now,
+	    int utc_off, struct prog_plan *);
+
+/*
+ * The routine done most recently that the catalog still has, else the
+ * library's first; NULL when the library has no routine. Returns the
+ * store's status in *rc (0 on success).
+ */
+const struct routine *prescribe_default_routine(struct store *,
+	    const struct catalog *, int *rc);
+
+#endif
