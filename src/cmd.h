@@ -79,6 +79,7 @@ extern const struct cmd_entry cmd_import_entry;
  * points this at its form (defined NULL in cmd-pain.c).
  */
 extern int	(*cmd_pain_form)(const struct rh_opts *);
+extern const struct cmd_entry cmd_start_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_progress_entry;
 extern const struct cmd_entry cmd_report_entry;

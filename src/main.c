@@ -15,6 +15,7 @@
 
 /* The command table, in the order --help lists it. */
 static const struct cmd_entry *main_cmds[] = {
+	&cmd_start_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
