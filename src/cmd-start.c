@@ -13,6 +13,7 @@
 #include "app.h"
 #include "cmd.h"
 #include "conf.h"
+#include "prescribe.h"
 #include "store.h"
 #include "ui.h"
 
@@ -42,15 +43,6 @@ const struct cmd_entry cmd_start_entry = {
 	    "see rehabit(5).\n",
 	.exec = cmd_start_exec,
 };
-
-/* Pick the routine: the one named, else the one due. */
-static const struct routine *
-cmd_start_routine(const struct catalog *cat, const char *name)
-{
-	if (name != NULL)
-		return catalog_routine(cat, name);
-	return cat->nrt > 0 ? &cat->rt[0] : NULL;
-}
 
 static int
 cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
@@ -89,29 +81,43 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	}
 	diags_free(&d);
 
-	catalog_init(&cat);
 	if ((rc = cmd_load_catalog(opts, &cat)) != 0) {
 		catalog_free(&cat);
 		return rc;
 	}
-	if ((rt = cmd_start_routine(&cat, name)) == NULL) {
-		if (name != NULL)
-			fprintf(stderr, "rehabit: start: no routine '%s' in "
-			    "the library (see 'rehabit list')\n", name);
-		else
-			fprintf(stderr, "rehabit: start: the library has no "
-			    "routines (see 'rehabit list')\n");
+	rt = NULL;
+	if (name != NULL && (rt = catalog_routine(&cat, name)) == NULL) {
+		fprintf(stderr, "rehabit: start: no routine '%s' in the library "
+		    "(see 'rehabit list')\n", name);
+		catalog_free(&cat);
+		return 66;
+	}
+	if (cat.nrt == 0) {
+		fprintf(stderr, "rehabit: start: the library has no routines "
+		    "(see 'rehabit list')\n");
 		catalog_free(&cat);
 		return 66;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "rehabit: start: the session needs a terminal "
-		    "('rehabit show %s' prints it)\n", rt->id);
+		if (rt != NULL)
+			fprintf(stderr, "rehabit: start: the session needs a "
+			    "terminal ('rehabit show %s' prints it)\n", rt->id);
+		else
+			fprintf(stderr, "rehabit: start: the session needs a "
+			    "terminal ('rehabit plan' prints today's doses)\n");
 		catalog_free(&cat);
 		return EXIT_USAGE;
 	}
 	if ((rc = store_open(opts->data_dir, &db)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		catalog_free(&cat);
+		return rc;
+	}
+	/* No routine named: the one done last, else the library's first. */
+	if (rt == NULL &&
+	    (rt = prescribe_default_routine(db, &cat, &rc)) == NULL) {
+		fprintf(stderr, "rehabit: %s\n", store_error(db));
+		store_close(db);
 		catalog_free(&cat);
 		return rc;
 	}

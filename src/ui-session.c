@@ -17,6 +17,8 @@
 #include "app.h"
 #include "conf.h"
 #include "cue.h"
+#include "prescribe.h"
+#include "progression.h"
 #include "session.h"
 #include "store.h"
 #include "ui.h"
@@ -112,23 +114,43 @@ static const struct ui_key uis_keys_ask[] = {
 /* --- plan and store -------------------------------------------------- */
 
 /*
- * Today's dose for each step: the routine's base dose, with the default
- * rest from the settings where the step gives none.
+ * Today's dose for each step: the prescription from the history
+ * (progression), or the routine's base dose when the history cannot be
+ * read (the reason is shown). A step that gives no rest of its own rests
+ * as long as the settings say.
  */
 static struct sess_item *
-ui_session_items(const struct app *app, const struct routine *rt)
+ui_session_items(struct ui_session *st)
 {
+	const struct routine	*rt = st->rt;
 	struct sess_item	*items;
+	struct prog_plan	 pl;
+	const struct dose	*d;
+	int64_t			 now;
+	int			 off;
 	size_t			 i;
+	bool			 planned = false;
 
 	items = xcalloc(rt->nsteps, sizeof *items);
+	if (st->app->store != NULL) {
+		prescribe_now(&now, &off);
+		if (prescribe(st->app->store, rt, now, off, &pl) == 0)
+			planned = true;
+		else
+			xasprintf(&st->error, "could not read the history (%s): "
+			    "today's doses are the routine's own",
+			    store_error(st->app->store));
+	}
 	for (i = 0; i < rt->nsteps; i++) {
 		items[i].step = &rt->steps[i];
-		items[i].dose = rt->steps[i].base;
+		d = planned ? progression_step_dose(&pl, i) : NULL;
+		items[i].dose = d != NULL ? *d : rt->steps[i].base;
 		if ((rt->steps[i].given & (1U << STEP_REST)) == 0 &&
-		    app->cfg != NULL)
-			items[i].dose.rest = app->cfg->rest;
+		    st->app->cfg != NULL)
+			items[i].dose.rest = st->app->cfg->rest;
 	}
+	if (planned)
+		progression_free(&pl);
 	return items;
 }
 
@@ -688,7 +710,7 @@ ui_session_open(struct app *app, const struct routine *rt)
 	st = xcalloc(1, sizeof *st);
 	st->app = app;
 	st->rt = rt;
-	st->items = ui_session_items(app, rt);
+	st->items = ui_session_items(st);
 	st->plan.routine = rt;
 	st->plan.items = st->items;
 	st->plan.nitems = rt->nsteps;

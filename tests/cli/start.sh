@@ -31,6 +31,10 @@ is "$rc" 2 "no terminal exits 2"
 is "$err" "rehabit: start: the session needs a terminal ('rehabit show quick' prints it)" \
     "no terminal: one line"
 ok "no terminal: no history created" test ! -e "$XDG_DATA_HOME/rehabit"
+run "$REHABIT" --library "$lib" start </dev/null
+is "$rc" 2 "no terminal, no routine named: exits 2"
+is "$err" "rehabit: start: the session needs a terminal ('rehabit plan' prints today's doses)" \
+    "no terminal, no routine named: one line"
 
 mkdir -p "$XDG_CONFIG_HOME/rehabit"
 printf 'ready: 1\nvolume: 11\n' >"$conf"

@@ -33,4 +33,9 @@ ok "walk-run: work again" tui_wait "round 2 of 2" 5
 ok "walk-run: the session ends by itself" tui_wait "[exit 0]" 10
 is "$(sets_done | tail -n 1)" "walk-run 0 1 4" \
     "walk-run: the seconds of work are recorded"
+
+# No routine named: the one done last.
+tui_stop
+tui_start "$REHABIT" --library "$lib" start
+ok "no routine named: the one done last" tui_wait "Walk-run test routine"
 done_testing
