@@ -59,6 +59,8 @@ static const struct sess_item items[] = {
 };
 
 static int64_t	speed = 1;
+static int64_t	lates[4096];
+static size_t	nlates;
 static int64_t	real0;
 
 static int64_t
@@ -96,6 +98,14 @@ cpu_s(void)
 	    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 }
 
+static int
+cmp64(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
 static void
 usage(void)
 {
@@ -113,6 +123,8 @@ main(int argc, char **argv)
 	int64_t			 now, wake, key, start_at = 0, total, late;
 	int64_t			 worst = 0, sum = 0, wakes = 0, cues = 0;
 	int64_t			 timeout;
+	struct timespec		 ts;
+	double			 load[3];
 	bool			 sound = false;
 	double			 cpu0;
 	int			 ch;
@@ -158,6 +170,8 @@ main(int argc, char **argv)
 				continue;
 			/* Lateness in real ms: engine ms / speed. */
 			late = (now - o.at) / speed;
+			if (nlates < sizeof lates / sizeof lates[0])
+				lates[nlates++] = now - o.at;
 			if (late > worst)
 				worst = late;
 			sum += late;
@@ -194,15 +208,27 @@ main(int argc, char **argv)
 			if (key < wake)
 				wake = key;
 		}
-		/* Sleep until the wake-up, rounded up to a real ms. */
-		timeout = (wake - now + speed - 1) / speed;
-		if (timeout > 0)
-			poll(NULL, 0, (int)timeout);
+		/* Sleep until the wake-up (real microseconds). */
+		timeout = (wake * 1000 - (real_us() - real0 * 1000) * speed) /
+		    speed;
+		if (timeout > 0) {
+			ts.tv_sec = timeout / 1000000;
+			ts.tv_nsec = (timeout % 1000000) * 1000;
+			ppoll(NULL, 0, &ts, NULL);
+		}
 		wakes++;
 	}
 	session_view(s, now, &v);
-	printf("cues: %" PRId64 ", latest %" PRId64 " ms late, mean %.2f ms\n",
+	qsort(lates, nlates, sizeof lates[0], cmp64);
+	printf("cues: %" PRId64 ", latest %" PRId64 " ms late, mean %.2f ms",
 	    cues, worst, cues ? (double)sum / cues : 0.0);
+	if (nlates > 0)
+		printf(", median %" PRId64 " ms, 95th %" PRId64 " ms",
+		    lates[nlates / 2] / speed, lates[nlates * 95 / 100] / speed);
+	printf("\n");
+	if (getloadavg(load, 3) == 3)
+		printf("load average at the end: %.2f %.2f %.2f\n", load[0],
+		    load[1], load[2]);
 	printf("drift: ended at %" PRId64 " ms of %" PRId64
 	    " ms planned (%+" PRId64 " ms)\n", v.elapsed_ms, total,
 	    v.elapsed_ms - total);

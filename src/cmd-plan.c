@@ -137,20 +137,6 @@ plan_yaml(FILE *fp, const struct prog_plan *pl)
 	fputs("]\n", fp);
 }
 
-static const char *
-plan_side(enum side side)
-{
-	switch (side) {
-	case SIDE_LEFT:
-		return (" (left)");
-	case SIDE_RIGHT:
-		return (" (right)");
-	default:
-		break;
-	}
-	return ("");
-}
-
 static void
 plan_why_session(FILE *fp, const struct prog_seen *v)
 {
@@ -211,33 +197,28 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 static void
 plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 {
-	const struct prog_item	*it;
-	char			 day[16], dose[128];
-	size_t			 i;
+	char		day[16], line[1024];
+	unsigned	a;
+	size_t		i;
 
 	progression_date(pl->day, day, sizeof day);
 	fprintf(fp, "%s (%s), as of %s\n\n", pl->routine->name,
 	    pl->routine->id, day);
 	for (i = 0; i < pl->nitems; i++) {
-		it = &pl->items[i];
-		catalog_dose_str(it->step->ex, &it->dose, dose, sizeof dose);
-		fprintf(fp, "  %s%s: %s - %s: %s\n", it->step->ex->name,
-		    plan_side(it->side), dose,
-		    progression_decision_name(it->decision), it->reason);
+		prescribe_line(&pl->items[i], line, sizeof line);
+		fprintf(fp, "  %s\n", line);
 		if (why)
-			plan_why(fp, pl->routine, it);
+			plan_why(fp, pl->routine, &pl->items[i]);
 	}
 	if (pl->advice != 0)
 		fputc('\n', fp);
-	if (pl->advice & ADVICE_SEE_PHYSIO)
-		fprintf(fp, "!! SEE A PHYSIOTHERAPIST: stop progressing and "
-		    "have your knee checked\n   by a physiotherapist or "
-		    "doctor: %s.\n", pl->physio);
-	if (pl->advice & ADVICE_CROSS_TRAIN)
-		fprintf(fp, "!! KEEP FIT ANOTHER WAY: walk, cycle or swim "
-		    "instead of running for now\n   (%s).\n", pl->cross);
-	if (pl->advice & ADVICE_REST_DAY)
-		fprintf(fp, "Rest day: %s; come back tomorrow.\n", pl->rest);
+	/* See-physio and cross-train stand out: marked, in capitals. */
+	for (a = 1; a < (1u << ADVICE_COUNT); a <<= 1) {
+		if ((pl->advice & a) == 0)
+			continue;
+		prescribe_advice(pl, a, line, sizeof line);
+		fprintf(fp, "%s%s\n", a == ADVICE_REST_DAY ? "" : "!! ", line);
+	}
 }
 
 static int

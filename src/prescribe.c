@@ -6,6 +6,7 @@
 
 #include "prescribe.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -65,4 +66,43 @@ prescribe_default_routine(struct store *st, const struct catalog *cat,
 	if (*rc == 0 && rt == NULL && cat->nrt > 0)
 		rt = &cat->rt[0];
 	return (rt);
+}
+
+void
+prescribe_line(const struct prog_item *it, char *buf, size_t len)
+{
+	char		 dose[128];
+	const char	*side = "";
+
+	if (it->side == SIDE_LEFT)
+		side = " (left)";
+	else if (it->side == SIDE_RIGHT)
+		side = " (right)";
+	catalog_dose_str(it->step->ex, &it->dose, dose, sizeof dose);
+	snprintf(buf, len, "%s%s: %s - %s: %s", it->step->ex->name, side,
+	    dose, progression_decision_name(it->decision), it->reason);
+}
+
+void
+prescribe_advice(const struct prog_plan *pl, unsigned advice, char *buf,
+    size_t len)
+{
+	switch (advice) {
+	case ADVICE_SEE_PHYSIO:
+		snprintf(buf, len, "SEE A PHYSIOTHERAPIST: stop progressing and "
+		    "have your knee checked by a physiotherapist or doctor: "
+		    "%s.", pl->physio);
+		break;
+	case ADVICE_CROSS_TRAIN:
+		snprintf(buf, len, "KEEP FIT ANOTHER WAY: walk, cycle or swim "
+		    "instead of running for now (%s).", pl->cross);
+		break;
+	case ADVICE_REST_DAY:
+		snprintf(buf, len, "Rest day: %s; come back tomorrow.",
+		    pl->rest);
+		break;
+	default:
+		snprintf(buf, len, "%s", progression_advice_name(advice));
+		break;
+	}
 }

@@ -6,6 +6,7 @@
 #ifndef REHABIT_PRESCRIBE_H
 #define REHABIT_PRESCRIBE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "catalog.h"
@@ -30,5 +31,21 @@ int	prescribe(struct store *, const struct routine *, int64_t now,
  */
 const struct routine *prescribe_default_routine(struct store *,
 	    const struct catalog *, int *rc);
+
+/*
+ * One line for a person: "Wall sit: 3 x 35 s hold (Wall sit 45
+ * degrees) - progress: Pain stayed at 2/10 or less ...". Used by `plan`
+ * and the summary screen.
+ */
+void	prescribe_line(const struct prog_item *, char *buf, size_t len);
+
+/*
+ * The words of one piece of advice (ADVICE_*), with what triggered it:
+ * see-physio says plainly to stop progressing and see a physiotherapist,
+ * cross-train suggests walking, cycling or swimming. For `plan` and the
+ * home screen, which make them stand out.
+ */
+void	prescribe_advice(const struct prog_plan *, unsigned advice,
+	    char *buf, size_t len);
 
 #endif

@@ -492,7 +492,8 @@ ui_read_keys(void)
 			ui_help_shown = false;
 			continue;
 		}
-		if (ev.action == UA_HELP) {
+		if (ev.action == UA_HELP && (top->screen->typing == NULL ||
+		    !top->screen->typing(top->state))) {
 			ui_help_shown = true;
 			continue;
 		}
