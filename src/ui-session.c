@@ -323,9 +323,10 @@ ui_session_finish(struct ui_session *st, bool completed)
 	st->finished = true;
 	sid = st->sid;
 	ui_pop();		/* frees st */
-	/* The summary and the pain form (ui-home) open here once merged. */
-	(void)app;
-	(void)sid;
+	if (sid != 0) {
+		ui_summary_open(app, sid);
+		ui_pain_open(app, sid);
+	}
 }
 
 /* End early: keep the set in progress if any of it was done. */

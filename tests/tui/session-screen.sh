@@ -35,7 +35,7 @@ like "$(tui_screen)" '█' "80x24 again: big digits"
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y
-ok "quits" tui_wait "[exit 0]"
+ok "quits" session_ended stopped
 
 # Without UTF-8: ASCII glyphs only.
 tui_stop
