@@ -338,6 +338,16 @@ ui_session_stop(struct ui_session *st)
 	ui_session_finish(st, false);
 }
 
+/* Sound cues were started (once, by the first session). */
+static bool	uis_cue_on;
+
+static void
+ui_session_cue_end(void)
+{
+	cue_shutdown();
+	uis_cue_on = false;
+}
+
 /*
  * No sound can be played: the terminal bell (curses flashes the screen
  * when the terminal has no bell). Called on this thread by cue_play().
@@ -748,7 +758,6 @@ ui_session_leave(void *arg)
 	/* stderr is the log file while curses runs. */
 	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
 	    "its moment\n", st->ncues, (long long)st->late_ms);
-	cue_shutdown();
 	session_free(st->s);
 	free(st->items);
 	free(st->error);
@@ -777,8 +786,16 @@ ui_session_open(struct app *app, const struct routine *rt)
 	localtime_r(&t, &tm);
 	st->start = (int64_t)t;
 	st->utc_off = (int)tm.tm_gmtoff;
-	cue_init(app->opts->sound && (app->cfg == NULL || app->cfg->sound),
-	    ui_session_bell);
+	/*
+	 * The sound worker lives until the screens end, so that the last
+	 * cue plays out over the summary and the pain form.
+	 */
+	if (!uis_cue_on) {
+		cue_init(app->opts->sound && (app->cfg == NULL ||
+		    app->cfg->sound), ui_session_bell);
+		ui_on_end(ui_session_cue_end);
+		uis_cue_on = true;
+	}
 	if (app->store != NULL)
 		store_busy_timeout(app->store, UIS_BUSY_MS);
 	st->s = session_new(&st->plan, ui_now_ms());
