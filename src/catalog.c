@@ -226,23 +226,16 @@ ld_set_scalar(struct ld *ld, uint32_t i, const yaml_event_t *ev)
  * Anchors, aliases and tags are refused: rehabit's files need none, and
  * aliases are how a small file grows into a huge tree.
  */
-static bool
+static void
 ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag, bool implicit)
 {
-	bool	bad = false;
-
-	if (anchor != NULL) {
+	if (anchor != NULL)
 		ld_err_mark(ld, ev->start_mark, "YAML anchors ('&%.40s') are "
 		    "not supported: write the value out", (const char *)anchor);
-		bad = true;
-	}
-	if (tag != NULL && !implicit) {
+	if (tag != NULL && !implicit)
 		ld_err_mark(ld, ev->start_mark, "YAML tags ('%.40s') are not "
 		    "supported", (const char *)tag);
-		bad = true;
-	}
-	return bad;
 }
 
 /*

@@ -81,5 +81,5 @@ show_exec(const struct rh_opts *o, int argc, char **argv)
 	for (i = 0; i < rt->nsteps; i++)
 		show_step(stdout, i + 1, &rt->steps[i], &rt->steps[i].base);
 	catalog_free(&cat);
-	return 0;
+	return cmd_flush(&cmd_show_entry);
 }
