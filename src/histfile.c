@@ -1176,6 +1176,9 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 	hw_emit(&w);
 	if (w.ok && !yaml_emitter_flush(&w.e))
 		w.ok = false;
+	/* The emitter refuses text that is not UTF-8: say so. */
+	if (!w.ok && w.e.error == YAML_EMITTER_ERROR)
+		errno = EILSEQ;
 	yaml_emitter_delete(&w.e);
 	return w.ok && !ferror(fp) ? 0 : -1;
 }

@@ -984,6 +984,46 @@ store_record_pain_tx(struct store *st, const struct pain_input *in,
 	return 0;
 }
 
+bool
+store_note_valid(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, i;
+	uint32_t		 c;
+
+	if (strlen(s) > 4096)
+		return false;
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
+			    *p == 0x7f)
+				return false;
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0)
+			n = 1, c = *p & 0x1f;
+		else if ((*p & 0xf0) == 0xe0)
+			n = 2, c = *p & 0x0f;
+		else if ((*p & 0xf8) == 0xf0)
+			n = 3, c = *p & 0x07;
+		else
+			return false;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return false;
+			c = (c << 6) | (p[i] & 0x3f);
+		}
+		/* Overlong forms, surrogates and beyond U+10FFFF. */
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff))
+			return false;
+		p += n + 1;
+	}
+	return true;
+}
+
 int
 store_record_pain(struct store *st, const struct pain_input *in,
     struct pain_result *res)
@@ -1005,6 +1045,11 @@ store_record_pain(struct store *st, const struct pain_input *in,
 	}
 	if (in->flags >= (1u << FLAG_COUNT)) {
 		store_set_err(st, "unknown red flag");
+		return STORE_EX_DATAERR;
+	}
+	if (in->note != NULL && !store_note_valid(in->note)) {
+		store_set_err(st, "the note is not UTF-8 text of at most 4096 "
+		    "bytes");
 		return STORE_EX_DATAERR;
 	}
 	if ((rc = store_begin(st)) != 0)

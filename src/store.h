@@ -123,9 +123,13 @@ struct pain_result {
 	int64_t		flags_target;
 };
 
+/* A note must be UTF-8 text (tabs and newlines allowed), at most 4096 bytes. */
+bool	store_note_valid(const char *);
+
 /*
- * Record a whole report in one transaction: all or nothing. Scores are
- * checked (65 if out of range). A standalone report needs a score.
+ * Record a whole report in one transaction: all or nothing. Scores and
+ * the note are checked (65 if not valid). A standalone report needs a
+ * score.
  */
 int	store_record_pain(struct store *, const struct pain_input *,
 	    struct pain_result *);

@@ -294,6 +294,12 @@ test_pain_target(void)
 	in.at = start + 3600;
 	in.utc_off = 3600;
 	is_int(store_record_pain(st, &in, &res), 65, "score 12 refused");
+	ok(store_note_valid("knee \xc3\xa9\xe2\x80\x94 fine\n\tok"),
+	    "UTF-8 notes are valid");
+	ok(!store_note_valid("\xc0\xaf"), "an overlong form is not");
+	ok(!store_note_valid("\xed\xa0\x80"), "a surrogate is not");
+	ok(!store_note_valid("\xe2\x80"), "a cut sequence is not");
+	ok(!store_note_valid("\x1b[2J"), "an escape is not");
 	in.morning = 1;
 	in.flags = FLAG_LOCKING;
 	in.note = "clicky";
