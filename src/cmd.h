@@ -79,5 +79,6 @@ extern const struct cmd_entry cmd_import_entry;
  * points this at its form (defined NULL in cmd-pain.c).
  */
 extern int	(*cmd_pain_form)(const struct rh_opts *);
+extern const struct cmd_entry cmd_plan_entry;
 
 #endif

@@ -22,6 +22,7 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_log_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,
+	&cmd_plan_entry,
 	NULL
 };
 

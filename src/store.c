@@ -1211,10 +1211,15 @@ store_read_sets(struct store *st, const char *where, int64_t arg,
 	const char		*ex;
 	int			 side;
 
+	/*
+	 * CROSS JOIN keeps this order (sessions, then their exercises, then
+	 * their sets): without statistics SQLite would scan every set.
+	 */
 	if ((rc = store_query(st, "SELECT s.id, e.exercise, e.side, x.n, "
-	    "x.value FROM sets x JOIN exercise e ON e.id = x.exercise "
-	    "JOIN session s ON s.id = e.session WHERE %s "
-	    "ORDER BY s.start, s.id, e.id, x.n", where, arg, &stmt)) != 0)
+	    "x.value FROM session s CROSS JOIN exercise e ON "
+	    "e.session = s.id CROSS JOIN sets x ON x.exercise = e.id "
+	    "WHERE %s ORDER BY s.start, s.id, e.id, x.n", where, arg,
+	    &stmt)) != 0)
 		return rc;
 	ei = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -1397,6 +1402,33 @@ store_load_session(struct store *st, int64_t id, struct history *h)
 		store_set_err(st, "no session %lld", (long long)id);
 		return 66;
 	}
+	return 0;
+}
+
+int
+store_last_start(struct store *st, const char *routine, const char *exercise,
+    int64_t *start)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*start = 0;
+	if (st->empty)
+		return 0;
+	/* Newest first along session_start: stops at the first match. */
+	if ((rc = store_prepare(st, "SELECT s.start FROM session s"
+	    " WHERE s.routine = ?1 AND EXISTS (SELECT 1 FROM exercise e"
+	    " WHERE e.session = s.id AND e.exercise = ?2)"
+	    " ORDER BY s.start DESC LIMIT 1", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, routine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, exercise, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*start = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
 	return 0;
 }
 
