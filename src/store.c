@@ -321,7 +321,7 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
 	int			 fd;
 
 	*exists = *empty = false;
-	fd = open(st->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fd = open(st->path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
 		if (errno == ENOENT)
 			return 0;
