@@ -839,20 +839,26 @@ store_add_pain(struct store *st, int64_t session, enum pain_kind kind,
 	return store_commit(st);
 }
 
+/*
+ * any_side: SIDE_BOTH stands for the exercise on whatever sides it was
+ * done (the pain form asks per exercise, not per side).
+ */
 static int
 store_exercise_pain_row(struct store *st, int64_t session,
-    const char *exercise, enum side side, int score)
+    const char *exercise, enum side side, int score, bool any_side)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_cached(st, SQL_EXERCISE_PAIN, "UPDATE exercise SET pain = ? WHERE "
-	    "session = ? AND exercise = ? AND side = ?", &stmt)) != 0)
+	if ((rc = store_cached(st, SQL_EXERCISE_PAIN, "UPDATE exercise SET "
+	    "pain = ?1 WHERE session = ?2 AND exercise = ?3 AND (side = ?4 "
+	    "OR ?5)", &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int(stmt, 1, score);
 	sqlite3_bind_int64(stmt, 2, session);
 	sqlite3_bind_text(stmt, 3, exercise, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 4, side);
+	sqlite3_bind_int(stmt, 5, any_side && side == SIDE_BOTH);
 	rc = store_step_done(st, stmt, "cannot record the pain");
 	store_release(stmt);
 	if (rc == 0 && sqlite3_changes(st->db) == 0) {
@@ -874,7 +880,7 @@ store_add_exercise_pain(struct store *st, int64_t session,
 	if ((rc = store_begin(st)) != 0)
 		return rc;
 	if ((rc = store_exercise_pain_row(st, session, exercise, side,
-	    score)) != 0)
+	    score, true)) != 0)
 		return store_rollback(st, rc);
 	return store_commit(st);
 }
@@ -978,7 +984,8 @@ store_record_pain_tx(struct store *st, const struct pain_input *in,
 			return STORE_EX_DATAERR;
 		}
 		if ((rc = store_exercise_pain_row(st, res->flags_target,
-		    in->ex[i].exercise, in->ex[i].side, in->ex[i].score)) != 0)
+		    in->ex[i].exercise, in->ex[i].side, in->ex[i].score,
+		    true)) != 0)
 			return rc;
 	}
 	return 0;
@@ -1503,7 +1510,7 @@ store_import_session(struct store *st, const struct hist_session *s,
 				return rc;
 		}
 		if (e->pain != PAIN_NONE && (rc = store_exercise_pain_row(st,
-		    id, e->exercise, e->side, e->pain)) != 0)
+		    id, e->exercise, e->side, e->pain, false)) != 0)
 			return rc;
 	}
 

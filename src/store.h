@@ -84,6 +84,7 @@ int	store_session_end(struct store *, int64_t session, int64_t end,
 int	store_add_pain(struct store *, int64_t session, enum pain_kind,
 	    int score, unsigned flags, const char *note, int64_t at,
 	    int utc_off);
+/* SIDE_BOTH: the exercise on every side it was done in the session. */
 int	store_add_exercise_pain(struct store *, int64_t session,
 	    const char *exercise, enum side, int score);
 
@@ -99,7 +100,7 @@ int	store_pain_target(struct store *, enum pain_kind, int64_t at,
 /* Per-exercise pain in a pain report. */
 struct pain_ex {
 	const char	*exercise;
-	enum side	 side;
+	enum side	 side;		/* SIDE_BOTH: every side done */
 	int		 score;		/* 0-10 */
 };
 
