@@ -24,7 +24,13 @@ session_start intervals
 ok "the session runs" tui_wait "WORK" 5
 ok "the session ends" tui_wait "[exit 0]" 15
 ok "a WAV file was written" test -s "$wav"
-max=$(sox "$wav" -n stat 2>&1 | awk '/^Maximum amplitude/ { print $3 }')
+# --ignore-length: the header's data size is written when the last sound's
+# PCM is closed. With the null slave ALSA gives the file plugin a buffer of
+# about 1.5 GB, which a sanitized build on a loaded machine can take longer
+# to allocate and free than rehabit waits for sound at exit (cue.c gives up
+# after 3 s); the samples are in the file all the same.
+max=$(sox --ignore-length "$wav" -n stat 2>&1 |
+    awk '/^Maximum amplitude/ { print $3 }')
 ok "the WAV holds audio (maximum amplitude $max)" \
     awk -v m="${max:-0}" 'BEGIN { exit !(m > 0.01) }'
 done_testing
