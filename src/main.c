@@ -19,6 +19,10 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_show_entry,
 	&cmd_check_entry,
 	&cmd_plan_entry,
+	&cmd_pain_entry,
+	&cmd_log_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
 	NULL
 };
 
