@@ -556,7 +556,7 @@ prog_entry(const struct hist_session *s, const char *ex, enum side side)
 
 	for (i = 0; i < s->nex; i++) {
 		e = &s->ex[i];
-		if (strcmp(e->exercise, ex) != 0)
+		if (e->exercise == NULL || strcmp(e->exercise, ex) != 0)
 			continue;
 		if (e->side == side)
 			return (e);
@@ -586,7 +586,8 @@ prog_pain(const struct hist_session *s, const char *ex, enum side side,
 	*expain = true;
 	for (i = 0; i < s->nex; i++) {
 		e = &s->ex[i];
-		if (strcmp(e->exercise, ex) != 0 || e->pain == PAIN_NONE)
+		if (e->exercise == NULL || strcmp(e->exercise, ex) != 0 ||
+		    e->pain == PAIN_NONE)
 			continue;
 		if (side != SIDE_BOTH && e->side == side)
 			return (e->pain);
@@ -877,6 +878,7 @@ prog_collect(struct ctx *c, const struct step *st, enum side side)
 
 	for (i = 0; i < h->ns; i++) {
 		if (prog_sday(&h->s[i]) > c->today ||
+		    h->s[i].routine == NULL ||
 		    strcmp(h->s[i].routine, c->rt->id) != 0 ||
 		    prog_entry(&h->s[i], st->exercise_id, side) == NULL)
 			continue;
@@ -909,7 +911,8 @@ prog_volumes(const struct ctx *c, const struct step *st, enum side side,
 			continue;
 		for (j = 0; j < h->s[i].nex; j++) {
 			e = &h->s[i].ex[j];
-			if (strcmp(e->exercise, st->exercise_id) != 0 ||
+			if (e->exercise == NULL ||
+			    strcmp(e->exercise, st->exercise_id) != 0 ||
 			    (side != SIDE_BOTH && e->side != side &&
 			    e->side != SIDE_BOTH))
 				continue;
@@ -1287,6 +1290,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	}
 	for (i = 0; i < h->ns; i++)
 		if (prog_sday(&h->s[i]) == c.today &&
+		    h->s[i].routine != NULL &&
 		    strcmp(h->s[i].routine, rt->id) == 0) {
 			pl->advice |= ADVICE_REST_DAY;
 			snprintf(pl->rest, sizeof pl->rest, "this routine was "

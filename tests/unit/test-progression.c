@@ -748,11 +748,43 @@ test_names(void)
 	    .reps = 2, .hold = 10 }), 60, "hold volume counts holds");
 }
 
+/* Records with no routine or exercise id (damaged data) are skipped. */
+static void
+test_robust(void)
+{
+	struct routine		 rt;
+	struct step		 st = steps[ST_SQUAT];
+	struct history		 h;
+	struct prog_plan	 pl;
+	struct hist_session	*s;
+	char			 got[256];
+
+	fixture_routine(&rt, &st, 1);
+	spec_history(&h, &st, TWO_GREEN);
+	s = history_add_session(&h);
+	s->start = NOW - 3600;
+	s->utc_off = OFF;
+	history_add_exercise(s)->side = SIDE_BOTH;
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	plan_str(&pl, got, sizeof got);
+	is_str(got, "progress pain-green 3x12", "damaged records are skipped");
+	progression_free(&pl);
+	history_free(&h);
+
+	fixture_routine(&rt, NULL, 0);
+	history_init(&h);
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_int(pl.nitems, 0, "a routine without steps: an empty plan");
+	is_int(pl.advice, 0, "a routine without steps: no advice");
+	progression_free(&pl);
+}
+
 int
 main(void)
 {
 	fixture_init();
 	test_names();
+	test_robust();
 	test_scenarios();
 	test_property();
 	return (tap_done());
