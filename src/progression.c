@@ -24,9 +24,9 @@
  * A step down, and the volume cut after a break, lower the number of sets
  * and the axis the exercise counts in (reps, hold or work seconds): the
  * largest dose whose volume is at most the target (80% of the volume for a
- * step down, i.e. at least 20% less), never below the floor: one set of the
- * level's smallest dose (the routine's reps, hold or work; every level
- * starts from it).
+ * step down, i.e. at least 20% less), never below the floor: the volume of
+ * one set of the level's smallest dose (the routine's dose with one set;
+ * every level starts from it). When nothing fits, the floor itself.
  */
 #include "config.h"
 
@@ -396,7 +396,8 @@ prog_bounds(const struct step *st, const struct ladder *l, enum axis ax,
 	const struct rung	*r = prog_rung(l, ax);
 	int			 base = prog_get(&st->base, ax);
 
-	*lo = ax == AX_SETS ? 1 : base;
+	/* Sets and the counted axis go down (to the floor's volume). */
+	*lo = ax == AX_SETS || ax == l->primary ? 1 : base;
 	*hi = r != NULL ? r->max : base;
 	if (ax == AX_SETS && *hi < 1)
 		*hi = 1;
@@ -418,7 +419,8 @@ static void
 prog_current(const struct step *st, const struct ladder *l,
     const struct dose *last, struct dose *cur)
 {
-	int	ax, v, lo, hi, lbase = prog_level_base(st);
+	struct dose	fl;
+	int		ax, v, lo, hi, lbase = prog_level_base(st);
 
 	*cur = st->base;
 	if (last == NULL)
@@ -439,6 +441,10 @@ prog_current(const struct step *st, const struct ladder *l,
 		if (cur->level == lbase)
 			cur->level = st->base.level;
 	}
+	progression_floor(st, cur->level, &fl);
+	if (progression_volume(st->ex->kind, cur) <
+	    progression_volume(st->ex->kind, &fl))
+		*cur = fl;
 }
 
 void
@@ -499,8 +505,10 @@ prog_step_up(const struct step *st, const struct ladder *l,
 }
 
 /*
- * The largest dose at most `target` volume by fewer sets and less of the
- * primary axis, never below the floor. Ties keep more sets.
+ * The largest dose of at most `target` volume with fewer sets and less of
+ * the axis the exercise counts in, never below the floor's volume (one set
+ * of the level's smallest dose); the floor itself when nothing fits. Ties
+ * keep more sets.
  */
 static void
 prog_scale(const struct step *st, const struct ladder *l,
@@ -508,15 +516,12 @@ prog_scale(const struct step *st, const struct ladder *l,
 {
 	enum ex_kind	kind = st->ex->kind;
 	struct dose	d, unit;
-	long		best = -1, v;
-	int		s, p, pmin, pcur = prog_get(cur, l->primary);
+	long		best = -1, v, floorv;
+	int		s, p, pcur = prog_get(cur, l->primary);
 	double		per;
 
-	pmin = prog_get(&st->base, l->primary);
-	if (pmin > pcur)
-		pmin = pcur;
 	progression_floor(st, cur->level, out);
-	*prog_axis(out, l->primary) = pmin;
+	floorv = progression_volume(kind, out);
 	unit = *cur;
 	unit.sets = 1;
 	*prog_axis(&unit, l->primary) = 1;
@@ -527,13 +532,13 @@ prog_scale(const struct step *st, const struct ladder *l,
 		p = (int)floor(target / (s * per) + 1e-9);
 		if (p > pcur)
 			p = pcur;
-		if (p < pmin)
+		if (p < 1)
 			continue;
 		d = *cur;
 		d.sets = s;
 		*prog_axis(&d, l->primary) = p;
 		v = progression_volume(kind, &d);
-		if (v > best) {
+		if (v >= floorv && v > best) {
 			best = v;
 			*out = d;
 		}
