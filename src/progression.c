@@ -94,8 +94,8 @@ static const struct {
 } prog_axes[AX_COUNT] = {
 	{ "reps",	2,	15,	false },   /* 3 x 10-15 */
 	{ "sets",	1,	4,	false },   /* 3 sets, one more */
-	{ "hold",	5,	60,	false },   /* balance 30 -> 45 -> 60 s */
-	{ "work",	30,	0,	true },    /* walk-run 3 -> 4 min ... */
+	{ "hold",	5,	60,	false },   /* balance: 30, 45, 60 s */
+	{ "work",	30,	0,	true },    /* walk-run: 3, 4 min */
 	{ "rounds",	1,	0,	true }
 };
 
@@ -162,7 +162,7 @@ progression_day(int64_t t, int utc_off)
 void
 progression_date(int64_t day, char *buf, size_t len)
 {
-	int64_t		z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
+	int64_t	z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
 
 	era = prog_floordiv(z, 146097);
 	doe = z - era * 146097;
@@ -628,7 +628,8 @@ prog_set_target(enum ex_kind kind, const struct dose *p)
 static bool
 prog_all_done(enum ex_kind kind, const struct hist_exercise *e)
 {
-	int	sets = e->prescribed.sets > 0 ? e->prescribed.sets : 1, n = 0;
+	int	sets = e->prescribed.sets > 0 ? e->prescribed.sets : 1;
+	int	n = 0;
 	int	target = prog_set_target(kind, &e->prescribed);
 	size_t	i;
 
@@ -1217,7 +1218,7 @@ prog_window_days(const struct routine *rt)
 {
 	struct prog_limits	l;
 	size_t			i;
-	int			days = 35;	/* this week and four before */
+	int			days = 35;	/* this week, four before */
 
 	for (i = 0; i < rt->nsteps; i++) {
 		progression_limits(rt, &rt->steps[i], &l);
