@@ -132,6 +132,14 @@ struct ctx {
 	char			 trend_why[160];
 	size_t			*idx;		/* scratch: step sessions */
 	struct prog_plan	*plan;
+	/* Exercises by what triggered advice, named once in the plan. */
+	char			 reds[256];	/* red sessions in a row */
+	int			 reds_above, reds_n;
+	char			 flat[256];	/* pain not lower */
+	int			 flat_weeks;
+	char			 red_now[256];	/* red last time */
+	int			 red_now_above;
+	bool			 morning_up, brk;
 };
 
 /* What the rules found for one step (and side). */
@@ -141,6 +149,7 @@ struct look {
 	size_t			 n;		/* step sessions */
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
+	bool			 physio_reds;	/* else pain not lower */
 	char			 physio_why[160];
 	char			 amber_why[160];
 	int			 not_lower_early, not_lower_late;
@@ -1005,7 +1014,7 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	lk->red = w->sess[0].red;
 	lk->brk = w->days_since > BREAK_DAYS;
 	if (reds >= (size_t)lk->lim.reds_to_physio) {
-		lk->physio = true;
+		lk->physio = lk->physio_reds = true;
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain above "
 		    "%d/10 in %zu sessions in a row of %s", lk->lim.red_above,
 		    reds, st->ex->name);
@@ -1042,15 +1051,21 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	lk->amber = !lk->green_ok;
 }
 
-/* Append `text` to an advice explanation unless it is already there. */
+/* Append `text` to a list unless it is already there. */
 static void
-prog_append(char *buf, size_t len, const char *text)
+prog_add(char *buf, size_t len, const char *sep, const char *text)
 {
 	size_t	n = strlen(buf);
 
 	if (strstr(buf, text) != NULL)
 		return;
-	snprintf(buf + n, len - n, "%s%s", n > 0 ? "; " : "", text);
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? sep : "", text);
+}
+
+static void
+prog_append(char *buf, size_t len, const char *text)
+{
+	prog_add(buf, len, "; ", text);
 }
 
 static void
@@ -1143,7 +1158,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	const struct step	*st = &c->rt->steps[nstep];
 	struct prog_plan	*pl = c->plan;
 	struct look		 lk;
-	char			 what[96], day[16], text[160];
+	char			 what[96], day[16];
 
 	memset(it, 0, sizeof *it);
 	memset(&lk, 0, sizeof lk);
@@ -1162,21 +1177,27 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	/* The advice of every rule that applies. */
 	if (lk.n > 0 && lk.red) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		if (it->why.sess[0].pain > lk.lim.red_above)
-			snprintf(text, sizeof text, "pain above %d/10 in %s",
-			    lk.lim.red_above, st->ex->name);
-		else
-			snprintf(text, sizeof text, "morning pain rising");
-		prog_append(pl->cross, sizeof pl->cross, text);
+		if (it->why.sess[0].pain > lk.lim.red_above) {
+			prog_add(c->red_now, sizeof c->red_now, ", ",
+			    st->ex->name);
+			c->red_now_above = lk.lim.red_above;
+		} else
+			c->morning_up = true;
 	}
 	if (lk.physio) {
 		pl->advice |= ADVICE_SEE_PHYSIO;
-		prog_append(pl->physio, sizeof pl->physio, lk.physio_why);
+		if (lk.physio_reds) {
+			prog_add(c->reds, sizeof c->reds, ", ", st->ex->name);
+			c->reds_above = lk.lim.red_above;
+			c->reds_n = lk.lim.reds_to_physio;
+		} else {
+			prog_add(c->flat, sizeof c->flat, ", ", st->ex->name);
+			c->flat_weeks = lk.lim.physio_weeks;
+		}
 	}
 	if (lk.n > 0 && lk.brk) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		prog_append(pl->cross, sizeof pl->cross, "a break of more "
-		    "than a week");
+		c->brk = true;
 	}
 
 	it->decision = PROG_HOLD;
@@ -1211,6 +1232,35 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	} else
 		prog_green(st, &lk, it);
 	it->why.new_volume = progression_volume(st->ex->kind, &it->dose);
+}
+
+/* What triggered see-physio and cross-train, each pattern once. */
+static void
+prog_advice_text(struct ctx *c)
+{
+	struct prog_plan	*pl = c->plan;
+	char			 text[400];
+
+	if (c->reds[0] != '\0') {
+		snprintf(text, sizeof text, "pain above %d/10 in %d sessions "
+		    "in a row (%s)", c->reds_above, c->reds_n, c->reds);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
+	if (c->flat[0] != '\0') {
+		snprintf(text, sizeof text, "pain not lower after %d weeks "
+		    "(%s)", c->flat_weeks, c->flat);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
+	if (c->red_now[0] != '\0') {
+		snprintf(text, sizeof text, "pain above %d/10 (%s)",
+		    c->red_now_above, c->red_now);
+		prog_append(pl->cross, sizeof pl->cross, text);
+	}
+	if (c->morning_up)
+		prog_append(pl->cross, sizeof pl->cross, "morning pain rising");
+	if (c->brk)
+		prog_append(pl->cross, sizeof pl->cross, "a break of more than "
+		    "a week");
 }
 
 static int
@@ -1294,6 +1344,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 			pl->nitems++;
 		pl->nitems++;
 	}
+	prog_advice_text(&c);
 	for (i = 0; i < h->ns; i++)
 		if (prog_sday(&h->s[i]) == c.today &&
 		    h->s[i].routine != NULL &&

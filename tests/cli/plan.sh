@@ -53,7 +53,7 @@ like "$out" '^  Lateral step-down \(right\): 3 x 8.* - regress: Pain reached 6/1
     "text: the right side, which hurt, steps down"
 like "$out" '^!! KEEP FIT ANOTHER WAY: walk, cycle or swim' \
     "text: cross-train advice stands out"
-like "$out" 'pain above 5/10 in Lateral step-down' \
+like "$out" 'pain above 5/10 \(Lateral step-down\)' \
     "text: cross-train names what triggered it"
 unlike "$out" 'PHYSIOTHERAPIST' "text: no see-physio without a reason"
 unlike "$out" '^    rule:' "text: no details without --why"

@@ -784,12 +784,36 @@ test_robust(void)
 	progression_free(&pl);
 }
 
+/* The advice names what triggered it, each pattern once. */
+static void
+test_advice_text(void)
+{
+	struct routine		 rt;
+	struct step		 st[2] = { steps[ST_SQUAT], steps[ST_WALL] };
+	struct history		 h;
+	struct prog_plan	 pl;
+
+	fixture_routine(&rt, st, 2);
+	spec_history(&h, &st[0], "d=5 p=6/6 e=wall-sit;d=5 p=6/6;"
+	    "d=3 p=6/6 e=wall-sit;d=3 p=6/6;d=1 p=7/7 e=wall-sit;"
+	    "d=1 p=7/7 f=swelling;M d=0 m=1 f=locking");
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_str(pl.physio, "you reported swelling, locking (last on "
+	    "2026-11-06); pain above 5/10 in 3 sessions in a row (squat, "
+	    "wall-sit)", "see-physio: the red flags and the pattern, named");
+	is_str(pl.cross, "a red flag; pain above 5/10 (squat, wall-sit)",
+	    "cross-train: what triggered it");
+	progression_free(&pl);
+	history_free(&h);
+}
+
 int
 main(void)
 {
 	fixture_init();
 	test_names();
 	test_robust();
+	test_advice_text();
 	test_scenarios();
 	test_property();
 	return (tap_done());
