@@ -363,7 +363,8 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
 		ascii = true;
 
-	if ((rc = review_load(opts, &rv)) != 0) {
+	/* The routines' first sessions are shown: always all of it. */
+	if ((rc = review_load(opts, &rv, 0, 0)) != 0) {
 		review_free(&rv);
 		return rc;
 	}

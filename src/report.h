@@ -42,6 +42,12 @@ struct report_in {
 	 */
 	int			(*tz)(int64_t t, void *arg);
 	void			*tz_arg;
+	/*
+	 * The history holds every record from this moment on (0: all of
+	 * it). report_build() then says in `need_all` whether the figures
+	 * could depend on older records.
+	 */
+	int64_t			 since;
 };
 
 struct report_week {
@@ -128,6 +134,7 @@ struct report {
 	struct report_flag	*flags;
 	size_t			 nflags;
 	size_t			 nsessions;	/* in scope, whole history */
+	bool			 need_all;	/* load everything and redo */
 
 	struct report_week	*all;		/* every week, for the streak */
 	int			 nall;

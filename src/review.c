@@ -19,23 +19,54 @@ static const char *review_months[12] = {
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
 
-int
-review_load(const struct rh_opts *o, struct review *rv)
+/*
+ * How far before the window the rules that explain dose changes look
+ * back: "pain not lower after 6 weeks" and the week before it.
+ */
+#define REVIEW_MARGIN_WEEKS	8
+
+static int
+review_history(const struct rh_opts *o, struct review *rv, int64_t since)
 {
 	struct store	*st;
 	int		 rc;
 
-	history_init(&rv->h);
-	if ((rc = cmd_load_catalog(o, &rv->cat)) != 0)
-		return rc;
+	history_free(&rv->h);
+	rv->since = since;
 	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		return rc;
 	}
-	if ((rc = store_load(st, 0, &rv->h)) != 0)
+	if ((rc = store_load(st, since, &rv->h)) != 0)
 		fprintf(stderr, "rehabit: %s\n", store_error(st));
 	store_close(st);
 	return rc;
+}
+
+int
+review_load(const struct rh_opts *o, struct review *rv, int weeks,
+    int64_t now)
+{
+	int64_t	since = 0, day;
+	int	rc;
+
+	history_init(&rv->h);
+	rv->since = 0;
+	if ((rc = cmd_load_catalog(o, &rv->cat)) != 0)
+		return rc;
+	if (weeks > 0) {
+		/* A day early: local midnight is up to 14 hours from UTC's. */
+		day = report_monday(report_day(now, review_utc_off(now))) -
+		    7 * (int64_t)(weeks - 1 + REVIEW_MARGIN_WEEKS) - 1;
+		since = day * 86400;
+	}
+	return review_history(o, rv, since);
+}
+
+int
+review_load_all(const struct rh_opts *o, struct review *rv)
+{
+	return review_history(o, rv, 0);
 }
 
 int
@@ -43,6 +74,7 @@ review_load_store(struct store *st, struct review *rv)
 {
 	catalog_init(&rv->cat);
 	history_init(&rv->h);
+	rv->since = 0;
 	return store_load(st, 0, &rv->h);
 }
 
@@ -92,6 +124,7 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.now = now;
 	in.now_off = review_utc_off(now);
 	in.weeks = weeks;
+	in.since = rv->since;
 	report_build(r, &in);
 }
 
