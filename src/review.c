@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "progression.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -47,7 +48,8 @@ int
 review_load(const struct rh_opts *o, struct review *rv, int weeks,
     int64_t now)
 {
-	int64_t	since = 0, day;
+	int64_t	since = 0, day, t;
+	size_t	i;
 	int	rc;
 
 	history_init(&rv->h);
@@ -57,8 +59,15 @@ review_load(const struct rh_opts *o, struct review *rv, int weeks,
 	if (weeks > 0) {
 		/* A day early: local midnight is up to 14 hours from UTC's. */
 		day = report_monday(report_day(now, review_utc_off(now))) -
-		    7 * (int64_t)(weeks - 1 + REVIEW_MARGIN_WEEKS) - 1;
-		since = day * 86400;
+		    7 * (int64_t)(weeks - 1);
+		since = (day - 7 * REVIEW_MARGIN_WEEKS - 1) * 86400;
+		/* And as far back as the rules read for the window's start. */
+		for (i = 0; i < rv->cat.nrt; i++) {
+			t = progression_since(&rv->cat.rt[i], day * 86400,
+			    review_utc_off(day * 86400));
+			if (t < since)
+				since = t;
+		}
 	}
 	return review_history(o, rv, since);
 }
@@ -111,6 +120,71 @@ review_routine_known(const struct review *rv, const struct catalog *cat,
 	return false;
 }
 
+static bool
+review_same_dose(const struct dose *a, const struct dose *b)
+{
+	return a->sets == b->sets && a->reps == b->reps &&
+	    a->hold == b->hold && a->work == b->work &&
+	    a->rounds == b->rounds && a->level == b->level;
+}
+
+/*
+ * Why a dose changed: the plan the rules give with the history as it was
+ * just before that session. When the plan does not match what was done,
+ * the routine was edited since (or the dose set by hand): say so.
+ */
+static void
+review_explain_one(const struct review *rv, const struct catalog *cat,
+    const struct report_exercise *e, struct report_change *c)
+{
+	const struct hist_session	*s = &rv->h.s[c->session];
+	const struct routine		*rt;
+	const struct prog_item		*it;
+	struct history			 view;
+	struct prog_plan		 plan;
+	size_t				 i;
+
+	if (cat == NULL || (rt = catalog_routine(cat, s->routine)) == NULL)
+		return;
+	view = rv->h;
+	view.ns = c->session;
+	for (view.np = 0; view.np < rv->h.np &&
+	    rv->h.p[view.np].at < s->start; view.np++)
+		;
+	progression_plan(rt, &view, s->start, s->utc_off, &plan);
+	for (i = 0; i < plan.nitems; i++) {
+		it = &plan.items[i];
+		if (strcmp(it->step->exercise_id, e->id) != 0)
+			continue;
+		if (review_same_dose(&it->dose, &c->to)) {
+			snprintf(c->decision, sizeof c->decision, "%s",
+			    progression_decision_name(it->decision));
+			snprintf(c->rule, sizeof c->rule, "%s",
+			    progression_rule_name(it->rule));
+			snprintf(c->reason, sizeof c->reason, "%s",
+			    it->reason);
+		} else
+			snprintf(c->reason, sizeof c->reason, "The rules"
+			    " give another dose for that day: the routine was"
+			    " changed since, or the dose was set by hand.");
+		break;
+	}
+	progression_free(&plan);
+}
+
+static void
+review_explain(const struct review *rv, const struct catalog *cat,
+    struct report *r)
+{
+	size_t	i, j;
+
+	for (i = 0; i < r->nex; i++) {
+		for (j = 0; j < r->ex[i].nchanges; j++)
+			review_explain_one(rv, cat, &r->ex[i],
+			    &r->ex[i].changes[j]);
+	}
+}
+
 void
 review_figures(const struct review *rv, const struct catalog *cat,
     const char *routine, int weeks, int64_t now, struct report *r)
@@ -126,6 +200,8 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.weeks = weeks;
 	in.since = rv->since;
 	report_build(r, &in);
+	if (!r->need_all)
+		review_explain(rv, cat, r);
 }
 
 const char *
