@@ -513,7 +513,8 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 	o.utf8 = !ascii && cs != NULL && strcmp(cs, "UTF-8") == 0;
 	o.color = opts->color && isatty(STDOUT_FILENO);
 
-	review_figures(&rv, &rv.cat, routine, (int)weeks, now, &r);
+	review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+	    PROGRESS_CHANGES, &r);
 	if (r.need_all) {
 		/* The recent history was not enough: take all of it. */
 		report_free(&r);
@@ -521,7 +522,8 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 			review_free(&rv);
 			return rc;
 		}
-		review_figures(&rv, &rv.cat, routine, (int)weeks, now, &r);
+		review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+		    PROGRESS_CHANGES, &r);
 	}
 	if (r.nsessions == 0) {
 		printf("No sessions recorded%s%s yet. Start one with 'rehabit"

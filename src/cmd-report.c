@@ -381,7 +381,7 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 		return EX_IOERR;
 	}
 	review_figures(&rv, &rv.cat, routine, (int)weeks, (int64_t)time(NULL),
-	    &r);
+	    0, &r);
 	report_write(fp, &r, routine, ascii);
 	report_free(&r);
 	review_free(&rv);

@@ -174,12 +174,14 @@ review_explain_one(const struct review *rv, const struct catalog *cat,
 
 static void
 review_explain(const struct review *rv, const struct catalog *cat,
-    struct report *r)
+    size_t explain, struct report *r)
 {
 	size_t	i, j;
 
 	for (i = 0; i < r->nex; i++) {
-		for (j = 0; j < r->ex[i].nchanges; j++)
+		j = explain > 0 && r->ex[i].nchanges > explain ?
+		    r->ex[i].nchanges - explain : 0;
+		for (; j < r->ex[i].nchanges; j++)
 			review_explain_one(rv, cat, &r->ex[i],
 			    &r->ex[i].changes[j]);
 	}
@@ -187,7 +189,8 @@ review_explain(const struct review *rv, const struct catalog *cat,
 
 void
 review_figures(const struct review *rv, const struct catalog *cat,
-    const char *routine, int weeks, int64_t now, struct report *r)
+    const char *routine, int weeks, int64_t now, size_t explain,
+    struct report *r)
 {
 	struct report_in	in;
 
@@ -201,7 +204,7 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.since = rv->since;
 	report_build(r, &in);
 	if (!r->need_all)
-		review_explain(rv, cat, r);
+		review_explain(rv, cat, explain, r);
 }
 
 const char *

@@ -40,12 +40,13 @@ void	review_free(struct review *);
 
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
- * for one routine or all (NULL), with each dose change explained. With a
- * history loaded from rv->since, r->need_all says to load it all and
- * compute again.
+ * for one routine or all (NULL), with the latest `explain` dose changes of
+ * each exercise explained (0: every one). With a history loaded from
+ * rv->since, r->need_all says to load it all and compute again.
  */
 void	review_figures(const struct review *, const struct catalog *,
-	    const char *routine, int weeks, int64_t now, struct report *);
+	    const char *routine, int weeks, int64_t now, size_t explain,
+	    struct report *);
 
 /* The local UTC offset at a moment (localtime). */
 int	review_utc_off(int64_t t);

@@ -25,6 +25,8 @@ static const char *progress_view_names[PV_COUNT] = {
 	"Pain", "Volume", "Calendar"
 };
 static const int progress_windows[] = { 4, 12, 26, 52, 0 };
+/* Dose changes explained per exercise: what the volume view lists. */
+#define UI_PROGRESS_CHANGES	12
 #define PROGRESS_NWINDOWS \
 	((int)(sizeof progress_windows / sizeof progress_windows[0]))
 
@@ -54,7 +56,8 @@ ui_progress_compute(struct ui_progress *p)
 {
 	report_free(&p->r);
 	review_figures(&p->rv, p->app->cat, NULL,
-	    progress_windows[p->window], (int64_t)time(NULL), &p->r);
+	    progress_windows[p->window], (int64_t)time(NULL),
+	    UI_PROGRESS_CHANGES, &p->r);
 	if (p->ex >= (int)p->r.nex)
 		p->ex = (int)p->r.nex - 1;
 }
