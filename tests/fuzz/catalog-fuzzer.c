@@ -1,0 +1,34 @@
+/*
+ * catalog-fuzzer.c - libFuzzer target for the library loader: any bytes
+ * through catalog_load_buffer() and catalog_link(), exactly as
+ * `rehabit check` reads a file. A crash, a sanitizer report, a leak, a
+ * hang or a problem without a location is a finding.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "catalog.h"
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct catalog	cat;
+	struct diags	d;
+	size_t		i;
+
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_buffer(&cat, "fuzz.yaml", (const char *)data, size, &d);
+	catalog_link(&cat, &d);
+	/* Every problem names its place, or the person cannot fix it. */
+	for (i = 0; i < d.n; i++)
+		if (d.v[i].msg == NULL || d.v[i].msg[0] == '\0' ||
+		    d.v[i].loc.line < 1 || d.v[i].loc.col < 1)
+			abort();
+	diags_free(&d);
+	catalog_free(&cat);
+	return 0;
+}
