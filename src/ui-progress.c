@@ -234,10 +234,10 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 		review_day(report_day(ch->at, ch->utc_off), false, a,
 		    sizeof a);
 		review_dose(e, &ch->to, b, sizeof b);
-		snprintf(line, sizeof line, "%-6s %s %s%s%s%s%s", a,
+		snprintf(line, sizeof line, "%-6s %s %s%s%s%s %s", a,
 		    ui_utf8() ? "\xe2\x86\x92" : "->", b,
 		    ch->rule[0] != '\0' ? " (" : "", ch->rule,
-		    ch->rule[0] != '\0' ? ") " : "", ch->reason);
+		    ch->rule[0] != '\0' ? ")" : "", ch->reason);
 		ui_print(row, 3, COLS - 4, ch->dir < 0 ? UR_WARN : UR_NORMAL,
 		    line);
 	}
