@@ -113,5 +113,19 @@ tui_keys q
 ok "q: back home" tui_wait "p progress"
 tui_keys q
 ok "q on home: exit 0" tui_wait "[exit 0]"
+tui_stop
+
+# --- rehabit progress on a terminal: colours, unless --no-color -------------
+esc=$(printf '\033')
+tui_start -x 100 -y 60 "$REHABIT" --library "$lib" progress
+tui_wait "[exit 0]" >/dev/null
+scr=$(tmux -L "$tui_sock" capture-pane -p -e)
+like "$scr" "${esc}\\[32m" "progress on a terminal: green in colour"
+like "$(tui_screen)" '^sessions: [0-9]+ done' "progress on a terminal: the text"
+tui_stop
+tui_start -x 100 -y 60 "$REHABIT" --no-color --library "$lib" progress
+tui_wait "[exit 0]" >/dev/null
+scr=$(tmux -L "$tui_sock" capture-pane -p -e)
+unlike "$scr" "${esc}\\[3[1-6]m" "--no-color: no colours"
 
 done_testing
