@@ -86,7 +86,7 @@ struct report_exercise {
 	int64_t			*volume;	/* per window week */
 	int64_t			 total;		/* volume in the window */
 	double			*pain;		/* per window week; -1: none */
-	struct report_change	*changes;	/* in the window, oldest first */
+	struct report_change	*changes;	/* in the window, oldest 1st */
 	size_t			 nchanges;
 };
 
@@ -104,7 +104,7 @@ struct report_trend {
 	double		 first;		/* average of the first two weeks */
 	double		 last;		/* average of the last two weeks */
 	int		 weeks;		/* from the first week to the last */
-	bool		 meaningful;	/* |last - first| >= REPORT_MEANINGFUL */
+	bool		 meaningful;	/* |last - first| >= 2 points */
 };
 
 struct report_routine {
@@ -124,7 +124,7 @@ struct report {
 	int64_t			 today;		/* local day number of now */
 	int			 done;		/* in the window */
 	int			 partial;
-	int			 planned;	/* up to and including this week */
+	int			 planned;	/* due up to today */
 	int			 streak;	/* weeks on plan, up to now */
 	struct report_trend	 trend[REPORT_NPAIN];
 	struct report_exercise	*ex;		/* in order of first use */

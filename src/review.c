@@ -245,7 +245,8 @@ review_trend(const struct report *r, int kind, bool utf8, char *buf,
 		for (i = r->nweeks - 1; i >= 0 && r->w[i].npain[kind] == 0; i--)
 			;
 		if (i < 0)
-			snprintf(buf, len, "%s: no scores", review_pain_name(kind));
+			snprintf(buf, len, "%s: no scores",
+			    review_pain_name(kind));
 		else {
 			review_number(r->w[i].pain[kind], a, sizeof a);
 			snprintf(buf, len, "%s: %s (one week of scores)",

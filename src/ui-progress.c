@@ -37,7 +37,7 @@ struct ui_progress {
 	char			 error[256];
 	struct report		 r;
 	enum progress_view	 view;
-	int			 window;	/* index into progress_windows */
+	int			 window;	/* in progress_windows */
 	int			 ex;		/* -1: whole sessions */
 };
 
