@@ -361,6 +361,7 @@ progress_wrap(const struct progress_out *o, const char *s, int col,
 {
 	const char	*word, *end;
 	int		 n;
+	bool		 fresh = true;	/* nothing written on this line yet */
 
 	while (*s != '\0') {
 		while (*s == ' ')
@@ -372,15 +373,16 @@ progress_wrap(const struct progress_out *o, const char *s, int col,
 		n = progress_strw(word) - progress_strw(end);
 		if (word == end)
 			break;
-		if (col + 1 + n > o->width && col > indent) {
+		if (!fresh && col + 1 + n > o->width) {
 			fprintf(o->fp, "\n%*s", indent, "");
 			col = indent;
-		} else if (col > indent) {
+		} else if (!fresh) {
 			fputc(' ', o->fp);
 			col++;
 		}
 		fwrite(word, 1, (size_t)(end - word), o->fp);
 		col += n;
+		fresh = false;
 	}
 	fputc('\n', o->fp);
 }
