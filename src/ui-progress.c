@@ -168,10 +168,18 @@ ui_progress_pain(const struct ui_progress *p, int y, int h)
 		    " average (green <= 2, amber 3-5, red > 5)");
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, title);
-	chart_init(&c, COLS - 2, h - 1, !ui_utf8());
-	chart_pain(&c, v, r->nweeks, r->w[0].day0);
-	ui_progress_chart(&c, y + 1, 1);
-	chart_free(&c);
+	for (i = 0; i < r->nweeks && v[i] < 0; i++)
+		;
+	if (i == r->nweeks)
+		ui_print(y + 2, 3, COLS - 4, UR_DIM, e != NULL ?
+		    "No pain was given for this exercise in this window." :
+		    "No pain after sessions was given in this window.");
+	else {
+		chart_init(&c, COLS - 2, h - 1, !ui_utf8());
+		chart_pain(&c, v, r->nweeks, r->w[0].day0);
+		ui_progress_chart(&c, y + 1, 1);
+		chart_free(&c);
+	}
 	free(v);
 }
 

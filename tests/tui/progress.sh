@@ -84,6 +84,8 @@ ok "Left: back to volume" tui_wait "Volume a week"
 tui_keys Right Right
 ok "Right wraps round to pain" tui_wait "[1 Pain]"
 like "$(tui_screen)" 'Pain in Step-down' "pain of the picked exercise"
+like "$(tui_screen)" 'No pain was given for this exercise' \
+    "an exercise without its own pain says so"
 
 tui_keys w
 ok "w: 26 weeks" tui_wait "Progress: last 26 weeks"
