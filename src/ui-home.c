@@ -64,8 +64,8 @@ const struct cmd_entry cmd_home_entry = {
 };
 
 static const struct ui_key home_keys_main[] = {
-	{ "Enter", "start" }, { "r", "routines" }, { "?", "help" },
-	{ "q", "quit" }, { NULL, NULL }
+	{ "Enter", "start" }, { "r", "routines" }, { "p", "progress" },
+	{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
 };
 static const struct ui_key home_keys_pick[] = {
 	{ "Up/Down", "choose" }, { "Enter", "start" }, { "Esc", "back" },
@@ -269,6 +269,9 @@ home_key(void *state, const struct ui_event *ev)
 		break;
 	case UA_QUIT:
 		ui_pop();
+		break;
+	case UA_PAUSE:		/* p: the progress review */
+		ui_progress_open(hm->app);
 		break;
 	case UA_CHAR:
 		if (ev->ch == 'r' && hm->d.n > 0) {

@@ -34,8 +34,8 @@ struct summary {
 };
 
 static const struct ui_key summary_keys_list[] = {
-	{ "Enter", "done" }, { "Up/Down", "scroll" }, { "q", "done" },
-	{ "?", "help" }, { NULL, NULL }
+	{ "Enter", "done" }, { "Up/Down", "scroll" }, { "p", "progress" },
+	{ "q", "done" }, { "?", "help" }, { NULL, NULL }
 };
 
 /* Content line y, scrolled, on the screen; -1 when out of view. */
@@ -349,6 +349,9 @@ summary_key(void *state, const struct ui_event *ev)
 	case UA_DOWN:
 		if (sm->scroll + page < sm->lines)
 			sm->scroll++;
+		break;
+	case UA_PAUSE:		/* p: the progress review, over this */
+		ui_progress_open(sm->app);
 		break;
 	default:
 		return;
