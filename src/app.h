@@ -21,6 +21,15 @@ struct app {
 	const struct config	*cfg;
 };
 
+/*
+ * Load the library, open the history and read the settings. On failure
+ * the error is printed and the exit status returned (app.c).
+ */
+int	app_open(struct app *, const struct rh_opts *);
+void	app_close(struct app *);
+/* Start curses, run the screens pushed until none is left, end curses. */
+int	app_run(struct app *);
+
 /* Home: the routine that is due, last sessions, pain, advice (ui-home.c). */
 void	ui_home_open(struct app *);
 /*
@@ -30,6 +39,16 @@ void	ui_home_open(struct app *);
 void	ui_session_open(struct app *, const struct routine *rt);
 /* The pain form for a session, or a standalone report if 0 (ui-pain.c). */
 void	ui_pain_open(struct app *, int64_t session);
+/*
+ * `rehabit pain` with no options in a terminal: the form for the latest
+ * session of the last day, or a report on its own (ui-pain.c).
+ */
+int	ui_pain_main(const struct rh_opts *);
+/*
+ * Draw the 0-10 scale at line y with `score` marked (PAIN_NONE: none) and
+ * its anchors under it; returns the next free line.
+ */
+int	ui_pain_scale(int y, int score);
 /* Done against prescribed, the pain recorded, what changes (ui-summary.c). */
 void	ui_summary_open(struct app *, int64_t session);
 /* Progress review: pain, volume, calendar (ui-progress.c). */

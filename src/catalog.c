@@ -79,7 +79,27 @@ struct rule {
 
 static void	ld_err(struct ld *, const struct ynode *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+static void	ld_err_at(struct ld *, struct diag_loc, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+static void	ld_err_mark(struct ld *, yaml_mark_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
 static void	catalog_free_exercise(struct exercise *);
+static void	catalog_free_routine(struct routine *);
+
+/*
+ * Room for one more item in an array of n. The catalog's arrays keep no
+ * capacity: they grow to the next power of two whenever n is one, so a
+ * library of thousands of exercises is not copied thousands of times.
+ */
+static void *
+catalog_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(v, 1, size);
+	if ((n & (n - 1)) == 0)
+		return xreallocarray(v, n, 2 * size);
+	return v;
+}
 
 /* --- parse tree ------------------------------------------------------- */
 
@@ -107,41 +127,52 @@ ld_loc(const struct ld *ld, const struct ynode *n)
 	return l;
 }
 
+/* Every problem of a load goes through here, so that nerr counts them. */
 static void
-ld_err(struct ld *ld, const struct ynode *n, const char *fmt, ...)
+ld_verr(struct ld *ld, struct diag_loc loc, const char *fmt, va_list ap)
 {
-	va_list	 ap;
 	char	*msg;
 
-	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		fatalx(71, "out of memory");
-	va_end(ap);
-	diags_add(ld->d, ld_loc(ld, n), "%s", msg);
+	diags_add(ld->d, loc, "%s", msg);
 	free(msg);
 	ld->nerr++;
 }
 
+/* A problem with a node's value, at the node. */
 static void
-ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+ld_err(struct ld *ld, const struct ynode *n, const char *fmt, ...)
+{
+	va_list	ap;
 
+	va_start(ap, fmt);
+	ld_verr(ld, ld_loc(ld, n), fmt, ap);
+	va_end(ap);
+}
+
+static void
+ld_err_at(struct ld *ld, struct diag_loc loc, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	ld_verr(ld, loc, fmt, ap);
+	va_end(ap);
+}
+
+/* A problem libyaml found; its marks count from 0. */
 static void
 ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
 {
-	struct ynode	n;
+	struct diag_loc	loc = { ld->file, 0, 0 };
 	va_list		ap;
-	char		*msg;
 
-	memset(&n, 0, sizeof n);
-	n.line = m.line > INT32_MAX - 1 ? INT32_MAX : (int32_t)m.line + 1;
-	n.col = m.column > INT32_MAX - 1 ? INT32_MAX : (int32_t)m.column + 1;
+	loc.line = m.line >= INT_MAX ? INT_MAX : (int)m.line + 1;
+	loc.col = m.column >= INT_MAX ? INT_MAX : (int)m.column + 1;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
+	ld_verr(ld, loc, fmt, ap);
 	va_end(ap);
-	ld_err(ld, &n, "%s", msg);
-	free(msg);
 }
 
 /* Add a node as the last child of `parent` (0: the root). */
@@ -229,6 +260,17 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	long		 root = 0;
 	bool		 done = false, implicit;
 
+	/*
+	 * Size the tree from the input, so that it is not copied as it
+	 * grows: scalars take no more bytes than the file (escapes only
+	 * shrink), and a node takes some bytes of it.
+	 */
+	ld->capnode = len / 8 + 64;
+	if (ld->capnode > CATALOG_MAX_NODES + 1)
+		ld->capnode = CATALOG_MAX_NODES + 1;
+	ld->node = xreallocarray(NULL, ld->capnode, sizeof *ld->node);
+	ld->capstr = len + len / 8 + 64;
+	ld->str = xmalloc(ld->capstr);
 	if (!yaml_parser_initialize(&p))
 		fatalx(71, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
@@ -350,7 +392,7 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 
 /* What a node is, for "must be X, not Y". */
 static const char *
-ld_what(const struct ld *ld, const struct ynode *n)
+ld_what(const struct ynode *n)
 {
 	switch (n->type) {
 	case Y_SEQ:
@@ -360,7 +402,6 @@ ld_what(const struct ld *ld, const struct ynode *n)
 	case Y_SCALAR:
 		if (n->plain && n->len == 0)
 			return "empty";
-		(void)ld;
 		return "text";
 	default:
 		return "an alias";
@@ -402,7 +443,7 @@ ld_want(struct ld *ld, const struct rule *r, const struct ynode *v,
 	if (v->type == type && !(type == Y_SCALAR && v->plain && v->len == 0))
 		return true;
 	ld_err(ld, v, "'%s' must be %s, not %s", r->key, expect,
-	    ld_what(ld, v));
+	    ld_what(v));
 	return false;
 }
 
@@ -424,12 +465,27 @@ ld_printable(const char *s, size_t len)
 	return true;
 }
 
-/* A text value: trailing blanks dropped, one line, not empty. */
+/* How a text value is named in messages: "'name'", "item 2 of 'cues'". */
+static const char *
+ld_text_name(const char *key, size_t item, char *buf, size_t size)
+{
+	if (item == 0)
+		snprintf(buf, size, "'%s'", key);
+	else
+		snprintf(buf, size, "item %zu of '%s'", item, key);
+	return buf;
+}
+
+/*
+ * A text value (item > 0: that item of a list): trailing blanks dropped,
+ * one line, not empty.
+ */
 static char *
 ld_text(struct ld *ld, const struct rule *r, const struct ynode *v,
-    const char *what)
+    size_t item)
 {
 	const char	*s;
+	char		 w[64];
 	size_t		 len;
 
 	if (!ld_want(ld, r, v, Y_SCALAR, "text"))
@@ -440,15 +496,29 @@ ld_text(struct ld *ld, const struct rule *r, const struct ynode *v,
 	    s[len - 1] == '\t' || s[len - 1] == '\r'))
 		len--;
 	if (len == 0) {
-		ld_err(ld, v, "%s must not be empty", what);
+		ld_err(ld, v, "%s must not be empty",
+		    ld_text_name(r->key, item, w, sizeof w));
 		return NULL;
 	}
 	if (!ld_printable(s, len)) {
 		ld_err(ld, v, "%s must be one line of text without control "
-		    "characters", what);
+		    "characters", ld_text_name(r->key, item, w, sizeof w));
 		return NULL;
 	}
 	return xstrndup(s, len);
+}
+
+/* "a whole number from 1 to 100", built only when it is to be shown. */
+static const char *
+ld_expect_number(long min, long max, bool secs, char *buf, size_t size)
+{
+	if (secs)
+		snprintf(buf, size, "a whole number of seconds from %ld to "
+		    "%ld%s", min, max, max == DAY ? " (24 hours)" : "");
+	else
+		snprintf(buf, size, "a whole number from %ld to %ld", min,
+		    max);
+	return buf;
 }
 
 /* A whole number in [min, max]. */
@@ -457,29 +527,23 @@ ld_number(struct ld *ld, const char *key, const struct ynode *v, long min,
     long max, bool secs, long *out)
 {
 	const char	*s, *p;
-	char		 q[48], expect[96];
+	char		 q[48], e[96];
 	char		*end;
 	long		 n;
 
-	if (secs)
-		snprintf(expect, sizeof expect, "a whole number of seconds "
-		    "from %ld to %ld%s", min, max, max == DAY ?
-		    " (24 hours)" : "");
-	else
-		snprintf(expect, sizeof expect, "a whole number from %ld to "
-		    "%ld", min, max);
 	if (v->type == Y_BAD)
 		return false;
 	if (v->type != Y_SCALAR || (v->plain && v->len == 0)) {
-		ld_err(ld, v, "'%s' must be %s, not %s", key, expect,
-		    ld_what(ld, v));
+		ld_err(ld, v, "'%s' must be %s, not %s", key,
+		    ld_expect_number(min, max, secs, e, sizeof e), ld_what(v));
 		return false;
 	}
 	s = ld_str(ld, v);
 	p = s + (*s == '-' || *s == '+');
 	if (!v->plain || *p < '0' || *p > '9' ||
 	    strspn(p, "0123456789") != strlen(p) || strlen(s) != v->len) {
-		ld_err(ld, v, "'%s' must be %s, got '%s'%s", key, expect,
+		ld_err(ld, v, "'%s' must be %s, got '%s'%s", key,
+		    ld_expect_number(min, max, secs, e, sizeof e),
 		    ld_quote(ld, v, q, sizeof q), v->plain ? "" :
 		    " (quoted text)");
 		return false;
@@ -487,7 +551,8 @@ ld_number(struct ld *ld, const char *key, const struct ynode *v, long min,
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || n < min || n > max) {
-		ld_err(ld, v, "'%s' must be %s, got %s", key, expect,
+		ld_err(ld, v, "'%s' must be %s, got %s", key,
+		    ld_expect_number(min, max, secs, e, sizeof e),
 		    ld_quote(ld, v, q, sizeof q));
 		return false;
 	}
@@ -547,7 +612,7 @@ ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
 			continue;
 		if (k->type != Y_SCALAR) {
 			ld_err(ld, k, "a key in %s must be text, not %s", what,
-			    ld_what(ld, k));
+			    ld_what(k));
 			continue;
 		}
 		for (i = 0; rules[i].key != NULL; i++)
@@ -614,10 +679,7 @@ h_id(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 static void
 h_text(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 {
-	char	what[64];
-
-	snprintf(what, sizeof what, "'%s'", r->key);
-	*FIELD(obj, r, char *) = ld_text(ld, r, v, what);
+	*FIELD(obj, r, char *) = ld_text(ld, r, v, 0);
 }
 
 static void
@@ -661,20 +723,23 @@ h_textlist(struct ld *ld, const struct rule *r, const struct ynode *v,
 
 	if (!ld_want(ld, r, v, Y_SEQ, "a list of text"))
 		return;
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next))
+		item++;
+	if (item > 0)
+		list = xreallocarray(NULL, item, sizeof *list);
+	item = 0;
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
-		snprintf(what, sizeof what, "item %zu of '%s'", ++item,
-		    r->key);
+		item++;
 		if (e->type == Y_BAD)
 			continue;
 		if (e->type != Y_SCALAR || (e->plain && e->len == 0)) {
-			ld_err(ld, e, "%s must be text, not %s", what,
-			    ld_what(ld, e));
+			ld_err(ld, e, "%s must be text, not %s",
+			    ld_text_name(r->key, item, what, sizeof what),
+			    ld_what(e));
 			continue;
 		}
-		if ((s = ld_text(ld, r, e, what)) == NULL)
-			continue;
-		list = xreallocarray(list, n + 1, sizeof *list);
-		list[n++] = s;
+		if ((s = ld_text(ld, r, e, item)) != NULL)
+			list[n++] = s;
 	}
 	*FIELD(obj, r, char **) = list;
 	*(size_t *)(void *)((char *)obj + r->off + sizeof(char **)) = n;
@@ -731,12 +796,20 @@ static const struct rule ld_axis_rules[] = {
 static void
 h_axis(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 {
+	static const char *const names[][2] = {
+		{ "reps", "the 'reps' ladder" }, { "sets", "the 'sets' ladder" },
+		{ "hold", "the 'hold' ladder" }, { "work", "the 'work' ladder" },
+		{ "rounds", "the 'rounds' ladder" }
+	};
 	struct ladder_axis	*a = FIELD(obj, r, struct ladder_axis);
-	char			 what[64];
+	const char		*what = "a ladder";
+	size_t			 i;
 
 	if (!ld_want(ld, r, v, Y_MAP, "a mapping like {step: 2, max: 15}"))
 		return;
-	snprintf(what, sizeof what, "the '%s' ladder", r->key);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i][0], r->key) == 0)
+			what = names[i][1];
 	a->on = true;
 	a->loc = ld_loc(ld, v);
 	ld_map(ld, v, ld_axis_rules, what, a);
@@ -878,15 +951,9 @@ static void
 ld_check_max(struct ld *ld, const struct ladder_axis *a, const char *key,
     int base)
 {
-	struct ynode	n;
-
-	if (!a->on || a->max == 0 || base == 0 || a->max >= base)
-		return;
-	memset(&n, 0, sizeof n);
-	n.line = a->loc.line;
-	n.col = a->loc.col;
-	ld_err(ld, &n, "the '%s' ladder's max (%d) is below the starting "
-	    "%s (%d)", key, a->max, key, base);
+	if (a->on && a->max != 0 && base != 0 && a->max < base)
+		ld_err_at(ld, a->loc, "the '%s' ladder's max (%d) is below "
+		    "the starting %s (%d)", key, a->max, key, base);
 }
 
 static void
@@ -922,11 +989,10 @@ ld_step(struct ld *ld, const struct ynode *v, struct step *st)
 	ld_check_max(ld, &st->prog.work, "work", st->base.work);
 	ld_check_max(ld, &st->prog.rounds, "rounds", st->base.rounds);
 	if (st->prog.levels && st->prog.level_max != 0 &&
-	    st->base.level > st->prog.level_max) {
-		k = v;
-		ld_err(ld, k, "the 'level' ladder's max (%d) is below the "
-		    "starting level (%d)", st->prog.level_max, st->base.level);
-	}
+	    st->base.level > st->prog.level_max)
+		ld_err_at(ld, st->prog.level_loc, "the 'level' ladder's max "
+		    "(%d) is below the starting level (%d)",
+		    st->prog.level_max, st->base.level);
 }
 
 static void
@@ -951,7 +1017,7 @@ h_steps(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 		if (e->type != Y_MAP) {
 			ld_err(ld, e, "a step must be a mapping like "
 			    "{exercise: ID, sets: 3, reps: 10}, not %s",
-			    ld_what(ld, e));
+			    ld_what(e));
 			continue;
 		}
 		ld_step(ld, e, &rt->steps[rt->nsteps++]);
@@ -1000,11 +1066,10 @@ h_exercises(struct ld *ld, const struct rule *r, const struct ynode *v,
 			continue;
 		if (e->type != Y_MAP) {
 			ld_err(ld, e, "an exercise must be a mapping with id, "
-			    "name and kind, not %s", ld_what(ld, e));
+			    "name and kind, not %s", ld_what(e));
 			continue;
 		}
-		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
-		    sizeof *cat->ex);
+		cat->ex = catalog_grow(cat->ex, cat->nex, sizeof *cat->ex);
 		ex = &cat->ex[cat->nex];
 		memset(ex, 0, sizeof *ex);
 		ex->kind = (enum ex_kind)-1;
@@ -1036,17 +1101,18 @@ h_routines(struct ld *ld, const struct rule *r, const struct ynode *v,
 			continue;
 		if (e->type != Y_MAP) {
 			ld_err(ld, e, "a routine must be a mapping with id, "
-			    "name and steps, not %s", ld_what(ld, e));
+			    "name and steps, not %s", ld_what(e));
 			continue;
 		}
-		cat->rt = xreallocarray(cat->rt, cat->nrt + 1,
-		    sizeof *cat->rt);
-		rt = &cat->rt[cat->nrt++];
+		cat->rt = catalog_grow(cat->rt, cat->nrt, sizeof *cat->rt);
+		rt = &cat->rt[cat->nrt];
 		memset(rt, 0, sizeof *rt);
 		catalog_prog_init(&rt->prog);
 		rt->per_week = 3;
 		rt->loc = ld_loc(ld, e);
+		/* Kept without an id too: its steps are still checked. */
 		ld_map(ld, e, ld_rt_rules, "a routine", rt);
+		cat->nrt++;
 	}
 }
 
@@ -1083,21 +1149,28 @@ catalog_free_exercise(struct exercise *ex)
 	catalog_free_list(ex->levels, ex->nlevels);
 }
 
+static void
+catalog_free_routine(struct routine *rt)
+{
+	size_t	i;
+
+	free(rt->id);
+	free(rt->name);
+	for (i = 0; i < rt->nsteps; i++)
+		free(rt->steps[i].exercise_id);
+	free(rt->steps);
+}
+
 void
 catalog_free(struct catalog *cat)
 {
-	size_t	i, j;
+	size_t	i;
 
 	for (i = 0; i < cat->nex; i++)
 		catalog_free_exercise(&cat->ex[i]);
 	free(cat->ex);
-	for (i = 0; i < cat->nrt; i++) {
-		free(cat->rt[i].id);
-		free(cat->rt[i].name);
-		for (j = 0; j < cat->rt[i].nsteps; j++)
-			free(cat->rt[i].steps[j].exercise_id);
-		free(cat->rt[i].steps);
-	}
+	for (i = 0; i < cat->nrt; i++)
+		catalog_free_routine(&cat->rt[i]);
 	free(cat->rt);
 	catalog_free_list(cat->files, cat->nfiles);
 	catalog_init(cat);
@@ -1107,7 +1180,7 @@ catalog_free(struct catalog *cat)
 static const char *
 catalog_add_file(struct catalog *cat, const char *path)
 {
-	cat->files = xreallocarray(cat->files, cat->nfiles + 1,
+	cat->files = catalog_grow(cat->files, cat->nfiles,
 	    sizeof *cat->files);
 	cat->files[cat->nfiles] = xstrdup(path);
 	return cat->files[cat->nfiles++];
@@ -1139,7 +1212,7 @@ catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
 		    !(rn->type == Y_SCALAR && rn->plain && rn->len == 0))
 			ld_err(&ld, rn, "the file must be a mapping with "
 			    "'exercises' and/or 'routines', not %s",
-			    ld_what(&ld, rn));
+			    ld_what(rn));
 	}
 	free(ld.node);
 	free(ld.str);
@@ -1172,10 +1245,9 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d)
 		close(fd);
 		return 1;
 	}
-	/* One byte more than allowed, to notice a file that grew. */
-	buf = xmalloc(CATALOG_MAX_FILE + 1 < sb.st_size + 1 ?
-	    CATALOG_MAX_FILE + 1 : (size_t)sb.st_size + 1);
+	/* One byte more than its size, to notice a file that grew. */
 	n = (size_t)sb.st_size + 1;
+	buf = xmalloc(n);
 	while (len < n) {
 		got = read(fd, buf + len, n - len);
 		if (got == -1 && errno == EINTR)
@@ -1536,16 +1608,16 @@ catalog_borrow(struct catalog *cat, struct catalog *from)
 		if (from->ex[i].id == NULL ||
 		    catalog_exercise(cat, from->ex[i].id) != NULL)
 			continue;
-		cat->ex = xreallocarray(cat->ex, cat->nex + 1,
-		    sizeof *cat->ex);
+		cat->ex = catalog_grow(cat->ex, cat->nex, sizeof *cat->ex);
 		cat->ex[cat->nex++] = from->ex[i];
 		memset(&from->ex[i], 0, sizeof from->ex[i]);
 	}
 	/* The moved exercises' locations point into these names. */
-	cat->files = xreallocarray(cat->files, cat->nfiles + from->nfiles + 1,
-	    sizeof *cat->files);
-	for (i = 0; i < from->nfiles; i++)
+	for (i = 0; i < from->nfiles; i++) {
+		cat->files = catalog_grow(cat->files, cat->nfiles,
+		    sizeof *cat->files);
 		cat->files[cat->nfiles++] = from->files[i];
+	}
 	from->nfiles = 0;
 }
 

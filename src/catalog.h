@@ -118,6 +118,7 @@ struct routine {
 	struct diag_loc	 loc;
 };
 
+/* Filled by catalog_load*() only: the arrays grow by powers of two. */
 struct catalog {
 	struct exercise	*ex;
 	size_t		 nex;
@@ -140,6 +141,9 @@ void	catalog_init(struct catalog *);
 void	catalog_free(struct catalog *);
 
 /*
+ * A catalog is fit to use only when loading and linking added no problem:
+ * after problems, names and a step's `ex` may be NULL.
+ *
  * Load YAML from memory into `cat`, as if read from `path`. Problems are
  * appended to `d`; returns the number of problems added. Used by the
  * fuzzer, so it must survive any input.

@@ -1,6 +1,6 @@
 /*
- * cmd-show.c - `rehabit show ROUTINE`: a routine and the dose of each of
- * its steps.
+ * cmd-show.c - `rehabit show ROUTINE`: a routine and today's dose of each
+ * of its steps (the progression rules' prescription).
  */
 #include "config.h"
 
@@ -11,6 +11,9 @@
 
 #include "catalog.h"
 #include "cmd.h"
+#include "prescribe.h"
+#include "progression.h"
+#include "store.h"
 
 static int	show_exec(const struct rh_opts *, int, char **);
 
@@ -20,11 +23,14 @@ const struct cmd_entry cmd_show_entry = {
 	.summary = "show a routine and the dose of each exercise",
 	.help =
 	    "ROUTINE is an id from 'rehabit list'. Each step shows its\n"
-	    "exercise, sets and reps (or hold, or intervals), tempo and rest.\n"
+	    "exercise and today's dose, worked out from your pain history\n"
+	    "('rehabit plan --why' says why): sets and reps (or hold, or\n"
+	    "intervals), tempo and rest.\n"
 	    "\n"
 	    "  --help   show this help and exit\n"
 	    "\n"
-	    "Exit status: 0 shown, 66 no such routine, 65 library problems.\n",
+	    "Exit status: 0 shown, 66 no such routine, 65 library problems,\n"
+	    "74 history unreadable, 75 history busy.\n",
 	.exec = show_exec,
 };
 
@@ -55,8 +61,11 @@ show_exec(const struct rh_opts *o, int argc, char **argv)
 {
 	struct catalog		 cat;
 	const struct routine	*rt;
+	struct store		*st;
+	struct prog_plan	 pl;
+	int64_t			 now;
 	size_t			 i;
-	int			 rc;
+	int			 rc, utc_off;
 
 	if ((rc = cmd_help_only(&cmd_show_entry, argc, argv)) >= 0)
 		return rc;
@@ -76,10 +85,27 @@ show_exec(const struct rh_opts *o, int argc, char **argv)
 		catalog_free(&cat);
 		return EX_NOINPUT;
 	}
+	/* Today's prescription, computed from the history. */
+	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		catalog_free(&cat);
+		return rc;
+	}
+	prescribe_now(&now, &utc_off);
+	rc = prescribe(st, rt, now, utc_off, &pl);
+	if (rc != 0)
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+	store_close(st);
+	if (rc != 0) {
+		catalog_free(&cat);
+		return rc;
+	}
 	printf("%s (%s), %d session%s a week\n\n", rt->name, rt->id,
 	    rt->per_week, rt->per_week == 1 ? "" : "s");
 	for (i = 0; i < rt->nsteps; i++)
-		show_step(stdout, i + 1, &rt->steps[i], &rt->steps[i].base);
+		show_step(stdout, i + 1, &rt->steps[i],
+		    progression_step_dose(&pl, i));
+	progression_free(&pl);
 	catalog_free(&cat);
 	return 0;
 }

@@ -69,5 +69,22 @@ int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_due_entry;
+/* `rehabit` with no command: the home screen (ui-home.c). */
+extern const struct cmd_entry cmd_home_entry;
+extern const struct cmd_entry cmd_pain_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_import_entry;
+
+/*
+ * The pain form for `rehabit pain` with no options in a terminal: the ui
+ * points this at its form (defined NULL in cmd-pain.c).
+ */
+extern int	(*cmd_pain_form)(const struct rh_opts *);
+extern const struct cmd_entry cmd_start_entry;
+extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_progress_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 #endif

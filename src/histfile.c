@@ -862,15 +862,21 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 	ssize_t		 n;
 	int		 fd, rc;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* O_NONBLOCK: a FIFO must not hang the import. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
+		rc = errno == ENOENT ? 66 : 74;
 		diags_add(d, loc, "%s", strerror(errno));
-		return errno == ENOENT ? 66 : 74;
+		return rc;
 	}
-	if (fstat(fd, &sb) == -1 || S_ISDIR(sb.st_mode)) {
-		diags_add(d, loc, "%s", S_ISDIR(sb.st_mode) ? "is a folder" :
-		    strerror(errno));
+	if (fstat(fd, &sb) == -1) {
+		diags_add(d, loc, "%s", strerror(errno));
 		close(fd);
 		return 74;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		diags_add(d, loc, "not a regular file");
+		close(fd);
+		return 65;
 	}
 	if (sb.st_size > HISTFILE_MAX_FILE) {
 		diags_add(d, loc, "larger than %d MiB: not a history file",
@@ -1109,10 +1115,14 @@ hw_session(struct hw *w, const struct hist_session *s)
 	hw_map_end(w);
 }
 
+/*
+ * Reports are block mappings: libyaml quotes a time in a flow mapping
+ * (its ':'), and plain times read better.
+ */
 static void
 hw_report(struct hw *w, const struct hist_pain *p)
 {
-	hw_map(w, true);
+	hw_map(w, false);
 	hw_plain(w, "at");
 	hw_time(w, p->at, p->utc_off);
 	hw_plain(w, "kind");
@@ -1139,7 +1149,8 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 		fatalx(71, "out of memory");
 	yaml_emitter_set_output_file(&w.e, fp);
 	yaml_emitter_set_unicode(&w.e, 1);
-	yaml_emitter_set_width(&w.e, 78);
+	/* One record per line, as DESIGN.md writes them: no wrapping. */
+	yaml_emitter_set_width(&w.e, -1);
 
 	yaml_stream_start_event_initialize(&w.ev, YAML_UTF8_ENCODING);
 	hw_emit(&w);

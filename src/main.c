@@ -11,18 +11,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "cmd.h"
 
 /* The command table, in the order --help lists it. */
 static const struct cmd_entry *main_cmds[] = {
+	&cmd_start_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
+	&cmd_due_entry,
+	&cmd_pain_entry,
+	&cmd_log_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
+	&cmd_plan_entry,
+	&cmd_progress_entry,
+	&cmd_report_entry,
 	NULL
 };
 
 /* What `rehabit` with no command runs: the home screen. */
-static const struct cmd_entry *main_home = NULL;
+static const struct cmd_entry *main_home = &cmd_home_entry;
 
 static void
 main_usage(FILE *fp)
@@ -123,6 +133,8 @@ main(int argc, char **argv)
 	int			  rc;
 
 	setlocale(LC_ALL, "");
+	/* `rehabit pain` with no options opens the form in a terminal. */
+	cmd_pain_form = ui_pain_main;
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		o.color = false;
 	if ((rc = main_globals(&o, &argc, argv)) != 0)

@@ -42,6 +42,7 @@ struct session {
 
 	/* SK_UNDO just after a set that Enter ended. */
 	bool			 can_reopen;
+	bool			 reopened;	/* this set was saved once */
 	struct sess_pos		 reopen;
 	int			 reopen_rep;
 
@@ -86,6 +87,7 @@ static int64_t	 session_set_ms(const struct sess_plan *,
 		    const struct sess_item *, bool);
 static int64_t	 session_remaining(const struct session *, int64_t);
 static void	 session_reopen(struct session *, int64_t);
+static int	 session_keep_partial(struct session *, int64_t, int64_t);
 
 static const struct sess_item *
 session_item(const struct session *s)
@@ -269,6 +271,7 @@ session_start_work(struct session *s, int64_t at)
 	const struct step	*st = it->step;
 
 	s->can_reopen = false;
+	s->reopened = false;
 	s->rep = 0;
 	s->round = 1;
 	s->done_ms = 0;
@@ -348,6 +351,7 @@ session_goto_item(struct session *s, size_t item, int64_t at)
 		return;
 	}
 	s->can_reopen = false;
+	s->reopened = false;
 	s->pos.item = item;
 	s->pos.set = 1;
 	s->pos.side = session_first_side(session_item(s));
@@ -476,27 +480,41 @@ session_value(const struct session *s, int64_t now)
 	return ((int)(ms / 1000));
 }
 
+/*
+ * Back into the set that Enter ended, one rep fewer. What was saved of it
+ * stays until the set ends again (see session_keep_partial()).
+ */
 static void
 session_reopen(struct session *s, int64_t now)
 {
-	const struct sess_item	*it;
-	size_t			 si, *n;
-	int			*d;
-
 	s->pos = s->reopen;
-	it = session_item(s);
-	si = s->pos.side == SIDE_RIGHT;
-	d = &s->done[s->doff[s->pos.item] + si * session_sets(it)];
-	d[s->pos.set - 1] = 0;
-	n = &s->ndone[s->pos.item * 2 + si];
-	while (*n > 0 && d[*n - 1] == 0)
-		(*n)--;
 	s->can_reopen = false;
+	s->reopened = true;
 	s->phase = SP_REPS;
 	s->rep = s->reopen_rep - 1;
 	s->t0 = now;
 	s->len = 0;
 	s->ticks = 0;
+}
+
+/*
+ * A set ends early (skip, skip exercise, stop): keep what was done of it.
+ * A set saved once and reopened by undo is saved again even if empty, so
+ * the saved value follows the engine's.
+ */
+static int
+session_keep_partial(struct session *s, int64_t now, int64_t at)
+{
+	int	v;
+
+	if (!session_in_set(s))
+		return (-1);
+	v = session_value(s, now);
+	if (v > 0 || s->reopened) {
+		session_record(s, &s->pos, v);
+		session_push(s, SO_SET_DONE, at, &s->pos, v);
+	}
+	return (v);
 }
 
 struct session *
@@ -612,17 +630,13 @@ session_key(struct session *s, enum sess_key key, int64_t now)
 			session_expire(s, now);
 		break;
 	case SK_SKIP:
-		if (session_in_set(s)) {
-			v = session_value(s, now);
-			session_finish_set(s, now, v, v > 0);
-		} else
+		if (session_keep_partial(s, now, now) >= 0)
+			session_finish_set(s, now, 0, false);
+		else
 			session_expire(s, now);
 		break;
 	case SK_SKIP_EXERCISE:
-		if (session_in_set(s) && (v = session_value(s, now)) > 0) {
-			session_record(s, &s->pos, v);
-			session_push(s, SO_SET_DONE, now, &s->pos, v);
-		}
+		session_keep_partial(s, now, now);
 		session_goto_item(s, s->pos.item + 1, now);
 		break;
 	case SK_UNDO:
@@ -656,15 +670,10 @@ session_key(struct session *s, enum sess_key key, int64_t now)
 void
 session_stop(struct session *s, int64_t now)
 {
-	int	v;
-
 	session_advance(s, now);
 	if (s->phase == SP_DONE)
 		return;
-	if (session_in_set(s) && (v = session_value(s, now)) > 0) {
-		session_record(s, &s->pos, v);
-		session_push(s, SO_SET_DONE, session_now(s, now), &s->pos, v);
-	}
+	session_keep_partial(s, now, session_now(s, now));
 	if (s->paused)
 		s->paused_ms += now - s->pause_at;
 	s->phase = SP_DONE;

@@ -26,8 +26,23 @@
 #include "paths.h"
 #include "xmalloc.h"
 
+/* Statements run once per set or imported row: prepared once. */
+enum store_sql {
+	SQL_SESSION_EXISTS,
+	SQL_EXERCISE_ROW,
+	SQL_SET_ROW,
+	SQL_PAIN_ROW,
+	SQL_EXERCISE_PAIN,
+	SQL_IMPORT_FIND,
+	SQL_IMPORT_SESSION,
+	SQL_LAST_PAIN,
+	SQL_IMPORT_REPORT,
+	SQL_COUNT
+};
+
 struct store {
 	sqlite3		*db;
+	sqlite3_stmt	*stmt[SQL_COUNT];
 	char		*path;
 	char		*err;
 	bool		 readonly;
@@ -166,8 +181,12 @@ store_busy_timeout(struct store *st, int ms)
 static void
 store_free(struct store *st)
 {
+	int	i;
+
 	if (st == NULL)
 		return;
+	for (i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -204,6 +223,27 @@ store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt)
 		return store_fail(st, rc, "cannot read the history");
 	}
 	return 0;
+}
+
+static int
+store_cached(struct store *st, enum store_sql id, const char *sql,
+    sqlite3_stmt **stmt)
+{
+	int	rc;
+
+	if (st->stmt[id] == NULL &&
+	    (rc = store_prepare(st, sql, &st->stmt[id])) != 0)
+		return rc;
+	*stmt = st->stmt[id];
+	return 0;
+}
+
+/* Done with a cached statement: ready for the next use. */
+static void
+store_release(sqlite3_stmt *stmt)
+{
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
 }
 
 /* One integer from a query with no parameters, e.g. a PRAGMA. */
@@ -321,7 +361,7 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
  * PRAGMA quick_check. Leaves st->db open read-only.
  */
 static int
-store_check_db(struct store *st, bool quick_check)
+store_check_db(struct store *st, bool quick_check, int64_t *schema)
 {
 	sqlite3_stmt	*stmt;
 	const char	*res;
@@ -344,6 +384,7 @@ store_check_db(struct store *st, bool quick_check)
 		    "program's SQLite file); left untouched");
 		return STORE_EX_IOERR;
 	}
+	*schema = version;
 	if (version > STORE_SCHEMA_VERSION) {
 		store_set_err(st, "written by a newer rehabit (history schema "
 		    "%lld, this rehabit knows up to %d); update rehabit to "
@@ -413,7 +454,7 @@ fail:
 static int
 store_open_rw(struct store *st)
 {
-	int64_t	dummy;
+	int64_t	dummy, schema;
 	int	rc, fd;
 	bool	exists, empty;
 
@@ -431,7 +472,7 @@ store_open_rw(struct store *st)
 			close(fd);
 		}
 	} else if (!empty) {
-		if ((rc = store_check_db(st, true)) != 0)
+		if ((rc = store_check_db(st, true, &schema)) != 0)
 			return rc;
 		sqlite3_close(st->db);
 		st->db = NULL;
@@ -457,6 +498,7 @@ store_open_rw(struct store *st)
 static int
 store_open_ro(struct store *st)
 {
+	int64_t	schema;
 	bool	exists, empty;
 	int	rc;
 
@@ -466,8 +508,14 @@ store_open_ro(struct store *st)
 		st->empty = true;
 		return 0;
 	}
-	if ((rc = store_check_db(st, false)) != 0)
+	if ((rc = store_check_db(st, false, &schema)) != 0)
 		return rc;
+	/* An older schema is brought up to date first, even to read it. */
+	if (schema < STORE_SCHEMA_VERSION) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return store_open_rw(st);
+	}
 	return 0;
 }
 
@@ -577,12 +625,12 @@ store_session_exists(struct store *st, int64_t id)
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_prepare(st, "SELECT 1 FROM session WHERE id = ?",
+	if ((rc = store_cached(st, SQL_SESSION_EXISTS, "SELECT 1 FROM session WHERE id = ?",
 	    &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE) {
@@ -623,7 +671,7 @@ store_exercise_row(struct store *st, int64_t session, const char *exercise,
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	rc = store_prepare(st, "INSERT INTO exercise (session, exercise, "
+	rc = store_cached(st, SQL_EXERCISE_ROW, "INSERT INTO exercise (session, exercise, "
 	    "side, sets, reps, hold, relax, work, easy, rounds, rest, level) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (session, exercise, side) DO UPDATE SET "
@@ -649,7 +697,7 @@ store_exercise_row(struct store *st, int64_t session, const char *exercise,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*row = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, "cannot record the exercise");
 	return 0;
@@ -661,14 +709,14 @@ store_set_row(struct store *st, int64_t row, int set, int value)
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_prepare(st, "INSERT OR REPLACE INTO sets (exercise, "
+	if ((rc = store_cached(st, SQL_SET_ROW, "INSERT OR REPLACE INTO sets (exercise, "
 	    "n, value) VALUES (?, ?, ?)", &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, row);
 	sqlite3_bind_int(stmt, 2, set);
 	sqlite3_bind_int(stmt, 3, value);
 	rc = store_step_done(st, stmt, "cannot record the set");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	return rc;
 }
 
@@ -726,7 +774,7 @@ store_pain_row(struct store *st, int64_t session, enum pain_kind kind,
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_prepare(st, "INSERT INTO pain (session, kind, score, "
+	if ((rc = store_cached(st, SQL_PAIN_ROW, "INSERT INTO pain (session, kind, score, "
 	    "note, at, utc_off, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	    &stmt)) != 0)
 		return rc;
@@ -740,7 +788,7 @@ store_pain_row(struct store *st, int64_t session, enum pain_kind kind,
 	sqlite3_bind_int(stmt, 6, utc_off);
 	sqlite3_bind_int(stmt, 7, (int)flags);
 	rc = store_step_done(st, stmt, "cannot record the pain");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	return rc;
 }
 
@@ -798,7 +846,7 @@ store_exercise_pain_row(struct store *st, int64_t session,
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_prepare(st, "UPDATE exercise SET pain = ? WHERE "
+	if ((rc = store_cached(st, SQL_EXERCISE_PAIN, "UPDATE exercise SET pain = ? WHERE "
 	    "session = ? AND exercise = ? AND side = ?", &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int(stmt, 1, score);
@@ -806,7 +854,7 @@ store_exercise_pain_row(struct store *st, int64_t session,
 	sqlite3_bind_text(stmt, 3, exercise, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 4, side);
 	rc = store_step_done(st, stmt, "cannot record the pain");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc == 0 && sqlite3_changes(st->db) == 0) {
 		store_set_err(st, "session %lld has no %s (%s)",
 		    (long long)session, exercise, history_side_name(side));
@@ -1118,10 +1166,15 @@ store_read_sets(struct store *st, const char *where, int64_t arg,
 	const char		*ex;
 	int			 side;
 
+	/*
+	 * CROSS JOIN keeps this order (sessions, then their exercises, then
+	 * their sets): without statistics SQLite would scan every set.
+	 */
 	if ((rc = store_query(st, "SELECT s.id, e.exercise, e.side, x.n, "
-	    "x.value FROM sets x JOIN exercise e ON e.id = x.exercise "
-	    "JOIN session s ON s.id = e.session WHERE %s "
-	    "ORDER BY s.start, s.id, e.id, x.n", where, arg, &stmt)) != 0)
+	    "x.value FROM session s CROSS JOIN exercise e ON "
+	    "e.session = s.id CROSS JOIN sets x ON x.exercise = e.id "
+	    "WHERE %s ORDER BY s.start, s.id, e.id, x.n", where, arg,
+	    &stmt)) != 0)
 		return rc;
 	ei = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -1307,6 +1360,33 @@ store_load_session(struct store *st, int64_t id, struct history *h)
 	return 0;
 }
 
+int
+store_last_start(struct store *st, const char *routine, const char *exercise,
+    int64_t *start)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*start = 0;
+	if (st->empty)
+		return 0;
+	/* Newest first along session_start: stops at the first match. */
+	if ((rc = store_prepare(st, "SELECT s.start FROM session s"
+	    " WHERE s.routine = ?1 AND EXISTS (SELECT 1 FROM exercise e"
+	    " WHERE e.session = s.id AND e.exercise = ?2)"
+	    " ORDER BY s.start DESC LIMIT 1", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, routine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, exercise, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*start = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
 /* --- import -------------------------------------------------------------- */
 
 static int
@@ -1332,18 +1412,18 @@ store_import_session(struct store *st, const struct hist_session *s,
 			return rc;
 	}
 
-	if ((rc = store_prepare(st, "SELECT 1 FROM session WHERE start = ? "
+	if ((rc = store_cached(st, SQL_IMPORT_FIND, "SELECT 1 FROM session WHERE start = ? "
 	    "AND routine = ?", &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, s->start);
 	sqlite3_bind_text(stmt, 2, s->routine, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, rc, "cannot import the session");
 	*merged = rc == SQLITE_ROW;
 
-	if ((rc = store_prepare(st, "INSERT INTO session (routine, start, "
+	if ((rc = store_cached(st, SQL_IMPORT_SESSION, "INSERT INTO session (routine, start, "
 	    "utc_off, end, completed, note, flags) VALUES (?, ?, ?, ?, ?, ?, "
 	    "?) ON CONFLICT (start, routine) DO UPDATE SET "
 	    "utc_off = excluded.utc_off, end = coalesce(excluded.end, end), "
@@ -1363,7 +1443,7 @@ store_import_session(struct store *st, const struct hist_session *s,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, "cannot import the session");
 
@@ -1386,7 +1466,7 @@ store_import_session(struct store *st, const struct hist_session *s,
 	for (k = 0; k < 3; k++) {
 		if (score[k] == PAIN_NONE)
 			continue;
-		if ((rc = store_prepare(st, "SELECT score FROM pain WHERE "
+		if ((rc = store_cached(st, SQL_LAST_PAIN, "SELECT score FROM pain WHERE "
 		    "session = ? AND kind = ? ORDER BY id DESC LIMIT 1",
 		    &stmt)) != 0)
 			return rc;
@@ -1396,7 +1476,7 @@ store_import_session(struct store *st, const struct hist_session *s,
 		/* The same score already counts: nothing to add. */
 		if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) == score[k])
 			rc = SQLITE_OK;
-		sqlite3_finalize(stmt);
+		store_release(stmt);
 		if (rc == SQLITE_OK)
 			continue;
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1416,7 +1496,7 @@ store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
 
 	if ((rc = store_check_score(st, p->score)) != 0)
 		return rc;
-	if ((rc = store_prepare(st, "UPDATE pain SET score = ?, flags = ?, "
+	if ((rc = store_cached(st, SQL_IMPORT_REPORT, "UPDATE pain SET score = ?, flags = ?, "
 	    "note = ?, utc_off = ? WHERE session IS NULL AND at = ? AND "
 	    "kind = ?", &stmt)) != 0)
 		return rc;
@@ -1428,7 +1508,7 @@ store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
 	sqlite3_bind_int64(stmt, 5, p->at);
 	sqlite3_bind_int(stmt, 6, p->kind);
 	rc = store_step_done(st, stmt, "cannot import the pain");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != 0)
 		return rc;
 	*merged = sqlite3_changes(st->db) > 0;

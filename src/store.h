@@ -141,6 +141,12 @@ int	store_load(struct store *, int64_t since, struct history *);
  * when there are fewer than n sessions).
  */
 int	store_load_recent(struct store *, size_t n, struct history *);
+/*
+ * The start of the newest session of `routine` that did `exercise`, or 0
+ * when there is none.
+ */
+int	store_last_start(struct store *, const char *routine,
+	    const char *exercise, int64_t *start);
 /* One session by id, appended to `h`. 66 if there is none. */
 int	store_load_session(struct store *, int64_t id, struct history *);
 

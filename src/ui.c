@@ -44,6 +44,8 @@ static bool		ui_has_color;
 static int		ui_saved_stderr = -1;
 static SCREEN		*ui_term;
 static int		ui_pipe[2] = { -1, -1 };
+/* The deadline the loop last slept towards (INT64_MAX: none). */
+static int64_t		ui_due = INT64_MAX;
 
 static volatile sig_atomic_t	ui_sig_quit;
 static volatile sig_atomic_t	ui_sig_winch;
@@ -256,6 +258,7 @@ ui_push(const struct ui_screen *s, void *state)
 	ui_stack[ui_depth].state = state;
 	ui_depth++;
 	ui_is_dirty = true;
+	ui_due = INT64_MAX;
 }
 
 void
@@ -269,6 +272,7 @@ ui_pop(void)
 	if (f.screen->leave != NULL)
 		f.screen->leave(f.state);
 	ui_is_dirty = true;
+	ui_due = INT64_MAX;
 	ui_help_shown = false;
 }
 
@@ -372,34 +376,57 @@ ui_too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
+/* A frame of h rows and w columns at y, x, its inside cleared. */
+static void
+ui_frame(int y, int x, int h, int w)
+{
+	chtype	hl = ui_is_utf8 ? ACS_HLINE : '-';
+	chtype	vl = ui_is_utf8 ? ACS_VLINE : '|';
+	int	i;
+
+	for (i = 0; i < h && y + i < LINES; i++) {
+		mvhline(y + i, x, ' ', w);
+		if (i == 0 || i == h - 1)
+			mvhline(y + i, x + 1, hl, w - 2);
+		mvaddch(y + i, x, vl);
+		mvaddch(y + i, x + w - 1, vl);
+	}
+	mvaddch(y, x, ui_is_utf8 ? ACS_ULCORNER : '+');
+	mvaddch(y, x + w - 1, ui_is_utf8 ? ACS_URCORNER : '+');
+	if (y + h - 1 < LINES) {
+		mvaddch(y + h - 1, x, ui_is_utf8 ? ACS_LLCORNER : '+');
+		mvaddch(y + h - 1, x + w - 1, ui_is_utf8 ? ACS_LRCORNER : '+');
+	}
+}
+
+/* The `?` overlay: every key of the top screen, framed and centred. */
 static void
 ui_draw_help(const struct ui_key *keys)
 {
-	int	i, n = 0, w = 0, y, x, kw;
+	int	i, n = 0, kw = 0, ww = 0, w, h, y, x;
 
 	for (i = 0; keys != NULL && keys[i].key != NULL; i++) {
 		n++;
-		if (ui_width(keys[i].key) + ui_width(keys[i].what) + 3 > w)
-			w = ui_width(keys[i].key) + ui_width(keys[i].what) + 3;
-	}
-	if (w < 20)
-		w = 20;
-	y = (LINES - n - 4) / 2;
-	x = (COLS - w - 4) / 2;
-	if (y < 0)
-		y = 0;
-	if (x < 0)
-		x = 0;
-	kw = 0;
-	for (i = 0; i < n; i++)
 		if (ui_width(keys[i].key) > kw)
 			kw = ui_width(keys[i].key);
-	for (i = -1; i < n + 3 && y + i + 1 < LINES; i++)
-		mvhline(y + i + 1, x, ' ', w + 4);
-	ui_print(y, x + 2, w, UR_TITLE, "Keys");
+		if (ui_width(keys[i].what) > ww)
+			ww = ui_width(keys[i].what);
+	}
+	w = kw + 1 + ww + 4;
+	if (w < 20)
+		w = 20;
+	if (w > COLS)
+		w = COLS;
+	h = n + 2;
+	y = (LINES - 1 - h) / 2;
+	x = (COLS - w) / 2;
+	if (y < 0)
+		y = 0;
+	ui_frame(y, x, h, w);
+	ui_print(y, x + 2, w - 4, UR_TITLE, " Keys ");
 	for (i = 0; i < n; i++) {
-		ui_print(y + 2 + i, x + 2, kw, UR_KEY, keys[i].key);
-		ui_print(y + 2 + i, x + 3 + kw, w - kw - 1, UR_NORMAL,
+		ui_print(y + 1 + i, x + 2, kw, UR_KEY, keys[i].key);
+		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
 		    keys[i].what);
 	}
 }
@@ -465,7 +492,8 @@ ui_read_keys(void)
 			ui_help_shown = false;
 			continue;
 		}
-		if (ev.action == UA_HELP) {
+		if (ev.action == UA_HELP && (top->screen->typing == NULL ||
+		    !top->screen->typing(top->state))) {
 			ui_help_shown = true;
 			continue;
 		}
@@ -473,16 +501,10 @@ ui_read_keys(void)
 	}
 }
 
-/* How long poll() may sleep: until the top screen's next deadline. */
+/* How long poll() may sleep: until `wake`, at most an hour. */
 static int
-ui_timeout(int64_t now)
+ui_timeout(int64_t now, int64_t wake)
 {
-	struct ui_frame	*top = &ui_stack[ui_depth - 1];
-	int64_t		 wake;
-
-	if (top->screen->wake == NULL)
-		return -1;
-	wake = top->screen->wake(top->state, now);
 	if (wake == INT64_MAX)
 		return -1;
 	if (wake <= now)
@@ -498,7 +520,7 @@ ui_run(void)
 	struct pollfd	 pfd[2];
 	struct ui_frame	*top;
 	char		 buf[64];
-	int64_t		 now;
+	int64_t		 now, wake;
 	int		 sig;
 
 	while (ui_depth > 0 && ui_sig_quit == 0) {
@@ -511,18 +533,29 @@ ui_run(void)
 		}
 		top = &ui_stack[ui_depth - 1];
 		now = ui_now_ms();
-		if (top->screen->tick != NULL && top->screen->wake != NULL &&
-		    top->screen->wake(top->state, now) <= now) {
+		/*
+		 * The deadline slept for has come: tick. A screen may already
+		 * name a later deadline at that very moment (a countdown's
+		 * next second), so the one slept for is remembered.
+		 */
+		wake = top->screen->wake != NULL ?
+		    top->screen->wake(top->state, now) : INT64_MAX;
+		if (top->screen->tick != NULL &&
+		    (wake <= now || ui_due <= now)) {
+			ui_due = INT64_MAX;
 			top->screen->tick(top->state, now);
 			continue;
 		}
 		if (ui_is_dirty)
 			ui_draw();
+		ui_due = wake;
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[1].fd = ui_pipe[0];
 		pfd[1].events = POLLIN;
-		if (poll(pfd, 2, ui_timeout(now)) == -1 && errno != EINTR)
+		/* Drawing took time: measure again. */
+		if (poll(pfd, 2, ui_timeout(ui_now_ms(), wake)) == -1 &&
+		    errno != EINTR)
 			fatalx(74, "poll: %s", strerror(errno));
 		if (pfd[1].revents & POLLIN)
 			while (read(ui_pipe[0], buf, sizeof buf) > 0)
@@ -621,18 +654,30 @@ ui_center(int y, enum ui_role role, const char *s)
 void
 ui_keybar(const struct ui_key *keys)
 {
-	int	x = 0, y = LINES - 1, need, i;
+	int	x = 0, y = LINES - 1, need, i, help = -1, keep = 0;
 
 	if (keys == NULL)
 		return;
+	/* Whatever does not fit stays behind `?`: keep room for it. */
 	for (i = 0; keys[i].key != NULL; i++) {
-		need = ui_width(keys[i].key) + 1 + ui_width(keys[i].what);
-		if (x + need > COLS) {
-			/* Whatever does not fit stays behind `?`. */
-			break;
+		if (strcmp(keys[i].key, "?") == 0) {
+			help = i;
+			keep = ui_width(keys[i].key) + 1 +
+			    ui_width(keys[i].what) + 2;
 		}
+	}
+	for (i = 0; keys[i].key != NULL; i++) {
+		if (i == help)
+			continue;
+		need = ui_width(keys[i].key) + 1 + ui_width(keys[i].what);
+		if (x + need + keep > COLS)
+			break;
 		x += ui_print(y, x, COLS - x, UR_KEY, keys[i].key) + 1;
 		x += ui_print(y, x, COLS - x, UR_DIM, keys[i].what) + 2;
+	}
+	if (help != -1) {
+		x += ui_print(y, x, COLS - x, UR_KEY, keys[help].key) + 1;
+		ui_print(y, x, COLS - x, UR_DIM, keys[help].what);
 	}
 }
 

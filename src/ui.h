@@ -77,6 +77,8 @@ struct ui_screen {
 	void		(*leave)(void *state);
 	/* Keys for the key bar and `?`; may change with the state. */
 	const struct ui_key *(*keys)(void *state);
+	/* Optional: true while the screen takes text ('?' is a letter). */
+	bool		(*typing)(void *state);
 };
 
 struct ui_opts {

@@ -278,6 +278,49 @@ test_good_other(void)
 	catalog_free(&cat);
 }
 
+/* Files checked alone may use a library's exercises. */
+static void
+test_borrow(void)
+{
+	struct catalog	cat, lib;
+	struct diags	d, dl;
+
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_path(&cat, "good-split/1-routines.yaml", &d);
+	load(&lib, "good-full.yaml", &dl);
+	catalog_load_path(&lib, "good-split/2-exercises.yaml", &dl);
+	is_int(dl.n, 0, "borrow: the library loads");
+	catalog_borrow(&cat, &lib);
+	is_int(cat.nex, 5, "borrow: every exercise cat lacks moved over");
+	is_int(cat.nfiles, 3, "borrow: with the file names they point to");
+	is_int(lib.nrt, 1, "borrow: the library keeps its routines");
+	catalog_link(&cat, &d);
+	is_int(d.n, 0, "borrow: the routine resolves against the library");
+	ok(cat.rt[0].steps[0].ex != NULL &&
+	    strcmp(cat.rt[0].steps[0].ex->loc.file,
+	    "good-split/2-exercises.yaml") == 0,
+	    "borrow: the exercise keeps its place");
+	catalog_free(&lib);
+	catalog_free(&cat);
+	diags_free(&d);
+	diags_free(&dl);
+
+	/* An id that cat has is not borrowed: no duplicate. */
+	load(&cat, "good-full.yaml", &d);
+	load(&lib, "good-full.yaml", &dl);
+	catalog_borrow(&cat, &lib);
+	is_int(cat.nex, 4, "borrow: ids cat has stay cat's own");
+	diags_free(&d);
+	diags_init(&d);
+	catalog_link(&cat, &d);
+	is_int(d.n, 0, "borrow: no duplicate ids");
+	catalog_free(&lib);
+	catalog_free(&cat);
+	diags_free(&d);
+	diags_free(&dl);
+}
+
 /* Inputs made to hurt: each is refused with one clear message. */
 static void
 test_limits(void)
@@ -385,6 +428,15 @@ test_limits(void)
 	    "sets: \"3\", reps: 10}]}]\n", &d);
 	ok(d.n == 1 && strstr(d.v[0].msg, "(quoted text)") != NULL,
 	    "a quoted number is refused as text");
+	diags_free(&d);
+	catalog_free(&cat);
+
+	/* A routine without an id: its steps are still checked. */
+	load_str(&cat, "routines: [{name: R, steps: [{exercise: a}]}]\n", &d);
+	ok(d.n == 2 && cat.nrt == 1 && cat.rt[0].id == NULL &&
+	    strstr(d.v[1].msg, "unknown exercise 'a'") != NULL,
+	    "a routine without an id: its steps are still checked");
+	ok(catalog_routine(&cat, "r") == NULL, "and nothing finds it");
 	diags_free(&d);
 	catalog_free(&cat);
 
@@ -557,6 +609,7 @@ main(void)
 	test_good_full();
 	test_good_defaults();
 	test_good_other();
+	test_borrow();
 	test_limits();
 	test_many_problems();
 	test_dose_str();

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,6 +427,60 @@ test_csv(void)
 	diags_free(&d);
 }
 
+/*
+ * The public YAML test suite through the history reader: nothing crashes
+ * (ASan runs this too), and every file marked as an error is refused.
+ */
+static void
+test_corpus(void)
+{
+	const char	*dir = ABS_SRCDIR "/tests/fixtures/yaml-test-suite";
+	struct dirent	*de;
+	struct history	 h;
+	struct diags	 d;
+	DIR		*dp;
+	FILE		*fp;
+	char		*path, buf[65536];
+	size_t		 n, files = 0, refused = 0, errors = 0, bad = 0;
+
+	if ((dp = opendir(dir)) == NULL) {
+		ok(0, "open %s", dir);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 5, ".yaml") != 0)
+			continue;
+		xasprintf(&path, "%s/%s", dir, de->d_name);
+		if ((fp = fopen(path, "rb")) == NULL) {
+			free(path);
+			continue;
+		}
+		n = fread(buf, 1, sizeof buf, fp);
+		fclose(fp);
+		history_init(&h);
+		diags_init(&d);
+		files++;
+		if (histfile_parse(path, buf, n, &cat, &h, &d) > 0)
+			refused++;
+		else if (strstr(de->d_name, ".error.") != NULL) {
+			tap_diag("an error file was accepted: %s", path);
+			bad++;
+		}
+		if (strstr(de->d_name, ".error.") != NULL)
+			errors++;
+		history_free(&h);
+		diags_free(&d);
+		free(path);
+	}
+	closedir(dp);
+	ok(files > 300, "the YAML test suite: %zu files read", files);
+	ok(errors > 0 && bad == 0, "every one of the %zu error files refused",
+	    errors);
+	/* None is a history file: each is refused, none crashes. */
+	is_int(refused, files, "no test-suite file is taken for a history");
+}
+
 int
 main(void)
 {
@@ -435,5 +490,6 @@ main(void)
 	test_hostile();
 	test_round_trip();
 	test_csv();
+	test_corpus();
 	return tap_done();
 }

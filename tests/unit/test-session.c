@@ -576,8 +576,9 @@ test_undo(void)
 	is_int(v.phase, SP_REPS, "undo just after the set: back into it");
 	is_int(v.set, 1, "set 1 again");
 	is_int(v.rep, 2, "one rep fewer");
-	ok(session_done(s, 0, SIDE_BOTH, &n) == NULL,
-	    "the set is no longer recorded");
+	d = session_done(s, 0, SIDE_BOTH, &n);
+	ok(d != NULL && n == 1 && d[0] == 3,
+	    "what was saved stays until the set ends again");
 	session_key(s, SK_UNDO, 5500);
 	session_view(s, 5500, &v);
 	is_int(v.rep, 1, "and undo again");
@@ -972,6 +973,162 @@ test_misc(void)
 	is_str(session_phase_name(SP_DONE), "done", "phase name");
 }
 
+static void
+test_reopen_empty(void)
+{
+	struct sess_item	 it[] = {
+		{ &st_squat, { .sets = 2, .reps = 1, .rest = 20 } },
+	};
+	struct sess_plan	 p = plan_of(it, 1);
+	struct session		*s;
+	const int		*d;
+	size_t			 n;
+
+	s = session_new(&p, 0);
+	session_key(s, SK_ENTER, 1000);
+	session_key(s, SK_UNDO, 2000);
+	session_key(s, SK_SKIP, 3000);
+	is_str(outs(s), "start 0.1@0 set 0.1=1@1000 set 0.1=0@3000",
+	    "a reopened set skipped empty is saved again, as 0");
+	d = session_done(s, 0, SIDE_BOTH, &n);
+	ok(d != NULL && n == 1 && d[0] == 0, "done [0]");
+	session_free(s);
+}
+
+/*
+ * Random keys at random times over random plans: whatever happens, the
+ * wake-ups are never early, late or wasted, outputs come in time order,
+ * saved values match session_done(), and the session ends once.
+ */
+static unsigned	rnd_state = 42;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_state = rnd_state * 1103515245 + 12345;
+	return ((rnd_state >> 8) % n);
+}
+
+static const struct step *const fuzz_steps[] = {
+	&st_squat, &st_lunge, &st_wall, &st_plank, &st_walk, &st_tempo,
+	&st_tempo_each
+};
+
+struct saved {
+	int	value;
+	bool	set;
+};
+
+static void
+fuzz_one(int round, int *bad)
+{
+	struct sess_item	 it[4];
+	struct sess_plan	 p;
+	struct session		*s;
+	struct sess_out		 o;
+	struct sess_view	 v;
+	struct seen		 a, b;
+	struct saved		 sv[4][2][4];
+	int64_t			 t = 0, w, last_at = 0, elapsed = 0;
+	size_t			 i, n, k, nd;
+	int			 steps, completes = 0, j;
+	const int		*d;
+
+	memset(it, 0, sizeof it);
+	memset(sv, 0, sizeof sv);
+	n = 1 + rnd(4);
+	for (i = 0; i < n; i++) {
+		it[i].step = fuzz_steps[rnd(7)];
+		it[i].dose.sets = 1 + rnd(3);
+		it[i].dose.reps = rnd(4);
+		it[i].dose.hold = 1 + rnd(6);
+		it[i].dose.relax = rnd(3);
+		it[i].dose.work = 1 + rnd(5);
+		it[i].dose.easy = rnd(3);
+		it[i].dose.rounds = rnd(3);
+		it[i].dose.rest = rnd(3) * 3;
+	}
+	p = plan_of(it, n);
+	p.ready_secs = rnd(4);
+	p.switch_secs = rnd(3);
+	s = session_new(&p, 0);
+	for (steps = 0; steps < 400; steps++) {
+		w = session_next_wake(s, t);
+		if (w < t)
+			(*bad)++, tap_diag("round %d: wake before now", round);
+		if (rnd(3) == 0 || w == INT64_MAX) {
+			/* A key, some time before the next wake-up. */
+			w = t + rnd(w == INT64_MAX ? 4000 :
+			    (unsigned)(w - t) + 1);
+			if (rnd(60) == 0)
+				session_stop(s, w);
+			else
+				session_key(s, (enum sess_key)rnd(8), w);
+		} else {
+			see(s, t, &a);
+			see(s, w - 1 < t ? t : w - 1, &b);
+			if (memcmp(&a, &b, sizeof a) != 0)
+				(*bad)++, tap_diag("round %d: change at %"
+				    PRId64 " before wake %" PRId64, round,
+				    w - 1, w);
+			session_advance(s, w);
+		}
+		t = w;
+		while (session_pop(s, &o)) {
+			if (o.at < last_at || o.at > t)
+				(*bad)++, tap_diag("round %d: output at %"
+				    PRId64 " after %" PRId64 ", now %" PRId64,
+				    round, o.at, last_at, t);
+			last_at = o.at;
+			if (o.kind == SO_COMPLETE)
+				completes++;
+			if (o.kind == SO_SET_DONE) {
+				sv[o.item][o.side == SIDE_RIGHT][o.set - 1].value
+				    = o.value;
+				sv[o.item][o.side == SIDE_RIGHT][o.set - 1].set
+				    = true;
+			}
+		}
+		session_view(s, t, &v);
+		if (v.elapsed_ms < elapsed || v.remaining_ms < 0 ||
+		    v.left_ms < 0 || v.left_ms > v.phase_ms)
+			(*bad)++, tap_diag("round %d: view at %" PRId64,
+			    round, t);
+		elapsed = v.elapsed_ms;
+		if (v.phase == SP_DONE)
+			break;
+	}
+	if (completes != (session_completed(s) ? 1 : 0))
+		(*bad)++, tap_diag("round %d: %d completes", round, completes);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 2; k++) {
+			d = session_done(s, i, k ? SIDE_RIGHT : SIDE_LEFT,
+			    &nd);
+			for (j = 0; j < 4; j++) {
+				if ((size_t)j < nd && d[j] !=
+				    (sv[i][k][j].set ? sv[i][k][j].value : 0))
+					(*bad)++, tap_diag("round %d: done "
+					    "%zu %zu %d", round, i, k, j);
+				if ((size_t)j >= nd && sv[i][k][j].set)
+					(*bad)++, tap_diag("round %d: saved "
+					    "%zu %zu %d not done", round, i,
+					    k, j);
+			}
+		}
+	}
+	session_free(s);
+}
+
+static void
+test_fuzz(void)
+{
+	int	round, bad = 0;
+
+	for (round = 0; round < 2000; round++)
+		fuzz_one(round, &bad);
+	is_int(bad, 0, "2000 random sessions keep every invariant");
+}
+
 int
 main(void)
 {
@@ -990,5 +1147,7 @@ main(void)
 	test_late();
 	test_no_drift();
 	test_misc();
+	test_reopen_empty();
+	test_fuzz();
 	return (tap_done());
 }

@@ -1,0 +1,130 @@
+/*
+ * cmd-due.c - `rehabit due`: what is due today, for shell prompts and
+ * cron. Exits 0 when a session is due, 1 when none is.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "due.h"
+#include "history.h"
+#include "store.h"
+
+#define CMD_DUE_NOT_DUE	1
+
+static int	cmd_due_exec(const struct rh_opts *, int, char **);
+
+const struct cmd_entry cmd_due_entry = {
+	.name = "due",
+	.args = "[--quiet]",
+	.summary = "what is due today; exit 0 if a session is due, 1 if not",
+	.help =
+	    "  -q, --quiet  print nothing, only set the exit status\n"
+	    "\nA routine with per_week N is due while fewer than N of its "
+	    "sessions were\ndone this week (Monday to Sunday) and none today. "
+	    "A strength routine\nplanned at most 3 times a week rests the day "
+	    "after a strength session.\n"
+	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 65 bad "
+	    "library,\n74 storage failure, 75 history busy.\n",
+	.exec = cmd_due_exec,
+};
+
+/* The local offset of `now`, seconds east of UTC. */
+static int
+cmd_due_offset(time_t now)
+{
+	struct tm	tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return 0;
+	return (int)tm.tm_gmtoff;
+}
+
+static void
+cmd_due_print(const struct due *d, int64_t today)
+{
+	const struct due_item	*it;
+	char			 last[32];
+	size_t			 i;
+	int			 w = 0, n;
+
+	if (d->pick < d->n) {
+		it = &d->items[d->pick];
+		printf("Due today: %s (%s)\n", it->rt->name, it->rt->id);
+	} else
+		printf("Nothing due today.\n");
+	printf("This week: %d of %d sessions done\n", d->week_done,
+	    d->week_planned);
+	if (d->n == 0)
+		return;
+	for (i = 0; i < d->n; i++)
+		if ((n = (int)strlen(d->items[i].rt->id)) > w)
+			w = n;
+	putchar('\n');
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		due_last_str(it, today, last, sizeof last);
+		printf("  %-*s  %d of %d this week  last: %-11s  %s\n", w,
+		    it->rt->id, it->week_done, it->rt->per_week, last,
+		    due_state_text(it->state));
+	}
+}
+
+static int
+cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
+{
+	struct catalog	 cat;
+	struct store	*st;
+	struct history	 h;
+	struct due	 d;
+	bool		 quiet = false;
+	time_t		 now;
+	int		 i, rc, off;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			cmd_usage(&cmd_due_entry, stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "-q") == 0 ||
+		    strcmp(argv[i], "--quiet") == 0)
+			quiet = true;
+		else if (argv[i][0] == '-')
+			return cmd_usage_error(&cmd_due_entry,
+			    "unknown option '%s'", argv[i]);
+		else
+			return cmd_usage_error(&cmd_due_entry,
+			    "unexpected argument '%s'", argv[i]);
+	}
+
+	catalog_init(&cat);
+	if ((rc = cmd_load_catalog(o, &cat)) != 0) {
+		catalog_free(&cat);
+		return rc;
+	}
+	if ((rc = store_open(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		catalog_free(&cat);
+		return rc;
+	}
+	history_init(&h);
+	if ((rc = store_load(st, 0, &h)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+		goto out;
+	}
+	now = time(NULL);
+	off = cmd_due_offset(now);
+	due_compute(&cat, &h, now, off, &d);
+	if (!quiet)
+		cmd_due_print(&d, due_day(now, off));
+	rc = d.pick < d.n ? 0 : CMD_DUE_NOT_DUE;
+	due_free(&d);
+out:
+	history_free(&h);
+	store_close(st);
+	catalog_free(&cat);
+	return rc;
+}

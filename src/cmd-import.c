@@ -1,0 +1,113 @@
+/*
+ * cmd-import.c - `rehabit import FILE`: merge a history file. The whole
+ * file is read and checked first (every score, time, flag and number, and
+ * the routine and exercise ids against the library), then written in one
+ * transaction: one bad record and nothing is imported.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "cmd.h"
+#include "diag.h"
+#include "histfile.h"
+#include "history.h"
+#include "store.h"
+
+static int	cmd_import_exec(const struct rh_opts *, int, char **);
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.args = "FILE",
+	.summary = "Merge a history file (as written by 'rehabit export').",
+	.help =
+	    "  --help   show this help\n"
+	    "\n"
+	    "A session with the same start and routine as one already\n"
+	    "recorded is the same session, so importing a file twice adds\n"
+	    "nothing. Routines and exercises must be in the library\n"
+	    "(--library DIR to use another). One bad record and nothing is\n"
+	    "imported: the error names its FILE:LINE:COLUMN. The format is\n"
+	    "in rehabit(5).\n",
+	.exec = cmd_import_exec,
+};
+
+static int
+cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct store			*st;
+	struct store_import_stats	 stats;
+	struct catalog			 cat;
+	struct history			 h;
+	struct diags			 d;
+	const char			*path;
+	int				 c, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			cmd_usage(&cmd_import_entry, stdout);
+			return 0;
+		default:
+			return cmd_usage_error(&cmd_import_entry, "unknown "
+			    "option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind == argc)
+		return cmd_usage_error(&cmd_import_entry, "which file? "
+		    "(rehabit import FILE)");
+	path = argv[optind++];
+	if (optind < argc)
+		return cmd_usage_error(&cmd_import_entry, "unexpected argument "
+		    "'%s'", argv[optind]);
+
+	if ((rc = cmd_load_catalog(o, &cat)) != 0) {
+		catalog_free(&cat);
+		return rc;
+	}
+	history_init(&h);
+	diags_init(&d);
+	rc = histfile_load(path, &cat, &h, &d);
+	catalog_free(&cat);
+	if (rc != 0) {
+		/* A problem with the file as a whole is one line. */
+		if (d.n == 1 && d.v[0].loc.line == 0)
+			fprintf(stderr, "rehabit: import: %s: %s\n", path,
+			    d.v[0].msg);
+		else {
+			diags_print(&d, stderr);
+			fprintf(stderr, "rehabit: %s: nothing imported\n", path);
+		}
+		diags_free(&d);
+		history_free(&h);
+		return rc;
+	}
+	diags_free(&d);
+
+	if ((rc = store_open(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		history_free(&h);
+		return rc;
+	}
+	rc = store_import(st, &h, &stats);
+	if (rc != 0)
+		fprintf(stderr, "rehabit: %s; nothing imported\n",
+		    store_error(st));
+	else
+		printf("Imported %s: %zu new sessions, %zu already there; "
+		    "%zu new pain reports, %zu already there.\n", path,
+		    stats.sessions_new, stats.sessions_merged,
+		    stats.reports_new, stats.reports_merged);
+	store_close(st);
+	history_free(&h);
+	return rc;
+}

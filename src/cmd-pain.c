@@ -1,0 +1,261 @@
+/*
+ * cmd-pain.c - `rehabit pain`: record pain for the latest session (morning
+ * pain for the session of the day before), or as a report on its own.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "history.h"
+#include "isotime.h"
+#include "store.h"
+
+static int	cmd_pain_exec(const struct rh_opts *, int, char **);
+
+const struct cmd_entry cmd_pain_entry = {
+	.name = "pain",
+	.args = "[--during N] [--after N] [--morning N] [--flag F]... "
+	    "[--note TEXT] [--date DATE]",
+	.summary = "Record pain (0-10) for the latest session, or on its own.",
+	.help =
+	    "  --during N    pain during the session, 0 (none) to 10 (worst)\n"
+	    "  --after N     pain after the session (now)\n"
+	    "  --morning N   pain and stiffness this morning; it belongs to\n"
+	    "                the session of the day before\n"
+	    "  --flag F      a red flag (repeat for more): swelling, locking,\n"
+	    "                giving-way, night-pain, injury\n"
+	    "  --note TEXT   a note, kept with the session or the report\n"
+	    "  --date DATE   when: YYYY-MM-DD[THH:MM[:SS][+HH:MM]], local time\n"
+	    "                unless an offset is given; a day alone means its\n"
+	    "                end (08:00 for a morning report alone)\n"
+	    "  --help        show this help\n"
+	    "\n"
+	    "During and after go to the session started in the 24 hours\n"
+	    "before, morning pain to the session of the day before; with no\n"
+	    "such session the report is kept on its own. Anchors: 0 none,\n"
+	    "2 mild, 5 the most that is fine, 10 the worst imaginable.\n"
+	    "With no options in a terminal, the pain form opens.\n",
+	.exec = cmd_pain_exec,
+};
+
+/*
+ * The pain form (ui-pain.c) for `rehabit pain` with no options when stdin
+ * and stdout are a terminal. The ui points this at its form; while it is
+ * NULL, `rehabit pain` with no options is a usage error.
+ */
+int	(*cmd_pain_form)(const struct rh_opts *) = NULL;
+
+static int
+cmd_pain_score(const char *opt, const char *arg, int *out)
+{
+	long	v;
+
+	if (cmd_parse_int(arg, 0, 10, &v) == -1)
+		return cmd_usage_error(&cmd_pain_entry, "%s: '%s' is not a "
+		    "score from 0 to 10", opt, arg);
+	*out = (int)v;
+	return 0;
+}
+
+/* Where a report went, for the person to check. */
+static void
+cmd_pain_said(struct store *st, const char *what, int score, int64_t target)
+{
+	struct history	h;
+	char		when[ISOTIME_LEN];
+
+	if (target < 0)
+		return;
+	if (target == 0) {
+		printf("Recorded %s %d/10 on its own (no session to go "
+		    "with).\n", what, score);
+		return;
+	}
+	history_init(&h);
+	if (store_load_session(st, target, &h) == 0) {
+		isotime_format_short(h.s[0].start, h.s[0].utc_off, when,
+		    sizeof when);
+		if (score == PAIN_NONE)
+			printf("Recorded %s for %s of %s.\n", what,
+			    h.s[0].routine, when);
+		else
+			printf("Recorded %s %d/10 for %s of %s.\n", what, score,
+			    h.s[0].routine, when);
+	}
+	history_free(&h);
+}
+
+static int
+cmd_pain_date(const char *arg, bool morning_only, int64_t now, int64_t *at,
+    int *off)
+{
+	struct isotime	t;
+	int64_t		day;
+	int		day_off;
+
+	if (isotime_scan(arg, &t) == -1)
+		return cmd_usage_error(&cmd_pain_entry, "--date: '%s' is not a "
+		    "date like 2026-11-02 or 2026-11-02T07:30", arg);
+	if (isotime_resolve(&t, &day, &day_off) == -1)
+		return cmd_usage_error(&cmd_pain_entry, "--date: '%s' is not a "
+		    "time that exists here", arg);
+	/* With a time: not ahead of now; a day alone: not after today. */
+	if (day > now + 60)
+		return cmd_usage_error(&cmd_pain_entry, "--date: '%s' is in "
+		    "the future", arg);
+	if (t.has_time) {
+		*at = day;
+		*off = day_off;
+		return 0;
+	}
+	t.hour = morning_only ? 8 : 23;
+	t.min = t.sec = morning_only ? 0 : 59;
+	if (isotime_resolve(&t, at, off) == -1 || *at > now) {
+		*at = now;
+		*off = isotime_local_offset(now);
+	}
+	return 0;
+}
+
+static int
+cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "during",	required_argument,	NULL, 'd' },
+		{ "after",	required_argument,	NULL, 'a' },
+		{ "morning",	required_argument,	NULL, 'm' },
+		{ "flag",	required_argument,	NULL, 'f' },
+		{ "note",	required_argument,	NULL, 'n' },
+		{ "date",	required_argument,	NULL, 't' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct pain_input	 in;
+	struct pain_result	 res;
+	struct store		*st;
+	const char		*date = NULL;
+	unsigned		 f;
+	int64_t			 now = (int64_t)time(NULL), target;
+	int			 c, rc, i;
+	bool			 any = false;
+
+	memset(&in, 0, sizeof in);
+	in.session = -1;
+	in.during = in.after = in.morning = PAIN_NONE;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'd':
+			rc = cmd_pain_score("--during", optarg, &in.during);
+			break;
+		case 'a':
+			rc = cmd_pain_score("--after", optarg, &in.after);
+			break;
+		case 'm':
+			rc = cmd_pain_score("--morning", optarg, &in.morning);
+			break;
+		case 'f':
+			if ((f = history_flag_parse(optarg)) == 0)
+				return cmd_usage_error(&cmd_pain_entry,
+				    "--flag: unknown flag '%s' (swelling, "
+				    "locking, giving-way, night-pain, injury)",
+				    optarg);
+			in.flags |= f;
+			break;
+		case 'n':
+			if (strlen(optarg) > 4096)
+				return cmd_usage_error(&cmd_pain_entry,
+				    "--note: longer than 4096 bytes");
+			in.note = optarg;
+			break;
+		case 't':
+			date = optarg;
+			break;
+		case 'h':
+			cmd_usage(&cmd_pain_entry, stdout);
+			return 0;
+		case ':':
+			return cmd_usage_error(&cmd_pain_entry, "option '%s' "
+			    "needs a value", argv[optind - 1]);
+		default:
+			return cmd_usage_error(&cmd_pain_entry, "unknown option "
+			    "'%s'", argv[optind - 1]);
+		}
+		if (rc != 0)
+			return rc;
+		any = true;
+	}
+	if (optind < argc)
+		return cmd_usage_error(&cmd_pain_entry, "unexpected argument "
+		    "'%s'", argv[optind]);
+	if (!any) {
+		if (cmd_pain_form != NULL && isatty(STDIN_FILENO) &&
+		    isatty(STDOUT_FILENO))
+			return cmd_pain_form(o);
+		return cmd_usage_error(&cmd_pain_entry, "give a score: "
+		    "--during N, --after N or --morning N");
+	}
+	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&
+	    in.morning == PAIN_NONE && in.flags == 0 && in.note == NULL)
+		return cmd_usage_error(&cmd_pain_entry, "give a score: "
+		    "--during N, --after N or --morning N");
+	in.at = now;
+	in.utc_off = isotime_local_offset(now);
+	if (date != NULL && (rc = cmd_pain_date(date, in.morning != PAIN_NONE &&
+	    in.during == PAIN_NONE && in.after == PAIN_NONE, now, &in.at,
+	    &in.utc_off)) != 0)
+		return rc;
+
+	/* Flags or a note alone need a session: look before creating. */
+	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&
+	    in.morning == PAIN_NONE) {
+		if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
+			fprintf(stderr, "rehabit: %s\n", store_open_error());
+			return rc;
+		}
+		if ((rc = store_pain_target(st, PAIN_AFTER, in.at, in.utc_off,
+		    &target)) != 0)
+			goto fail;
+		store_close(st);
+		if (target == 0)
+			return cmd_usage_error(&cmd_pain_entry, "no session in "
+			    "the 24 hours before: give a score with the "
+			    "flags or note");
+	}
+	if ((rc = store_open(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		return rc;
+	}
+	if ((rc = store_record_pain(st, &in, &res)) != 0)
+		goto fail;
+	cmd_pain_said(st, "pain during", in.during, res.target[PAIN_DURING]);
+	cmd_pain_said(st, "pain after", in.after, res.target[PAIN_AFTER]);
+	cmd_pain_said(st, "morning pain", in.morning,
+	    res.target[PAIN_MORNING]);
+	if (res.target[0] < 0 && res.target[1] < 0 && res.target[2] < 0)
+		cmd_pain_said(st, in.flags != 0 ? "red flags" : "the note",
+		    PAIN_NONE, res.flags_target);
+	if (in.flags != 0) {
+		printf("Red flags:");
+		for (i = 0; i < FLAG_COUNT; i++) {
+			if (in.flags & (1u << i))
+				printf(" %s", history_flag_name(1u << i));
+		}
+		printf(".\nThese are not exercise problems: no step up until "
+		    "a physiotherapist or doctor\nhas seen the knee.\n");
+	}
+	store_close(st);
+	return 0;
+fail:
+	fprintf(stderr, "rehabit: %s\n", store_error(st));
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,229 @@
+/*
+ * due.c - which routine is due today: counting this week's sessions and
+ * the rest day between strength sessions. See due.h for the rules.
+ */
+#include "config.h"
+
+#include "due.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* Strength sessions at most this often a week get a rest day between. */
+#define DUE_REST_PER_WEEK	3
+
+static int64_t
+due_floor_div(int64_t a, int64_t b)
+{
+	int64_t	q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+int64_t
+due_day(int64_t t, int utc_off)
+{
+	return due_floor_div(t + utc_off, 86400);
+}
+
+int64_t
+due_week_start(int64_t day)
+{
+	/* 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday 0. */
+	return day - (day + 3 - due_floor_div(day + 3, 7) * 7);
+}
+
+bool
+due_session_counts(const struct hist_session *s)
+{
+	size_t	i;
+
+	if (s->completed)
+		return true;
+	for (i = 0; i < s->nex; i++)
+		if (s->ex[i].ndone > 0)
+			return true;
+	return false;
+}
+
+static bool
+due_is_strength(const struct routine *rt)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->nsteps; i++)
+		if (rt->steps[i].ex != NULL &&
+		    rt->steps[i].ex->focus == FOCUS_STRENGTH)
+			return true;
+	return false;
+}
+
+void
+due_last_str(const struct due_item *it, int64_t today, char *buf, size_t len)
+{
+	int64_t	ago;
+
+	if (it->last == 0) {
+		snprintf(buf, len, "never");
+		return;
+	}
+	ago = today - due_day(it->last, it->last_off);
+	if (ago <= 0)
+		snprintf(buf, len, "today");
+	else if (ago == 1)
+		snprintf(buf, len, "yesterday");
+	else
+		snprintf(buf, len, "%lld days ago", (long long)ago);
+}
+
+const char *
+due_state_text(enum due_state st)
+{
+	switch (st) {
+	case DUE_YES:
+		return "due today";
+	case DUE_DONE_TODAY:
+		return "done today";
+	case DUE_REST_DAY:
+		return "rest day (strength yesterday)";
+	case DUE_WEEK_DONE:
+		return "this week's sessions are done";
+	case DUE_UNPLANNED:
+		return "not planned (per_week 0)";
+	}
+	return "";
+}
+
+/* The library's routine of that id (catalog_routine(), kept pure here). */
+static const struct routine *
+due_routine(const struct catalog *cat, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < cat->nrt; i++)
+		if (strcmp(cat->rt[i].id, id) == 0)
+			return &cat->rt[i];
+	return NULL;
+}
+
+/* Was a strength routine of the library done on local day `day`? */
+static bool
+due_strength_on(const struct catalog *cat, const struct history *h,
+    int64_t day)
+{
+	const struct routine	*rt;
+	const struct hist_session *s;
+	size_t			 i;
+
+	for (i = 0; i < h->ns; i++) {
+		s = &h->s[i];
+		if (!due_session_counts(s) ||
+		    due_day(s->start, s->utc_off) != day)
+			continue;
+		rt = due_routine(cat, s->routine);
+		if (rt != NULL && due_is_strength(rt))
+			return true;
+	}
+	return false;
+}
+
+static void
+due_one(const struct catalog *cat, const struct history *h,
+    int64_t today, struct due_item *it)
+{
+	const struct hist_session *s;
+	int64_t			 week = due_week_start(today), day;
+	bool			 done_today = false;
+	size_t			 i;
+
+	for (i = 0; i < h->ns; i++) {
+		s = &h->s[i];
+		if (strcmp(s->routine, it->rt->id) != 0 ||
+		    !due_session_counts(s))
+			continue;
+		if (s->start >= it->last) {
+			it->last = s->start;
+			it->last_off = s->utc_off;
+		}
+		day = due_day(s->start, s->utc_off);
+		if (day >= week && day < week + 7)
+			it->week_done++;
+		if (day == today)
+			done_today = true;
+	}
+	if (it->rt->per_week <= 0)
+		it->state = DUE_UNPLANNED;
+	else if (done_today)
+		it->state = DUE_DONE_TODAY;
+	else if (it->week_done >= it->rt->per_week)
+		it->state = DUE_WEEK_DONE;
+	else if (it->rt->per_week <= DUE_REST_PER_WEEK &&
+	    due_is_strength(it->rt) && due_strength_on(cat, h, today - 1))
+		it->state = DUE_REST_DAY;
+	else
+		it->state = DUE_YES;
+}
+
+void
+due_compute(const struct catalog *cat, const struct history *h,
+    int64_t now, int now_off, struct due *d)
+{
+	struct due_item	*it, *best = NULL;
+	int64_t		 today = due_day(now, now_off);
+	size_t		 i;
+
+	memset(d, 0, sizeof *d);
+	d->n = cat->nrt;
+	d->items = xcalloc(d->n == 0 ? 1 : d->n, sizeof *d->items);
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		it->rt = &cat->rt[i];
+		due_one(cat, h, today, it);
+		d->week_done += it->week_done;
+		if (it->rt->per_week > 0)
+			d->week_planned += it->rt->per_week;
+		if (it->state != DUE_YES)
+			continue;
+		/* Least recently done first; never done is oldest. */
+		if (best == NULL || it->last < best->last)
+			best = it;
+	}
+	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
+}
+
+void
+due_free(struct due *d)
+{
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+long
+due_morning_pending(const struct history *h, int64_t now, int now_off)
+{
+	const struct hist_session *s;
+	int64_t			 day, today = due_day(now, now_off);
+	size_t			 i;
+
+	/* Sessions are oldest first: the latest that counts is nearest the end. */
+	for (i = h->ns; i > 0; i--)
+		if (due_session_counts(&h->s[i - 1]))
+			break;
+	if (i == 0)
+		return -1;
+	s = &h->s[--i];
+	if (s->pain_morning != PAIN_NONE)
+		return -1;
+	day = due_day(s->start, s->utc_off);
+	if (today <= day || today - day > DUE_MORNING_DAYS)
+		return -1;
+	for (i = 0; i < h->np; i++)
+		if (h->p[i].kind == PAIN_MORNING && h->p[i].at > s->start)
+			return -1;
+	return (long)(s - h->s);
+}

@@ -1,0 +1,81 @@
+/*
+ * due.h - which routine is due today, from the library and the history.
+ * Pure: the caller gives the time (UTC seconds) and its local offset, so
+ * tests can be any day of any week.
+ *
+ * The rules (documented in rehabit(1), DUE):
+ * - A session counts when it was completed or at least one set was done.
+ *   Its local day is taken with the offset it was recorded with.
+ * - Weeks run Monday to Sunday, local time.
+ * - A routine with per_week N is due while fewer than N of its sessions
+ *   were done this week and none of them today. per_week 0 is never due.
+ * - A strength routine (one with any strength exercise) planned at most
+ *   3 times a week is not due the day after any strength session: muscles
+ *   need a rest day between strength sessions (CLINICAL.md: 3 sessions a
+ *   week). Routines planned more often are meant to be done daily.
+ * - Of the routines due, the one done least recently is picked (one never
+ *   done first), ties in library order.
+ */
+#ifndef REHABIT_DUE_H
+#define REHABIT_DUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "history.h"
+
+enum due_state {
+	DUE_YES,		/* a session is due today */
+	DUE_DONE_TODAY,		/* already done today */
+	DUE_REST_DAY,		/* a strength session yesterday */
+	DUE_WEEK_DONE,		/* this week's sessions are all done */
+	DUE_UNPLANNED		/* per_week 0 */
+};
+
+struct due_item {
+	const struct routine	*rt;
+	int64_t			 last;		/* latest start; 0: never */
+	int			 last_off;	/* its local offset */
+	int			 week_done;	/* sessions this week */
+	enum due_state		 state;
+};
+
+struct due {
+	struct due_item	*items;		/* one per routine, library order */
+	size_t		 n;
+	int		 week_done;	/* sessions of these routines */
+	int		 week_planned;	/* sum of per_week */
+	size_t		 pick;		/* the routine to start; n: none */
+};
+
+/* Fill `d` (free it with due_free()). */
+void	due_compute(const struct catalog *, const struct history *,
+	    int64_t now, int now_off, struct due *d);
+void	due_free(struct due *);
+
+/* Days since 1970-01-01 of the local date of t. */
+int64_t	due_day(int64_t t, int utc_off);
+/* The local day that starts the (Monday first) week of `day`. */
+int64_t	due_week_start(int64_t day);
+/* Whether a session counts as done (completed, or a set done). */
+bool	due_session_counts(const struct hist_session *);
+/* When a routine was last done, from today: "never", "today", "3 days ago". */
+void	due_last_str(const struct due_item *, int64_t today, char *buf,
+	    size_t len);
+/* Why a routine is (not) due, in a few words: "done today". */
+const char	*due_state_text(enum due_state);
+
+/*
+ * The session to ask the morning question for: the latest session when it
+ * has no morning pain, no morning report came after it, and now is a
+ * later local day, at most DUE_MORNING_DAYS days later (after that a
+ * morning report would say nothing about that session). Returns its index
+ * in h->s, or -1.
+ */
+#define DUE_MORNING_DAYS	7
+long	due_morning_pending(const struct history *, int64_t now,
+	    int now_off);
+
+#endif

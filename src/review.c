@@ -1,0 +1,223 @@
+/*
+ * review.c - loading what the progress views need and wording their
+ * figures, shared by `progress`, `report` and the progress screen.
+ */
+#include "config.h"
+
+#include "review.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+static const char *review_months[12] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+int
+review_load(const struct rh_opts *o, struct review *rv)
+{
+	struct store	*st;
+	int		 rc;
+
+	history_init(&rv->h);
+	if ((rc = cmd_load_catalog(o, &rv->cat)) != 0)
+		return rc;
+	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		return rc;
+	}
+	if ((rc = store_load(st, 0, &rv->h)) != 0)
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+	store_close(st);
+	return rc;
+}
+
+int
+review_load_store(struct store *st, struct review *rv)
+{
+	catalog_init(&rv->cat);
+	history_init(&rv->h);
+	return store_load(st, 0, &rv->h);
+}
+
+void
+review_free(struct review *rv)
+{
+	catalog_free(&rv->cat);
+	history_free(&rv->h);
+}
+
+int
+review_utc_off(int64_t t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return 0;
+	return (int)tm.tm_gmtoff;
+}
+
+bool
+review_routine_known(const struct review *rv, const struct catalog *cat,
+    const char *id)
+{
+	size_t	i;
+
+	if (catalog_routine(cat, id) != NULL)
+		return true;
+	for (i = 0; i < rv->h.ns; i++) {
+		if (strcmp(rv->h.s[i].routine, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+void
+review_figures(const struct review *rv, const struct catalog *cat,
+    const char *routine, int weeks, int64_t now, struct report *r)
+{
+	struct report_in	in;
+
+	memset(&in, 0, sizeof in);
+	in.h = &rv->h;
+	in.cat = cat;
+	in.routine = routine;
+	in.now = now;
+	in.now_off = review_utc_off(now);
+	in.weeks = weeks;
+	report_build(r, &in);
+}
+
+const char *
+review_pain_name(int kind)
+{
+	switch (kind) {
+	case PAIN_DURING:
+		return "pain during sessions";
+	case PAIN_AFTER:
+		return "pain after sessions";
+	default:
+		return "morning pain";
+	}
+}
+
+void
+review_number(double v, char *buf, size_t len)
+{
+	double	r = round(v * 10) / 10;
+
+	if (fabs(r - round(r)) < 1e-9)
+		snprintf(buf, len, "%.0f", r);
+	else
+		snprintf(buf, len, "%.1f", r);
+}
+
+void
+review_trend(const struct report *r, int kind, bool utf8, char *buf,
+    size_t len)
+{
+	const struct report_trend	*t = &r->trend[kind];
+	char				 a[16], b[16];
+	const char			*what;
+	int				 i;
+
+	if (!t->have) {
+		/* The latest week with scores, if any. */
+		for (i = r->nweeks - 1; i >= 0 && r->w[i].npain[kind] == 0; i--)
+			;
+		if (i < 0)
+			snprintf(buf, len, "%s: no scores", review_pain_name(kind));
+		else {
+			review_number(r->w[i].pain[kind], a, sizeof a);
+			snprintf(buf, len, "%s: %s (one week of scores)",
+			    review_pain_name(kind), a);
+		}
+		return;
+	}
+	review_number(t->first, a, sizeof a);
+	review_number(t->last, b, sizeof b);
+	if (!t->meaningful)
+		what = "under 2 points";
+	else if (t->last < t->first)
+		what = "meaningful";
+	else
+		what = "meaningful rise";
+	snprintf(buf, len, "%s: %s %s %s over %d week%s (%s)",
+	    review_pain_name(kind), a, utf8 ? "\xe2\x86\x92" : "->", b,
+	    t->weeks, t->weeks == 1 ? "" : "s", what);
+}
+
+const char *
+review_name(const struct report_exercise *e)
+{
+	return e->ex != NULL ? e->ex->name : e->id;
+}
+
+void
+review_dose(const struct report_exercise *e, const struct dose *d,
+    char *buf, size_t len)
+{
+	if (e->ex != NULL) {
+		catalog_dose_str(e->ex, d, buf, len);
+		return;
+	}
+	/* Not in the library any more: say what the numbers are. */
+	switch (e->kind) {
+	case KIND_HOLD:
+		snprintf(buf, len, "%d x %d s hold", d->sets, d->hold);
+		break;
+	case KIND_TIMED:
+		snprintf(buf, len, "%d x %d rounds of %d s", d->sets,
+		    d->rounds, d->work);
+		break;
+	default:
+		snprintf(buf, len, "%d x %d", d->sets, d->reps);
+		break;
+	}
+}
+
+void
+review_volume(enum ex_kind kind, int64_t v, char *buf, size_t len)
+{
+	if (kind == KIND_REPS)
+		snprintf(buf, len, "%lld reps", (long long)v);
+	else if (v < 60)
+		snprintf(buf, len, "%lld s", (long long)v);
+	else
+		snprintf(buf, len, "%lld:%02lld", (long long)(v / 60),
+		    (long long)(v % 60));
+}
+
+void
+review_flags(unsigned flags, char *buf, size_t len)
+{
+	size_t		n = 0;
+	unsigned	f;
+
+	buf[0] = '\0';
+	for (f = 1; f < (1u << FLAG_COUNT) && n < len; f <<= 1) {
+		if ((flags & f) == 0)
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%s",
+		    n > 0 ? ", " : "", history_flag_name(f));
+	}
+}
+
+void
+review_day(int64_t day, bool with_year, char *buf, size_t len)
+{
+	int	y, m, d;
+
+	report_civil(day, &y, &m, &d);
+	if (with_year)
+		snprintf(buf, len, "%d %s %d", d, review_months[m - 1], y);
+	else
+		snprintf(buf, len, "%d %s", d, review_months[m - 1]);
+}

@@ -1,0 +1,69 @@
+/*
+ * review.h - what `rehabit progress`, `rehabit report` and the progress
+ * screen share: loading the library and the history, the figures as of
+ * now with every dose change explained by the progression rules, and the
+ * wording of the figures. Nothing here draws or prints to a terminal.
+ */
+#ifndef REHABIT_REVIEW_H
+#define REHABIT_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "cmd.h"
+#include "history.h"
+#include "report.h"
+
+struct store;
+
+struct review {
+	struct catalog	cat;
+	struct history	h;
+};
+
+/*
+ * Load the library and the whole history (read-only: nothing is created).
+ * Returns 0, or an exit status after printing a one-line error.
+ */
+int	review_load(const struct rh_opts *, struct review *);
+/* The history alone from an open store (the screens have the library). */
+int	review_load_store(struct store *, struct review *);
+void	review_free(struct review *);
+
+/*
+ * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
+ * for one routine or all (NULL), with each dose change explained.
+ */
+void	review_figures(const struct review *, const struct catalog *,
+	    const char *routine, int weeks, int64_t now, struct report *);
+
+/* The local UTC offset at a moment (localtime). */
+int	review_utc_off(int64_t t);
+/* True when `id` is a routine of the library or of the history. */
+bool	review_routine_known(const struct review *, const struct catalog *,
+	    const char *id);
+
+/* "pain after sessions", "pain during sessions", "morning pain". */
+const char	*review_pain_name(int kind);
+/*
+ * "pain after sessions: 5 → 1.5 over 12 weeks (meaningful)"; ASCII arrow
+ * when !utf8.
+ */
+void	review_trend(const struct report *, int kind, bool utf8, char *,
+	    size_t);
+/* A score or average: "5", "1.5". */
+void	review_number(double, char *, size_t);
+/* A dose as a person reads it. */
+void	review_dose(const struct report_exercise *, const struct dose *,
+	    char *, size_t);
+const char	*review_name(const struct report_exercise *);
+/* A volume with its unit: "96 reps", "4:30", "45 s". */
+void	review_volume(enum ex_kind, int64_t, char *, size_t);
+/* Red flags as words: "swelling, night-pain". */
+void	review_flags(unsigned, char *, size_t);
+/* A day as "7 Sep 2026" or, short, "7 Sep". */
+void	review_day(int64_t day, bool with_year, char *, size_t);
+
+#endif

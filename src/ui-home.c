@@ -1,0 +1,658 @@
+/*
+ * ui-home.c - the home screen, what `rehabit` with no command shows: the
+ * routine that is due, when each routine was last done, this week's
+ * sessions against the plan, the latest pain and any advice. It asks for
+ * the morning pain first when the last session has none and it is now a
+ * later day.
+ *
+ * Home reads the history when it opens and again whenever it comes back
+ * from a screen it opened (a session, the progress review), so what it
+ * shows is always what the store holds.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "due.h"
+#include "history.h"
+#include "progression.h"
+#include "store.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+/* How long a lone 1 waits for a 0 (to make 10) on the morning question. */
+#define HOME_TEN_MS	1500
+
+enum home_mode {
+	HM_MAIN,
+	HM_MORNING,	/* the morning question */
+	HM_PICK		/* choosing a routine */
+};
+
+struct home {
+	struct app	*app;
+	struct history	 h;
+	struct due	 d;
+	bool		 stale;		/* read the history again */
+	bool		 loaded;
+	enum home_mode	 mode;
+	long		 morning;	/* session asked about, or -1 */
+	bool		 morning_done;	/* answered or skipped this run */
+	int64_t		 one_at;	/* a lone 1 typed at (ms), or 0 */
+	size_t		 cur;		/* routine under the cursor (HM_PICK) */
+	int64_t		 today;		/* local day */
+	char		 msg[256];
+	enum ui_role	 msg_role;
+	unsigned	 advice;	/* ADVICE_* of any routine */
+	char		 physio[512];	/* why: see a physiotherapist */
+	char		 cross[256];	/* why: keep fit by cross-training */
+};
+
+static int	cmd_home_exec(const struct rh_opts *, int, char **);
+
+const struct cmd_entry cmd_home_entry = {
+	.name = "home",
+	.args = "",
+	.summary = "the home screen: what is due, this week, pain, advice",
+	.help = "",
+	.exec = cmd_home_exec,
+};
+
+static const struct ui_key home_keys_main[] = {
+	{ "Enter", "start" }, { "r", "routines" }, { "?", "help" },
+	{ "q", "quit" }, { NULL, NULL }
+};
+static const struct ui_key home_keys_pick[] = {
+	{ "Up/Down", "choose" }, { "Enter", "start" }, { "Esc", "back" },
+	{ "?", "help" }, { NULL, NULL }
+};
+static const struct ui_key home_keys_morning[] = {
+	{ "0-10", "record" }, { "Enter", "skip" }, { "?", "help" },
+	{ "q", "quit" }, { NULL, NULL }
+};
+
+static int
+home_offset(time_t t)
+{
+	struct tm	tm;
+
+	return localtime_r(&t, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+}
+
+/* Add `what` to a "; "-separated list unless it is there already. */
+static void
+home_add_why(char *buf, size_t len, const char *what)
+{
+	size_t	n = strlen(buf);
+
+	if (what[0] == '\0' || strstr(buf, what) != NULL)
+		return;
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? "; " : "", what);
+}
+
+/*
+ * The advice of every routine's plan, worked out from the history each
+ * time: it stands until the condition that raised it clears.
+ */
+static void
+home_advice(struct home *hm, int64_t now, int off)
+{
+	struct prog_plan	plan;
+	size_t			i;
+
+	hm->advice = 0;
+	hm->physio[0] = hm->cross[0] = '\0';
+	for (i = 0; i < hm->app->cat->nrt; i++) {
+		progression_plan(&hm->app->cat->rt[i], &hm->h, now, off,
+		    &plan);
+		hm->advice |= plan.advice;
+		if (plan.advice & ADVICE_SEE_PHYSIO)
+			home_add_why(hm->physio, sizeof hm->physio,
+			    plan.physio);
+		if (plan.advice & ADVICE_CROSS_TRAIN)
+			home_add_why(hm->cross, sizeof hm->cross, plan.cross);
+		progression_free(&plan);
+	}
+}
+
+static void
+home_load(struct home *hm)
+{
+	time_t	now = time(NULL);
+	int	off = home_offset(now);
+
+	history_free(&hm->h);
+	due_free(&hm->d);
+	hm->stale = false;
+	hm->loaded = true;
+	if (store_load(hm->app->store, 0, &hm->h) != 0) {
+		snprintf(hm->msg, sizeof hm->msg, "Cannot read the history: %s",
+		    store_error(hm->app->store));
+		hm->msg_role = UR_BAD;
+		history_free(&hm->h);
+	}
+	due_compute(hm->app->cat, &hm->h, now, off, &hm->d);
+	home_advice(hm, now, off);
+	hm->today = due_day(now, off);
+	hm->morning = hm->morning_done ? -1 :
+	    due_morning_pending(&hm->h, now, off);
+	if (hm->morning >= 0)
+		hm->mode = HM_MORNING;
+	else if (hm->mode == HM_MORNING)
+		hm->mode = HM_MAIN;
+}
+
+/* Open another screen over home; come back to fresh figures. */
+static void
+home_start(struct home *hm, const struct routine *rt)
+{
+	hm->stale = true;
+	hm->mode = HM_MAIN;
+	hm->msg[0] = '\0';
+	ui_session_open(hm->app, rt);
+}
+
+static void
+home_morning_record(struct home *hm, int score)
+{
+	struct pain_input	 in;
+	struct pain_result	 res;
+	time_t			 now = time(NULL);
+
+	hm->one_at = 0;
+	memset(&in, 0, sizeof in);
+	in.session = hm->h.s[hm->morning].id;
+	in.during = in.after = PAIN_NONE;
+	in.morning = score;
+	in.at = now;
+	in.utc_off = home_offset(now);
+	if (store_record_pain(hm->app->store, &in, &res) != 0) {
+		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
+		    store_error(hm->app->store));
+		hm->msg_role = UR_BAD;
+		return;
+	}
+	snprintf(hm->msg, sizeof hm->msg, "Morning pain %d/10 recorded.",
+	    score);
+	hm->msg_role = score > 5 ? UR_BAD : score > 2 ? UR_WARN : UR_GOOD;
+	hm->morning_done = true;
+	home_load(hm);
+}
+
+static void
+home_key_morning(struct home *hm, const struct ui_event *ev)
+{
+	switch (ev->action) {
+	case UA_DIGIT:
+		if (hm->one_at != 0 && ev->digit == 0)
+			home_morning_record(hm, 10);
+		else if (ev->digit == 1) {
+			if (hm->one_at != 0)
+				home_morning_record(hm, 1);
+			else
+				hm->one_at = ui_now_ms();
+		} else
+			home_morning_record(hm, ev->digit);
+		break;
+	case UA_ENTER:
+		if (hm->one_at != 0) {
+			home_morning_record(hm, 1);
+			break;
+		}
+		/* FALLTHROUGH */
+	case UA_BACK:
+		hm->one_at = 0;
+		hm->morning_done = true;
+		hm->morning = -1;
+		hm->mode = HM_MAIN;
+		break;
+	case UA_QUIT:
+		ui_pop();
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+home_key_pick(struct home *hm, const struct ui_event *ev)
+{
+	switch (ev->action) {
+	case UA_UP:
+		if (hm->cur > 0)
+			hm->cur--;
+		break;
+	case UA_DOWN:
+		if (hm->cur + 1 < hm->d.n)
+			hm->cur++;
+		break;
+	case UA_ENTER:
+		if (hm->cur < hm->d.n)
+			home_start(hm, hm->d.items[hm->cur].rt);
+		break;
+	case UA_BACK:
+	case UA_QUIT:
+		hm->mode = HM_MAIN;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+home_key(void *state, const struct ui_event *ev)
+{
+	struct home	*hm = state;
+
+	ui_dirty();
+	if (hm->mode == HM_MORNING) {
+		home_key_morning(hm, ev);
+		return;
+	}
+	if (hm->mode == HM_PICK) {
+		home_key_pick(hm, ev);
+		return;
+	}
+	switch (ev->action) {
+	case UA_ENTER:
+		if (hm->d.pick < hm->d.n)
+			home_start(hm, hm->d.items[hm->d.pick].rt);
+		else if (hm->d.n > 0) {
+			hm->mode = HM_PICK;
+			hm->cur = 0;
+		}
+		break;
+	case UA_QUIT:
+		ui_pop();
+		break;
+	case UA_CHAR:
+		if (ev->ch == 'r' && hm->d.n > 0) {
+			hm->mode = HM_PICK;
+			hm->cur = hm->d.pick < hm->d.n ? hm->d.pick : 0;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* A lone 1 on the morning question: after a pause it means 1. */
+static int64_t
+home_wake(void *state, int64_t now)
+{
+	struct home	*hm = state;
+
+	(void)now;
+	if (hm->mode != HM_MORNING || hm->one_at == 0)
+		return INT64_MAX;
+	return hm->one_at + HOME_TEN_MS;
+}
+
+static void
+home_tick(void *state, int64_t now)
+{
+	struct home	*hm = state;
+
+	(void)now;
+	if (hm->one_at != 0)
+		home_morning_record(hm, 1);
+	ui_dirty();
+}
+
+/* --- drawing ------------------------------------------------------- */
+
+/* The local date of t as "Mon 23 Nov". */
+static void
+home_date(int64_t t, int off, char *buf, size_t len)
+{
+	struct tm	tm;
+	time_t		lt = (time_t)(t + off);
+
+	if (gmtime_r(&lt, &tm) == NULL || strftime(buf, len, "%a %d %b", &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static const char *
+home_rt_name(const struct home *hm, const char *id)
+{
+	const struct routine	*rt = catalog_routine(hm->app->cat, id);
+
+	return rt != NULL ? rt->name : id;
+}
+
+/* Why nothing is due, from the routines' states. */
+static const char *
+home_why_none(const struct home *hm)
+{
+	size_t	i;
+	bool	today = false;
+
+	for (i = 0; i < hm->d.n; i++) {
+		if (hm->d.items[i].state == DUE_REST_DAY)
+			return "a rest day after yesterday's strength session";
+		if (hm->d.items[i].state == DUE_DONE_TODAY)
+			today = true;
+	}
+	return today ? "today's session is done" :
+	    "this week's sessions are done";
+}
+
+static int
+home_draw_due(struct home *hm, int y)
+{
+	const struct due_item	*it;
+
+	if (hm->d.pick < hm->d.n) {
+		it = &hm->d.items[hm->d.pick];
+		ui_print(y, 1, 11, UR_DIM, "Due today");
+		ui_print(y, 12, COLS - 13, UR_ACCENT, it->rt->name);
+		ui_printf(y + 1, 12, COLS - 13, UR_DIM,
+		    "Enter starts it (%zu exercise%s)", it->rt->nsteps,
+		    it->rt->nsteps == 1 ? "" : "s");
+	} else {
+		ui_print(y, 1, 11, UR_DIM, "Due today");
+		ui_printf(y, 12, COLS - 13, UR_GOOD, "nothing: %s.",
+		    home_why_none(hm));
+		ui_print(y + 1, 12, COLS - 13, UR_DIM,
+		    "r chooses a routine all the same.");
+	}
+	return y + 3;
+}
+
+static int
+home_draw_week(struct home *hm, int y)
+{
+	int	x;
+
+	ui_print(y, 1, 11, UR_DIM, "This week");
+	x = 12;
+	if (COLS >= 50) {
+		ui_bar(y, x, 15, hm->d.week_done, hm->d.week_planned,
+		    hm->d.week_done >= hm->d.week_planned ? UR_GOOD :
+		    UR_ACCENT);
+		x += 17;
+	}
+	ui_printf(y, x, COLS - x - 1, UR_NORMAL, "%d of %d sessions",
+	    hm->d.week_done, hm->d.week_planned);
+	return y + 2;
+}
+
+/* The routines: last done, this week, state; with a cursor in HM_PICK. */
+static int
+home_draw_routines(struct home *hm, int y, int maxy)
+{
+	const struct due_item	*it;
+	char			 last[32];
+	size_t			 i, first = 0;
+	int			 nw = 7, w, rows;
+
+	for (i = 0; i < hm->d.n; i++)
+		if ((w = ui_width(hm->d.items[i].rt->name)) > nw)
+			nw = w;
+	if (nw > COLS / 3)
+		nw = COLS / 3;
+	ui_print(y, 3, nw, UR_DIM, "Routine");
+	ui_print(y, nw + 5, 12, UR_DIM, "Last done");
+	ui_print(y, nw + 18, 10, UR_DIM, "This week");
+	y++;
+	rows = maxy - y;
+	if (rows < 1)
+		rows = 1;
+	if (hm->mode == HM_PICK && hm->cur >= (size_t)rows)
+		first = hm->cur - rows + 1;
+	for (i = first; i < hm->d.n && y < maxy; i++, y++) {
+		it = &hm->d.items[i];
+		if (hm->mode == HM_PICK && i == hm->cur) {
+			ui_print(y, 1, 2, UR_ACCENT, ">");
+			attron(A_REVERSE);
+		}
+		ui_print(y, 3, nw, hm->mode == HM_PICK && i == hm->cur ?
+		    UR_ACCENT : UR_NORMAL, it->rt->name);
+		attroff(A_REVERSE);
+		due_last_str(it, hm->today, last, sizeof last);
+		ui_print(y, nw + 5, 12, UR_NORMAL, last);
+		ui_printf(y, nw + 18, 10, UR_NORMAL, "%d of %d",
+		    it->week_done, it->rt->per_week);
+		ui_print(y, nw + 29, COLS - nw - 30, it->state == DUE_YES ?
+		    UR_ACCENT : UR_DIM, due_state_text(it->state));
+	}
+	return y + 1;
+}
+
+static void
+home_pain_part(char *buf, size_t len, size_t *n, const char *what, int score)
+{
+	if (score == PAIN_NONE || *n >= len)
+		return;
+	*n += snprintf(buf + *n, len - *n, "%s%s %d/10", *n > 0 ? ", " : "",
+	    what, score);
+}
+
+/* The latest pain: of the last session with any, or a later report. */
+static int
+home_draw_pain(struct home *hm, int y)
+{
+	const struct hist_session	*s = NULL;
+	const struct hist_pain		*p = NULL;
+	char				 buf[160], when[32];
+	size_t				 i, n = 0;
+	int				 hi;
+
+	for (i = hm->h.ns; i > 0; i--) {
+		s = &hm->h.s[i - 1];
+		if (s->pain_during != PAIN_NONE ||
+		    s->pain_after != PAIN_NONE || s->pain_morning != PAIN_NONE)
+			break;
+		s = NULL;
+	}
+	if (hm->h.np > 0)
+		p = &hm->h.p[hm->h.np - 1];
+	ui_print(y, 1, 11, UR_DIM, "Pain");
+	if (p != NULL && (s == NULL || p->at > s->start)) {
+		home_date(p->at, p->utc_off, when, sizeof when);
+		ui_printf(y, 12, COLS - 13, p->score > 5 ? UR_BAD :
+		    p->score > 2 ? UR_WARN : UR_GOOD, "%s %d/10 (%s, on its "
+		    "own)", history_pain_kind_name(p->kind), p->score, when);
+		return y + 2;
+	}
+	if (s == NULL) {
+		ui_print(y, 12, COLS - 13, UR_DIM, "none recorded yet");
+		return y + 2;
+	}
+	home_pain_part(buf, sizeof buf, &n, "during", s->pain_during);
+	home_pain_part(buf, sizeof buf, &n, "after", s->pain_after);
+	home_pain_part(buf, sizeof buf, &n, "next morning", s->pain_morning);
+	home_date(s->start, s->utc_off, when, sizeof when);
+	hi = s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
+	if (s->pain_morning > hi)
+		hi = s->pain_morning;
+	ui_print(y, 12, COLS - 13, hi > 5 ? UR_BAD : hi > 2 ? UR_WARN :
+	    UR_GOOD, buf);
+	ui_printf(y + 1, 12, COLS - 13, UR_DIM, "%s, %s",
+	    home_rt_name(hm, s->routine), when);
+	if (s->flags != 0)
+		ui_print(y + 2, 12, COLS - 13, UR_BAD,
+		    "Warning signs reported: see a physiotherapist.");
+	return y + (s->flags != 0 ? 4 : 3);
+}
+
+/* Advice stands out: it is why rehabit is safe to follow. */
+static int
+home_draw_advice(struct home *hm, int y)
+{
+	if (hm->advice & ADVICE_SEE_PHYSIO) {
+		ui_print(y++, 1, COLS - 2, UR_BAD,
+		    "See a physiotherapist before going on.");
+		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->physio);
+	}
+	if (hm->advice & ADVICE_CROSS_TRAIN) {
+		ui_print(y++, 1, COLS - 2, UR_BAD,
+		    "Keep fit meanwhile by walking, cycling or swimming.");
+		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->cross);
+	}
+	return hm->advice & (ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN) ?
+	    y + 1 : y;
+}
+
+static void
+home_draw_welcome(struct home *hm, int y)
+{
+	static const char *text[] = {
+		"A coach for home rehab exercise. A session takes you",
+		"through each exercise with timers and counts, then asks how",
+		"much it hurt; the next session's dose follows from that.",
+		NULL
+	};
+	int	i;
+
+	ui_print(y++, 1, COLS - 2, UR_TITLE, "Welcome to rehabit");
+	y++;
+	for (i = 0; text[i] != NULL; i++)
+		ui_print(y++, 1, COLS - 2, UR_NORMAL, text[i]);
+	y++;
+	if (hm->d.pick < hm->d.n) {
+		ui_print(y, 1, 15, UR_DIM, "First session");
+		ui_print(y++, 16, COLS - 17, UR_ACCENT,
+		    hm->d.items[hm->d.pick].rt->name);
+		ui_print(y++, 16, COLS - 17, UR_DIM,
+		    "Enter starts it; r chooses another routine.");
+	}
+	y++;
+	ui_print(y++, 1, COLS - 2, UR_DIM,
+	    "rehabit is a coach, not a diagnosis: if pain persists,");
+	ui_print(y, 1, COLS - 2, UR_DIM, "see a physiotherapist.");
+}
+
+static void
+home_draw_morning(struct home *hm, int y)
+{
+	const struct hist_session	*s = &hm->h.s[hm->morning];
+	char				 when[32];
+
+	home_date(s->start, s->utc_off, when, sizeof when);
+	ui_print(y, 1, COLS - 2, UR_TITLE, "Good morning");
+	y += 2;
+	ui_print(y++, 1, COLS - 2, UR_NORMAL,
+	    "How much do the knee's pain and stiffness bother you now?");
+	ui_printf(y++, 1, COLS - 2, UR_DIM, "After %s, %s.",
+	    home_rt_name(hm, s->routine), when);
+	y = ui_pain_scale(y + 1, hm->one_at != 0 ? 1 : PAIN_NONE);
+	ui_print(y, 1, COLS - 2, UR_DIM, hm->one_at != 0 ?
+	    "1 - type 0 for 10, Enter for 1." :
+	    "A digit records it (1 then 0 for 10); Enter skips.");
+}
+
+static void
+home_draw(void *state)
+{
+	struct home	*hm = state;
+	char		 date[32];
+	int		 y = 0, maxy = LINES - 2;
+
+	if (hm->stale || !hm->loaded)
+		home_load(hm);
+	home_date(time(NULL), home_offset(time(NULL)), date, sizeof date);
+	ui_print(0, 1, COLS - 2, UR_TITLE, "rehabit");
+	if (COLS > 40)
+		ui_print(0, COLS - ui_width(date) - 1, ui_width(date), UR_DIM,
+		    date);
+	if (hm->msg[0] != '\0')
+		ui_print(maxy, 1, COLS - 2, hm->msg_role, hm->msg);
+	y = 2;
+	if (hm->mode == HM_MORNING) {
+		home_draw_morning(hm, y);
+		return;
+	}
+	if (hm->d.n == 0) {
+		ui_print(y, 1, COLS - 2, UR_WARN,
+		    "No routines in the library.");
+		ui_print(y + 1, 1, COLS - 2, UR_DIM,
+		    "Add YAML files (see rehabit(5)) and start again.");
+		return;
+	}
+	if (hm->mode == HM_PICK) {
+		ui_print(y, 1, COLS - 2, UR_ACCENT, "Choose a routine");
+		home_draw_routines(hm, y + 2, maxy);
+		return;
+	}
+	if (hm->h.ns == 0 && hm->h.np == 0) {
+		home_draw_welcome(hm, y);
+		return;
+	}
+	y = home_draw_advice(hm, y);
+	y = home_draw_due(hm, y);
+	y = home_draw_week(hm, y);
+	y = home_draw_pain(hm, y);
+	home_draw_routines(hm, y, maxy);
+}
+
+static const struct ui_key *
+home_keys(void *state)
+{
+	struct home	*hm = state;
+
+	if (hm->mode == HM_MORNING)
+		return home_keys_morning;
+	if (hm->mode == HM_PICK)
+		return home_keys_pick;
+	return home_keys_main;
+}
+
+static void
+home_leave(void *state)
+{
+	struct home	*hm = state;
+
+	history_free(&hm->h);
+	due_free(&hm->d);
+	free(hm);
+}
+
+static const struct ui_screen home_screen = {
+	.name = "home",
+	.draw = home_draw,
+	.key = home_key,
+	.wake = home_wake,
+	.tick = home_tick,
+	.leave = home_leave,
+	.keys = home_keys,
+};
+
+void
+ui_home_open(struct app *app)
+{
+	struct home	*hm;
+
+	hm = xcalloc(1, sizeof *hm);
+	hm->app = app;
+	hm->morning = -1;
+	history_init(&hm->h);
+	home_load(hm);
+	ui_push(&home_screen, hm);
+}
+
+static int
+cmd_home_exec(const struct rh_opts *o, int argc, char **argv)
+{
+	struct app	app;
+	int		rc;
+
+	(void)argc;
+	(void)argv;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "rehabit: the home screen needs a terminal "
+		    "(see 'rehabit --help' for the commands)\n");
+		return EXIT_USAGE;
+	}
+	if ((rc = app_open(&app, o)) != 0)
+		return rc;
+	ui_home_open(&app);
+	rc = app_run(&app);
+	app_close(&app);
+	return rc;
+}

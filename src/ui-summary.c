@@ -1,0 +1,398 @@
+/*
+ * ui-summary.c - after a session: what was done against what was
+ * prescribed, exercise by exercise, and the pain recorded.
+ *
+ * The session screen opens the summary with the pain form on top of it,
+ * so the summary reads the session when it is first drawn (after the form
+ * is gone) and again whenever it comes back from a screen it opened.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "history.h"
+#include "progression.h"
+#include "store.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+struct summary {
+	struct app	*app;
+	int64_t		 session;
+	struct history	 h;		/* the session */
+	struct history	 all;		/* everything, for the next plan */
+	struct prog_plan plan;
+	bool		 planned;
+	bool		 stale;		/* read the session again */
+	char		 error[256];
+	int		 scroll;	/* first content line shown */
+	int		 lines;		/* content lines at the last draw */
+};
+
+static const struct ui_key summary_keys_list[] = {
+	{ "Enter", "done" }, { "Up/Down", "scroll" }, { "q", "done" },
+	{ "?", "help" }, { NULL, NULL }
+};
+
+/* Content line y, scrolled, on the screen; -1 when out of view. */
+static int
+summary_y(const struct summary *sm, int y)
+{
+	y -= sm->scroll;
+	if (y < 0 || y >= LINES - 2)
+		return -1;
+	return y;
+}
+
+static void
+summary_load(struct summary *sm)
+{
+	const struct routine	*rt;
+	struct tm		 tm;
+	time_t			 now = time(NULL);
+
+	history_free(&sm->h);
+	history_free(&sm->all);
+	if (sm->planned)
+		progression_free(&sm->plan);
+	sm->planned = false;
+	sm->error[0] = '\0';
+	sm->stale = false;
+	if (store_load_session(sm->app->store, sm->session, &sm->h) != 0 ||
+	    sm->h.ns == 0) {
+		snprintf(sm->error, sizeof sm->error, "%s",
+		    store_error(sm->app->store));
+		return;
+	}
+	rt = catalog_routine(sm->app->cat, sm->h.s[0].routine);
+	if (rt == NULL || store_load(sm->app->store, 0, &sm->all) != 0)
+		return;
+	/* What the next session of this routine will ask, from today. */
+	progression_plan(rt, &sm->all, now, localtime_r(&now, &tm) != NULL ?
+	    (int)tm.tm_gmtoff : 0, &sm->plan);
+	sm->planned = true;
+}
+
+/* What one set asks for, in the unit the engine records. */
+static int
+summary_target(enum ex_kind kind, const struct dose *d)
+{
+	switch (kind) {
+	case KIND_REPS:
+		return d->reps;
+	case KIND_HOLD:
+		return d->hold * (d->reps > 1 ? d->reps : 1);
+	case KIND_TIMED:
+		return d->work * (d->rounds > 1 ? d->rounds : 1);
+	}
+	return 0;
+}
+
+static void
+summary_done_str(const struct hist_exercise *e, int target, char *buf,
+    size_t len, bool *all)
+{
+	size_t	i, n = 0;
+	int	full = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < e->ndone && n < len; i++) {
+		n += snprintf(buf + n, len - n, "%s%d", i > 0 ? " " : "",
+		    e->done[i]);
+		if (e->done[i] >= target)
+			full++;
+	}
+	if (e->ndone == 0)
+		snprintf(buf, len, "nothing");
+	*all = e->ndone >= (size_t)e->prescribed.sets && full >=
+	    e->prescribed.sets;
+}
+
+static int
+summary_draw_exercise(struct summary *sm, int y,
+    const struct hist_exercise *e, int nw)
+{
+	const struct exercise	*ex;
+	char			 dose[64], done[128], name[128];
+	bool			 all;
+	int			 x, row;
+
+	ex = catalog_exercise(sm->app->cat, e->exercise);
+	snprintf(name, sizeof name, "%s%s%s%s",
+	    ex != NULL ? ex->name : e->exercise,
+	    e->side != SIDE_BOTH ? " (" : "",
+	    e->side != SIDE_BOTH ? history_side_name(e->side) : "",
+	    e->side != SIDE_BOTH ? ")" : "");
+	if (ex != NULL)
+		catalog_dose_str(ex, &e->prescribed, dose, sizeof dose);
+	else
+		snprintf(dose, sizeof dose, "%d sets", e->prescribed.sets);
+	summary_done_str(e, ex != NULL ? summary_target(ex->kind,
+	    &e->prescribed) : 0, done, sizeof done, &all);
+	if ((row = summary_y(sm, y)) == -1)
+		return y + 1;
+	x = 2;
+	ui_print(row, x, nw, UR_NORMAL, name);
+	x += nw + 2;
+	ui_print(row, x, 18, UR_DIM, dose);
+	x += 20;
+	x += ui_print(row, x, COLS - x, all ? UR_GOOD : UR_WARN, done);
+	if (e->pain != PAIN_NONE)
+		ui_printf(row, x + 2, COLS - x - 2, e->pain > 5 ? UR_BAD :
+		    e->pain > 2 ? UR_WARN : UR_DIM, "pain %d/10", e->pain);
+	return y + 1;
+}
+
+static void
+summary_pain_str(const char *what, int score, char *buf, size_t len)
+{
+	if (score == PAIN_NONE)
+		snprintf(buf, len, "%s -", what);
+	else
+		snprintf(buf, len, "%s %d/10", what, score);
+}
+
+static int
+summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
+{
+	char		buf[64], flags[128];
+	unsigned	bit;
+	size_t		n = 0;
+	int		row, x, hi = PAIN_NONE;
+
+	if (s->pain_during > hi)
+		hi = s->pain_during;
+	if (s->pain_after > hi)
+		hi = s->pain_after;
+	if ((row = summary_y(sm, y)) != -1) {
+		x = ui_print(row, 2, 6, UR_TITLE, "Pain") + 4;
+		summary_pain_str("during", s->pain_during, buf, sizeof buf);
+		x += ui_print(row, x, COLS - x, UR_NORMAL, buf) + 3;
+		summary_pain_str("after", s->pain_after, buf, sizeof buf);
+		x += ui_print(row, x, COLS - x, UR_NORMAL, buf) + 3;
+		summary_pain_str("next morning", s->pain_morning, buf,
+		    sizeof buf);
+		x += ui_print(row, x, COLS - x, UR_NORMAL, buf) + 3;
+		if (hi == PAIN_NONE)
+			ui_print(row, x, COLS - x, UR_DIM, "(not recorded)");
+		else
+			ui_print(row, x, COLS - x, hi > 5 ? UR_BAD : hi > 2 ?
+			    UR_WARN : UR_GOOD, hi > 5 ? "too much" : hi > 2 ?
+			    "acceptable" : "fine");
+	}
+	y++;
+	if (s->flags != 0) {
+		for (bit = 1; bit < (1u << FLAG_COUNT); bit <<= 1)
+			if (s->flags & bit)
+				n += snprintf(flags + n, sizeof flags - n,
+				    "%s%s", n > 0 ? ", " : "",
+				    history_flag_name(bit));
+		if ((row = summary_y(sm, y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_BAD,
+			    "Warning signs: %s. Stop increasing the "
+			    "exercises and see a physiotherapist.", flags);
+		y++;
+	}
+	if (s->note != NULL && s->note[0] != '\0') {
+		if ((row = summary_y(sm, y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_DIM, "Note: %s",
+			    s->note);
+		y++;
+	}
+	return y;
+}
+
+/* One line per exercise: the next dose, the decision and why. */
+static int
+summary_draw_next(struct summary *sm, int y, int nw)
+{
+	const struct prog_item	*it;
+	const struct exercise	*ex;
+	char			 name[128], dose[64];
+	size_t			 i;
+	int			 row, x;
+
+	if (!sm->planned)
+		return y;
+	if ((row = summary_y(sm, y)) != -1)
+		ui_print(row, 2, COLS - 4, UR_TITLE, "Next time");
+	y++;
+	for (i = 0; i < sm->plan.nitems; i++, y++) {
+		it = &sm->plan.items[i];
+		ex = it->step->ex;
+		if ((row = summary_y(sm, y)) == -1)
+			continue;
+		snprintf(name, sizeof name, "%s%s%s%s", ex->name,
+		    it->side != SIDE_BOTH ? " (" : "",
+		    it->side != SIDE_BOTH ? history_side_name(it->side) : "",
+		    it->side != SIDE_BOTH ? ")" : "");
+		catalog_dose_str(ex, &it->dose, dose, sizeof dose);
+		ui_print(row, 2, nw, UR_NORMAL, name);
+		ui_print(row, nw + 4, 18, UR_ACCENT, dose);
+		x = nw + 24;
+		x += ui_print(row, x, COLS - x, it->decision == PROG_REGRESS ||
+		    it->decision == PROG_DELOAD ? UR_WARN :
+		    it->decision == PROG_PROGRESS ? UR_GOOD : UR_NORMAL,
+		    progression_decision_name(it->decision));
+		ui_printf(row, x, COLS - x, UR_DIM, ": %s", it->reason);
+	}
+	if (sm->plan.advice & ADVICE_SEE_PHYSIO) {
+		if ((row = summary_y(sm, ++y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_BAD, "See a "
+			    "physiotherapist: %s.", sm->plan.physio);
+		y++;
+	}
+	if (sm->plan.advice & ADVICE_CROSS_TRAIN) {
+		if ((row = summary_y(sm, y)) != -1)
+			ui_printf(row, 2, COLS - 4, UR_BAD, "Keep fit by "
+			    "walking, cycling or swimming (%s).",
+			    sm->plan.cross);
+		y++;
+	}
+	return y;
+}
+
+static void
+summary_head(struct summary *sm, const struct hist_session *s, int y)
+{
+	const struct routine	*rt;
+	struct tm		 tm;
+	time_t			 t = (time_t)(s->start + s->utc_off);
+	char			 when[48];
+	int			 row;
+
+	rt = catalog_routine(sm->app->cat, s->routine);
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(when, sizeof when, "%a %d %b %H:%M", &tm) == 0)
+		snprintf(when, sizeof when, "?");
+	if ((row = summary_y(sm, y)) != -1)
+		ui_print(row, 1, COLS - 2, UR_TITLE, s->completed ?
+		    "Session done" : "Session stopped early (the sets done "
+		    "are kept)");
+	if ((row = summary_y(sm, y + 1)) == -1)
+		return;
+	if (s->end > s->start)
+		ui_printf(row, 1, COLS - 2, UR_DIM, "%s, %s, %lld min",
+		    rt != NULL ? rt->name : s->routine, when,
+		    (long long)((s->end - s->start + 30) / 60));
+	else
+		ui_printf(row, 1, COLS - 2, UR_DIM, "%s, %s",
+		    rt != NULL ? rt->name : s->routine, when);
+}
+
+static void
+summary_draw(void *state)
+{
+	struct summary			*sm = state;
+	const struct hist_session	*s;
+	const struct exercise		*ex;
+	size_t				 i;
+	int				 y = 0, nw = 8, w, row;
+
+	if (sm->stale)
+		summary_load(sm);
+	if (sm->h.ns == 0) {
+		ui_print(0, 1, COLS - 2, UR_TITLE, "Session");
+		ui_print(2, 1, COLS - 2, UR_BAD, sm->error[0] != '\0' ?
+		    sm->error : "The session was not found.");
+		return;
+	}
+	s = &sm->h.s[sm->h.ns - 1];
+	summary_head(sm, s, y);
+	y += 3;
+	for (i = 0; i < s->nex; i++) {
+		ex = catalog_exercise(sm->app->cat, s->ex[i].exercise);
+		w = ui_width(ex != NULL ? ex->name : s->ex[i].exercise) +
+		    (s->ex[i].side != SIDE_BOTH ? 8 : 0);
+		if (w > nw)
+			nw = w;
+	}
+	if (nw > COLS / 3)
+		nw = COLS / 3;
+	if ((row = summary_y(sm, y)) != -1) {
+		ui_print(row, 2, nw, UR_DIM, "Exercise");
+		ui_print(row, nw + 4, 18, UR_DIM, "Prescribed");
+		ui_print(row, nw + 24, COLS - nw - 24, UR_DIM,
+		    "Done per set");
+	}
+	y++;
+	for (i = 0; i < s->nex; i++)
+		y = summary_draw_exercise(sm, y, &s->ex[i], nw);
+	if (s->nex == 0 && (row = summary_y(sm, y++)) != -1)
+		ui_print(row, 2, COLS - 4, UR_DIM, "No sets were done.");
+	y++;
+	y = summary_draw_pain(sm, y, s);
+	y = summary_draw_next(sm, y + 1, nw);
+	sm->lines = y;
+}
+
+static void
+summary_key(void *state, const struct ui_event *ev)
+{
+	struct summary	*sm = state;
+	int		 page = LINES - 2;
+
+	switch (ev->action) {
+	case UA_ENTER:
+	case UA_QUIT:
+	case UA_BACK:
+		ui_pop();
+		return;
+	case UA_UP:
+		if (sm->scroll > 0)
+			sm->scroll--;
+		break;
+	case UA_DOWN:
+		if (sm->scroll + page < sm->lines)
+			sm->scroll++;
+		break;
+	default:
+		return;
+	}
+	ui_dirty();
+}
+
+static const struct ui_key *
+summary_keys(void *state)
+{
+	(void)state;
+	return summary_keys_list;
+}
+
+static void
+summary_leave(void *state)
+{
+	struct summary	*sm = state;
+
+	history_free(&sm->h);
+	history_free(&sm->all);
+	if (sm->planned)
+		progression_free(&sm->plan);
+	free(sm);
+}
+
+static const struct ui_screen summary_screen = {
+	.name = "summary",
+	.draw = summary_draw,
+	.key = summary_key,
+	.leave = summary_leave,
+	.keys = summary_keys,
+};
+
+void
+ui_summary_open(struct app *app, int64_t session)
+{
+	struct summary	*sm;
+
+	sm = xcalloc(1, sizeof *sm);
+	sm->app = app;
+	sm->session = session;
+	sm->stale = true;
+	history_init(&sm->h);
+	history_init(&sm->all);
+	ui_push(&summary_screen, sm);
+}

@@ -1,0 +1,111 @@
+#!/bin/sh
+# due.sh - `rehabit due`: what is due today, exit 0 if a session is due, 1
+# if not; weeks from Monday, rest days between strength sessions.
+. "$top_srcdir/tests/lib.sh"
+
+lib="$top_srcdir/tests/fixtures/ui-home/library"
+data="$test_tmp/data"
+seed="$top_builddir/tests/tools/seed-history"
+
+# due AT [ARGS...] : run `rehabit due` as if it were AT (UTC).
+due() {
+	_at=$1; shift
+	ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+	    run faketime "$_at" "$REHABIT" --library "$lib" --data-dir "$data" \
+	    due "$@"
+}
+epoch() { date -u -d "$1" +%s; }
+
+due "2026-11-27 10:00:00"
+is "$rc" 0 "empty history: a session is due (exit 0)"
+like "$out" '^Due today: Knee strength \(knee-strength\)$' \
+    "never done: the first routine is due"
+like "$out" '^This week: 0 of 8 sessions done$' "nothing done of 3 + 5"
+like "$out" '^  knee-strength  0 of 3 this week  last: never +due today$' \
+    "one line per routine"
+
+# Knee strength on Monday and Thursday: Friday is a rest day.
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-23 09:00") 0 1
+set wall-sit both sets=2,hold=2 1 2
+session knee-strength $(epoch "2026-11-26 09:00") 0 1
+set wall-sit both sets=2,hold=2 1 2
+SEED
+due "2026-11-27 10:00:00"
+is "$rc" 0 "Friday: mobility is due"
+like "$out" '^Due today: Mobility \(mobility\)$' "the rest day passes to mobility"
+like "$out" "knee-strength +2 of 3 this week +last: yesterday +rest day \(strength yesterday\)" \
+    "knee strength rests the day after a strength session"
+like "$out" '^This week: 2 of 8 sessions done$' "two done this week"
+
+"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "2026-11-27 08:00") 0 1
+SEED
+due "2026-11-27 10:00:00"
+is "$rc" 1 "Friday after mobility: nothing due (exit 1)"
+like "$out" '^Nothing due today\.$' "says nothing is due"
+like "$out" 'mobility +1 of 5 this week +last: today +done today' \
+    "mobility done today"
+due "2026-11-27 10:00:00" --quiet
+is "$rc" 1 "--quiet: same exit status"
+is "$out" "" "--quiet prints nothing"
+
+due "2026-11-28 10:00:00" -q
+is "$rc" 0 "Saturday: knee strength due again"
+
+# A stopped session with nothing done does not count.
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-28 09:00") 0 0
+SEED
+due "2026-11-28 10:00:00"
+is "$rc" 0 "an empty stopped session is not a session done"
+like "$out" '^Due today: Knee strength' "knee strength still due"
+
+due "2026-11-30 07:00:00"
+like "$out" '^This week: 0 of 8 sessions done$' "Monday starts a new week"
+like "$out" 'mobility +0 of 5 this week +last: 3 days ago' \
+    "last done, counted in days"
+
+# A session keeps the local day it was recorded on: Sunday 23:30 UTC at
+# UTC+1 was Monday morning where it happened.
+"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "2026-11-29 23:30") 3600 1
+SEED
+due "2026-11-30 07:00:00"
+like "$out" 'mobility +1 of 5 this week +last: today +done today' \
+    "counted on its local day"
+
+# Errors.
+due "2026-11-30 07:00:00" --frob
+is "$rc" 2 "unknown option: exit 2"
+is "$err" "rehabit: due: unknown option '--frob' (see 'rehabit due --help')" \
+    "unknown option: one-line error"
+due "2026-11-30 07:00:00" knee-strength
+is "$rc" 2 "an argument: exit 2"
+is "$err" "rehabit: due: unexpected argument 'knee-strength' (see 'rehabit due --help')" \
+    "an argument: one-line error"
+
+run "$REHABIT" --library "$top_srcdir/tests/fixtures/ui-home/bad" \
+    --data-dir "$data" due
+is "$rc" 65 "bad library: exit 65"
+like "$err" 'bad/bad\.yaml:4:15: .*per_week' \
+    "bad library: FILE:LINE:COLUMN: message"
+
+touch "$test_tmp/not-a-dir"
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/not-a-dir" due
+is "$rc" 74 "data folder is a file: exit 74"
+like "$err" "^rehabit: .*not-a-dir" "data folder is a file: names it"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "data folder is a file: one line"
+
+mkdir -p "$test_tmp/junk"
+printf 'not a database, just text\n' >"$test_tmp/junk/history.db"
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/junk" due
+is "$rc" 74 "not a history database: exit 74"
+like "$err" "^rehabit: .*history\.db" "not a history database: names the file"
+
+run "$REHABIT" due --help
+is "$rc" 0 "--help exits 0"
+like "$out" '^Usage: rehabit due \[--quiet\]' "--help shows usage"
+like "$out" 'exit 0 if a session is due, 1 if not' "--help gives the exit status"
+
+done_testing

@@ -1,0 +1,161 @@
+#!/bin/sh
+# plan.sh - rehabit plan: text, yaml and --why after importing a history,
+# with the clock faked to 2026-11-06; the default routine; every error.
+. "$top_srcdir/tests/lib.sh"
+
+fix="$top_srcdir/tests/fixtures/progression"
+lib="$fix/library"
+data="$test_tmp/data"
+# libfaketime is preloaded: let an ASan build start all the same.
+ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
+export ASAN_OPTIONS
+
+plan() {
+	run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+	    --data-dir "$data" plan "$@"
+}
+
+# --- before any history ---------------------------------------------------------
+
+plan knee-strength-1 --format yaml
+is "$rc" 0 "plan with no history exits 0"
+is "$(printf '%s\n' "$out" | grep -c '^    rule: start$')" 2 \
+    "no history: both steps start (the two sides alike: one line)"
+like "$out" '^    prescription: \{sets: 3, hold: 30, rest: 45\}$' \
+    "no history: the routine's dose"
+like "$out" '^as_of: 2026-11-06$' "as_of is today's date"
+ok "plan creates no database" test ! -e "$data/history.db"
+
+# --- after an import ---------------------------------------------------------------
+
+run "$REHABIT" --library "$lib" --data-dir "$data" import \
+    "$fix/history.yaml"
+is "$rc" 0 "import the history"
+
+plan knee-strength-1 --format yaml
+is "$rc" 0 "plan --format yaml exits 0"
+is "$out" "$(cat "$fix/plan.yaml")" "plan --format yaml: DESIGN.md section 4"
+is "$err" "" "plan: nothing on stderr"
+
+plan --format=yaml
+is "$out" "$(cat "$fix/plan.yaml")" \
+    "no routine named: the one done most recently"
+
+plan
+is "$rc" 0 "plan (text) exits 0"
+like "$out" "^Runner's knee - strength, phase 1 \(knee-strength-1\), as of 2026-11-06$" \
+    "text: the routine and the date"
+like "$out" '^  Wall sit: 3 x 35 s hold.* - progress: Pain stayed at 2/10 or less' \
+    "text: one line per exercise, dose, decision, reason"
+like "$out" '^  Lateral step-down \(left\): 3 x 12.* - progress: ' \
+    "text: the left side progresses"
+like "$out" '^  Lateral step-down \(right\): 2 x 10.* - regress: Pain reached 6/10' \
+    "text: the right side, which hurt, steps down"
+like "$out" '^!! KEEP FIT ANOTHER WAY: walk, cycle or swim' \
+    "text: cross-train advice stands out"
+like "$out" 'pain above 5/10 in Lateral step-down' \
+    "text: cross-train names what triggered it"
+unlike "$out" 'PHYSIOTHERAPIST' "text: no see-physio without a reason"
+unlike "$out" '^    rule:' "text: no details without --why"
+
+plan --why
+is "$rc" 0 "plan --why exits 0"
+like "$out" '^    rule: pain-green$' "--why: the rule"
+like "$out" '^      2026-11-04: pain 2/10, .*all sets done, green$' \
+    "--why: the sessions and their pain"
+like "$out" '^      2026-11-04: pain 6/10 \(this exercise\), .*red$' \
+    "--why: the exercise's own pain for the side that hurt"
+like "$out" '^    days since the last session: 2$' "--why: days since"
+like "$out" '^    volume this week so far: 180$' "--why: this week's volume"
+like "$out" 'under 2 weeks of history, no load cap yet' \
+    "--why: the 4-week average, not yet"
+like "$out" '^    change: 3 x 30 s hold.* \(volume 90\) -> 3 x 35 s hold.* \(volume 105\)$' \
+    "--why: the change"
+
+run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" show knee-strength-1
+is "$rc" 0 "show exits 0"
+like "$out" '^     3 x 35 s hold \(Wall sit 45 degrees\), rest 45 s$' \
+    "show: today's prescription, not the routine's dose"
+like "$out" '^     2 x 10 each side, tempo 2-1-2, rest 60 s$' \
+    "show: sides that differ run at the smaller dose"
+
+plan walk-run-1 --format yaml
+like "$out" '^    rule: return-after-break$' "27 days off: return-after-break"
+like "$out" '^    reason: "27 days since the last session: back to about 65%' \
+    "27 days off: 65%"
+like "$out" '^advice: \[cross-train\]$' "a break: cross-train"
+
+# --- a red flag ----------------------------------------------------------------------
+
+run "$REHABIT" --library "$lib" --data-dir "$data" import \
+    "$fix/red-flag.yaml"
+is "$rc" 0 "import a report of swelling and giving way"
+plan knee-strength-1
+like "$out" '^!! SEE A PHYSIOTHERAPIST: stop progressing' \
+    "red flag: see a physiotherapist, plainly"
+like "$out" 'you reported swelling, giving-way \(last on 2026-11-05\)' \
+    "red flag: named, with its date"
+like "$out" '^  Wall sit: 3 x 30 s hold.* - hold: You reported swelling' \
+    "red flag: no step up"
+plan knee-strength-1 --format yaml
+like "$out" '^advice: \[see-physio, cross-train\]$' "red flag: yaml advice"
+like "$out" '^    rule: red-flag$' "red flag: the rule"
+
+# --- errors ------------------------------------------------------------------------
+
+plan nope
+is "$rc" 66 "unknown routine exits 66"
+is "$err" "rehabit: plan: no routine 'nope' (see 'rehabit list')" \
+    "unknown routine: one-line error"
+
+plan --format xml
+is "$rc" 2 "unknown format exits 2"
+is "$err" "rehabit: plan: unknown format 'xml' (text or yaml) (see 'rehabit plan --help')" \
+    "unknown format: one-line error"
+
+plan --format
+is "$rc" 2 "--format without a value exits 2"
+is "$err" "rehabit: plan: option '--format' needs text or yaml (see 'rehabit plan --help')" \
+    "--format without a value: one-line error"
+
+plan --bogus
+is "$rc" 2 "unknown option exits 2"
+is "$err" "rehabit: plan: unknown option '--bogus' (see 'rehabit plan --help')" \
+    "unknown option: one-line error"
+
+plan a b
+is "$rc" 2 "two routines exit 2"
+is "$err" "rehabit: plan: unexpected argument 'b' (see 'rehabit plan --help')" \
+    "two routines: one-line error"
+
+plan --help
+is "$rc" 0 "plan --help exits 0"
+like "$out" '^Usage: rehabit plan \[ROUTINE\] \[--why\] \[--format text\|yaml\]$' \
+    "plan --help: usage"
+like "$out" '^  --why ' "plan --help: --why"
+
+mkdir "$test_tmp/bad"
+printf 'exercises:\n  - id: x\n    name: X\n    kind: jumps\n' \
+    >"$test_tmp/bad/bad.yaml"
+run "$REHABIT" --library "$test_tmp/bad" --data-dir "$data" plan
+is "$rc" 65 "a bad library exits 65"
+like "$err" "^$test_tmp/bad/bad.yaml:4:11: " "a bad library: FILE:LINE:COLUMN"
+
+mkdir "$test_tmp/empty"
+printf 'exercises:\n  - id: x\n    name: X\n    kind: reps\n' \
+    >"$test_tmp/empty/ex.yaml"
+run "$REHABIT" --library "$test_tmp/empty" --data-dir "$data" plan
+is "$rc" 66 "a library without routines exits 66"
+is "$err" "rehabit: plan: the library has no routine" \
+    "a library without routines: one-line error"
+
+mkdir "$test_tmp/junk"
+printf 'this is not a database, not at all, not even a little bit\n' \
+    >"$test_tmp/junk/history.db"
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/junk" plan
+ok "a broken database fails" test "$rc" -ne 0
+like "$err" '^rehabit: .*history.db' "a broken database: one-line error"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "a broken database: one line"
+
+done_testing

@@ -1,0 +1,84 @@
+#!/bin/sh
+# report.sh - `rehabit report [FILE]`: the Markdown summary and its errors.
+. "$top_srcdir/tests/lib.sh"
+
+lib="$top_srcdir/tests/fixtures/report/library"
+gen="$top_builddir/tests/report-gen"
+
+report() {
+	# report DATA-DIR [ARG...]
+	_d=$1; shift
+	run "$REHABIT" --library "$lib" --data-dir "$_d" report "$@"
+}
+
+report "$test_tmp/none"
+is "$rc" 0 "empty history: exit 0"
+like "$out" '^# rehabit progress report' "empty history: a title"
+like "$out" 'No sessions recorded yet' "empty history: says so"
+
+"$gen" "$test_tmp/data" 120 || echo "# report-gen failed"
+report "$test_tmp/data"
+is "$rc" 0 "report: exit 0"
+is "$err" "" "report: nothing on stderr"
+like "$out" '^Written [0-9]{4}-[0-9]{2}-[0-9]{2}, covering .* \(4[01] weeks\)\.$' \
+    "report: the period"
+like "$out" '^## Routines' "report: routines"
+like "$out" '^\| Knee test routine \(knee-test\) \| 3 \| [0-9-]+ \| [0-9-]+ \(current\) \| 120 \|$' \
+    "report: the routine row with dates"
+like "$out" '^- Sessions done: 108 of [0-9]+ planned \([0-9]+%\); 12 stopped early\.$' \
+    "report: adherence"
+like "$out" '^- Pain after sessions: 5 → 1 over 40 weeks \(meaningful\)$' \
+    "report: the pain trend"
+like "$out" '^```text$' "report: charts in code blocks"
+like "$out" '^ 5┤' "report: the pain chart"
+like "$out" '^## Red flags' "report: red flags"
+like "$out" '^- [0-9-]+: swelling - "knee swollen after the stairs"$' \
+    "report: the red flag with its note"
+like "$out" '^\| Wall sit \| 3 x 30 s' "report: current doses"
+like "$out" '^## Progression decisions' "report: decisions"
+like "$out" '^\| [0-9-]+ \| Step-down \| 3 x 10 → 3 x 12 \|' \
+    "report: a dose change"
+fences=$(printf '%s\n' "$out" | grep -c '^```')
+is "$((fences % 2))" 0 "report: code blocks are closed"
+lines=$(printf '%s\n' "$out" | wc -l)
+ok "report: about one page ($lines lines)" test "$lines" -le 120
+
+report "$test_tmp/data" --ascii --weeks 4
+is "$rc" 0 "--ascii --weeks 4: exit 0"
+ok "--ascii: only ASCII" eval \
+    "! printf '%s\n' \"\$out\" | LC_ALL=C grep -q '[^ -~	]'"
+
+report "$test_tmp/data" "$test_tmp/out.md"
+is "$rc" 0 "report FILE: exit 0"
+is "$out" "" "report FILE: nothing on standard output"
+ok "report FILE: written" grep -q '^# rehabit progress report' \
+    "$test_tmp/out.md"
+is "$(stat -c %a "$test_tmp/out.md")" 600 "report FILE: private (0600)"
+
+report "$test_tmp/data" -
+like "$out" '^# rehabit progress report' "report -: standard output"
+
+report "$test_tmp/data" "$test_tmp/no/such/dir/out.md"
+is "$rc" 74 "unwritable FILE: exit 74"
+like "$err" "^rehabit: $test_tmp/no/such/dir/out.md: No such file or directory$" \
+    "unwritable FILE: one-line error"
+
+report "$test_tmp/data" a.md b.md
+is "$rc" 2 "two files: exit 2"
+like "$err" "^rehabit: report: unexpected argument 'b.md'" \
+    "two files: one-line error"
+
+report "$test_tmp/data" --weeks nine
+is "$rc" 2 "bad --weeks: exit 2"
+like "$err" "^rehabit: report: --weeks wants a number" "bad --weeks: message"
+
+report "$test_tmp/data" --routine nope
+is "$rc" 66 "unknown routine: exit 66"
+is "$err" "rehabit: report: no routine 'nope' in the library or the history" \
+    "unknown routine: one-line error"
+
+run "$REHABIT" report --help
+is "$rc" 0 "--help: exit 0"
+like "$out" '^Usage: rehabit report' "--help: usage"
+
+done_testing

@@ -1,0 +1,140 @@
+#!/bin/sh
+# home.sh - the home screen: the first-run view, what is due, the week,
+# the latest pain, picking a routine, resizing, SIGTERM.
+. "$top_srcdir/tests/tui/home-common.sh"
+
+# --- empty history: a friendly first run --------------------------------
+home_start "2026-11-27 10:00:00"
+ok "first run: a welcome" tui_wait "Welcome to rehabit"
+scr=$(tui_screen)
+like "$scr" 'First session +Knee strength' "first run: the routine to start"
+like "$scr" 'Enter starts it; r chooses another routine' \
+    "first run: what Enter and r do"
+like "$scr" 'not a diagnosis' "first run: a coach, not a diagnosis"
+like "$scr" 'Enter start +r routines' "first run: the key bar"
+
+tui_keys r
+ok "r: the routine list" tui_wait "Choose a routine"
+scr=$(tui_screen)
+like "$scr" '> +Knee strength +never +0 of 3 +due today' \
+    "r: the cursor on the due routine"
+like "$scr" ' +Mobility +never +0 of 5' "r: every routine listed"
+tui_keys Down
+tui_wait "> Mobility" 5 >/dev/null
+ok "Down moves the cursor" tui_wait "> Mobility"
+tui_keys Escape
+ok "Esc: back to the welcome" tui_wait "Welcome to rehabit"
+
+tui_keys '?'
+ok "?: the keys of home" tui_wait "close this help"
+scr=$(tui_screen)
+like "$scr" 'r +routines' "?: lists r"
+tui_keys x
+wait_gone "close this help" >/dev/null
+tui_keys q
+ok "q quits with status 0" tui_wait "[exit 0]"
+unlike "$(tui_screen)" 'Welcome to rehabit' "q: the shell's screen is back"
+tui_stop
+is "$(sql 'SELECT count(*) FROM session')" 0 "home records nothing by itself"
+
+# --- some history --------------------------------------------------------
+# Knee strength on Monday and Thursday (morning pain given on Tuesday),
+# this week; the Thursday session has no morning report yet.
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-23 18:00") 0 1
+set wall-sit both sets=2,hold=2,rest=1 1 2
+set wall-sit both sets=2,hold=2,rest=1 2 2
+pain during 2
+pain after 1
+pain morning 1
+session knee-strength $(epoch "2026-11-26 18:00") 0 1
+set wall-sit both sets=2,hold=2,rest=1 1 2
+set wall-sit both sets=2,hold=2,rest=1 2 2
+pain during 3
+pain after 2
+SEED
+
+# Friday: the morning question comes first.
+home_start "2026-11-27 08:00:00"
+ok "a later day: the morning question" tui_wait "Good morning"
+like "$(tui_screen)" 'After Knee strength, Thu 26 Nov' \
+    "the morning question names the session"
+tui_keys Enter
+ok "Enter skips it" tui_wait "Due today"
+scr=$(tui_screen)
+like "$scr" 'Due today +Mobility' "Friday: mobility is due (strength rests)"
+like "$scr" 'This week .*2 of 8 sessions' "this week: 2 of 3 + 5"
+like "$scr" 'Pain +during 3/10, after 2/10' "the latest pain figures"
+like "$scr" 'Knee strength +yesterday +2 of 3 +rest day' \
+    "knee strength: last done yesterday, resting"
+like "$scr" 'Mobility +never +0 of 5 +due today' "mobility: never done"
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+is "$(sql 'SELECT count(*) FROM pain WHERE kind = 2')" 1 \
+    "skipping records no morning pain"
+
+# Asked again next time; a digit records it for Thursday's session.
+home_start "2026-11-27 08:30:00"
+ok "skipped: asked again on the next start" tui_wait "Good morning"
+tui_keys 4
+ok "a digit records it" tui_wait "Morning pain 4/10 recorded."
+like "$(tui_screen)" 'during 3/10, after 2/10, next morning 4/10' \
+    "home shows the morning pain"
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+thu=$(sql "SELECT id FROM session WHERE start = $(epoch '2026-11-26 18:00')")
+is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $thu")" 4 \
+    "morning pain 4 stored for Thursday's session"
+home_start "2026-11-27 09:00:00"
+ok "answered: no question" tui_wait "Due today"
+unlike "$(tui_screen)" 'Good morning' "answered: not asked again"
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+
+# 1 then 0 is 10, and a red score stands out in the message.
+"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "2026-11-27 18:00") 0 1
+set quad-stretch both sets=1,hold=2,rest=1 1 2
+SEED
+home_start "2026-11-28 08:00:00"
+tui_wait "Good morning" >/dev/null
+tui_keys 1
+ok "a lone 1 waits for a 0" tui_wait "type 0 for 10"
+tui_keys 0
+ok "1 then 0 records 10" tui_wait "Morning pain 10/10 recorded."
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+mob=$(sql "SELECT id FROM session WHERE routine = 'mobility'")
+is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $mob")" 10 \
+    "morning pain 10 stored"
+
+# A red flag: advice to see a physiotherapist stands out on home.
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-28 18:00") 0 1
+set wall-sit both sets=2,hold=2,rest=1 1 2
+pain after 2 swelling
+SEED
+home_start "2026-11-28 19:00:00"
+ok "a red flag: see a physiotherapist" \
+    tui_wait "See a physiotherapist before going on."
+like "$(tui_screen)" 'Why: you reported swelling' "the advice says why"
+like "$(tui_screen)" 'Keep fit meanwhile by walking, cycling or swimming' \
+    "cross-training advised"
+
+# --- resize and SIGTERM --------------------------------------------------
+tui_resize 40 12
+ok "40x12: still drawn" tui_wait "rehabit"
+tui_resize 20 6
+ok "20x6: too small" tui_wait "Terminal too small"
+tui_resize 80 24
+ok "80x24 again: home is back" tui_wait "See a physiotherapist"
+kill -TERM "$(tui_pid)"
+ok "SIGTERM: exit 143" tui_wait "[exit 143]"
+unlike "$(tui_screen)" 'physiotherapist|Due today' \
+    "SIGTERM: the shell's screen is back"
+
+done_testing

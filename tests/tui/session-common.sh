@@ -1,0 +1,47 @@
+# session-common.sh - what the session screen's tmux tests share (sourced,
+# not a test): the short-duration library, a settings file with a 1-second
+# get-ready and switch-sides countdown, and helpers to read the history.
+. "$top_srcdir/tests/lib.sh"
+
+lib="$top_srcdir/tests/fixtures/tui/library"
+db="$XDG_DATA_HOME/rehabit/history.db"
+mkdir -p "$XDG_CONFIG_HOME/rehabit"
+printf 'ready: 1\nswitch: 1\nsound: false\n' \
+    >"$XDG_CONFIG_HOME/rehabit/config.yaml"
+
+# session_start [-x W] [-y H] ROUTINE : the session screen in tmux.
+session_start() {
+	_size=
+	while [ $# -gt 1 ]; do
+		_size="$_size $1 $2"
+		shift 2
+	done
+	# shellcheck disable=SC2086
+	tui_start $_size "$REHABIT" --library "$lib" start "$1"
+}
+
+# sql QUERY : run QUERY on the history database.
+sql() {
+	sqlite3 -batch -noheader "$db" "$1"
+}
+
+# The sets recorded, one "exercise side set value" per line.
+sets_done() {
+	sql "SELECT e.exercise, e.side, s.n, s.value FROM sets s
+	    JOIN exercise e ON s.exercise = e.id ORDER BY e.id, s.n" |
+	    tr '|' ' '
+}
+
+# wait_gone TEXT [SECONDS] : poll until the screen no longer shows TEXT.
+wait_gone() {
+	_limit=$(( ${2:-10} * 20 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		tui_screen | grep -Fq -- "$1" || return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# timed out waiting for '$1' to go"
+	tui_screen | sed 's/^/#   |/'
+	return 1
+}

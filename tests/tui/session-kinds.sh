@@ -1,0 +1,41 @@
+#!/bin/sh
+# session-kinds.sh - a per-side exercise (left, switch sides, right),
+# tempo-paced reps that count themselves, and a walk-run interval routine.
+. "$top_srcdir/tests/tui/session-common.sh"
+
+session_start sides
+ok "per side: left first" tui_wait "Set 1 of 1 · LEFT"
+tui_keys Enter Enter
+ok "then a switch-sides countdown" tui_wait "SWITCH SIDES · now RIGHT"
+ok "then the right side" tui_wait "Set 1 of 1 · RIGHT" 5
+like "$(tui_screen)" '0 of 2 reps' "counting starts again"
+tui_keys Enter Enter
+ok "the session ends" tui_wait "[exit 0]" 5
+is "$(sets_done)" "step-down 1 1 2
+step-down 2 1 2" "each side is recorded"
+
+tui_stop
+session_start tempo
+ok "tempo: get ready" tui_wait "GET READY"
+ok "tempo: the down phase" tui_wait "DOWN · Set 1 of 1" 5
+ok "tempo: the up phase" tui_wait "UP · Set 1 of 1" 5
+ok "tempo: reps count themselves" tui_wait "1 of 2 reps" 5
+ok "tempo: the session ends by itself" tui_wait "[exit 0]" 10
+is "$(sets_done | tail -n 1)" "squat 0 1 2" "tempo: the reps are recorded"
+
+tui_stop
+session_start intervals
+ok "walk-run: get ready" tui_wait "GET READY"
+ok "walk-run: work" tui_wait "WORK · Set 1 of 1" 5
+like "$(tui_screen)" 'round 1 of 2' "walk-run: the round"
+ok "walk-run: then easy" tui_wait "EASY" 5
+ok "walk-run: work again" tui_wait "round 2 of 2" 5
+ok "walk-run: the session ends by itself" tui_wait "[exit 0]" 10
+is "$(sets_done | tail -n 1)" "walk-run 0 1 4" \
+    "walk-run: the seconds of work are recorded"
+
+# No routine named: the one done last.
+tui_stop
+tui_start "$REHABIT" --library "$lib" start
+ok "no routine named: the one done last" tui_wait "Walk-run test routine"
+done_testing

@@ -1,0 +1,48 @@
+#!/bin/sh
+# session-screen.sh - the session screen adapts to the terminal: big
+# digits at 80x24, a smaller layout at 40x12 and 30x8, "too small" at 18x5
+# and back again; ASCII glyphs without UTF-8.
+. "$top_srcdir/tests/tui/session-common.sh"
+
+session_start long
+ok "the hold starts" tui_wait "HOLD" 5
+scr=$(tui_screen)
+like "$scr" '█' "80x24: big digits"
+like "$scr" 'Back flat on the wall' "80x24: the cues"
+like "$scr" '━|─' "80x24: a rule under the header"
+
+tui_resize 40 12
+ok "40x12: redrawn" tui_wait "1/2"
+scr=$(tui_screen)
+like "$scr" 'Wall sit' "40x12: the exercise"
+like "$scr" 'HOLD' "40x12: the phase"
+like "$scr" '[0-9]:[0-9]{2} of 0:30' "40x12: the countdown"
+like "$scr" 'q quit' "40x12: the keys"
+unlike "$scr" '.{41}' "40x12: nothing wider than the pane"
+
+tui_resize 30 8
+ok "30x8: redrawn" wait_gone "█"
+scr=$(tui_screen)
+like "$scr" 'Wall sit' "30x8: the exercise"
+like "$scr" '[0-9]:[0-9]{2} of 0:30' "30x8: the countdown in plain digits"
+unlike "$scr" 'Back flat' "30x8: the cues dropped"
+
+tui_resize 18 5
+ok "18x5: too small" tui_wait "Terminal too small"
+tui_resize 80 24
+ok "80x24 again: redrawn" tui_wait "Back flat on the wall"
+like "$(tui_screen)" '█' "80x24 again: big digits"
+tui_keys q
+tui_wait "End the session?" >/dev/null
+tui_keys y
+ok "quits" tui_wait "[exit 0]"
+
+# Without UTF-8: ASCII glyphs only.
+tui_stop
+tui_start env LC_ALL=C "$REHABIT" --library "$lib" --no-color start long
+ok "ASCII: the hold starts" tui_wait "HOLD - Set 1 of 2" 5
+scr=$(tui_screen)
+like "$scr" '###' "ASCII: big digits of #"
+like "$scr" '^ *- Back flat on the wall' "ASCII: cues with a dash"
+unlike "$scr" '[^ -~]' "ASCII: nothing but ASCII on the screen"
+done_testing

@@ -1,0 +1,293 @@
+/* test-due.c - which routine is due: weeks, rest days, the morning ask. */
+#include "config.h"
+
+#include <string.h>
+
+#include "due.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+#define DAY		86400
+/* Monday 2026-11-23 00:00 UTC. */
+#define MONDAY		1795392000LL
+#define HOUR		3600
+
+static struct exercise	t_ex[2];
+static struct step	t_steps[2];
+static struct routine	t_rt[3];
+static struct catalog	t_cat;
+
+/*
+ * strength: 3 a week (rest days apply); mobility: 5 a week, no strength;
+ * daily: strength 7 a week (no rest day).
+ */
+static void
+t_library(void)
+{
+	memset(t_ex, 0, sizeof t_ex);
+	t_ex[0].id = "wall-sit";
+	t_ex[0].focus = FOCUS_STRENGTH;
+	t_ex[1].id = "quad-stretch";
+	t_ex[1].focus = FOCUS_MOBILITY;
+	t_steps[0].exercise_id = "wall-sit";
+	t_steps[0].ex = &t_ex[0];
+	t_steps[1].exercise_id = "quad-stretch";
+	t_steps[1].ex = &t_ex[1];
+	memset(t_rt, 0, sizeof t_rt);
+	t_rt[0].id = "strength";
+	t_rt[0].per_week = 3;
+	t_rt[0].steps = &t_steps[0];
+	t_rt[0].nsteps = 2;
+	t_rt[1].id = "mobility";
+	t_rt[1].per_week = 5;
+	t_rt[1].steps = &t_steps[1];
+	t_rt[1].nsteps = 1;
+	t_rt[2].id = "daily";
+	t_rt[2].per_week = 7;
+	t_rt[2].steps = &t_steps[0];
+	t_rt[2].nsteps = 1;
+	memset(&t_cat, 0, sizeof t_cat);
+	t_cat.rt = t_rt;
+	t_cat.nrt = 3;
+}
+
+static struct hist_session *
+t_session(struct history *h, const char *rt, int64_t start, int off,
+    bool completed)
+{
+	struct hist_session	*s = history_add_session(h);
+
+	s->routine = xstrdup(rt);
+	s->start = start;
+	s->end = start + 1200;
+	s->utc_off = off;
+	s->completed = completed;
+	return s;
+}
+
+static void
+t_set(struct hist_session *s)
+{
+	struct hist_exercise	*e = history_add_exercise(s);
+
+	e->exercise = xstrdup("wall-sit");
+	e->done = xcalloc(1, sizeof *e->done);
+	e->done[0] = 10;
+	e->ndone = 1;
+}
+
+static void
+test_days(void)
+{
+	is_int(due_day(0, 0), 0, "the epoch is day 0");
+	is_int(due_day(-1, 0), -1, "a second before the epoch is day -1");
+	is_int(due_day(MONDAY + DAY - 1, 0), MONDAY / DAY,
+	    "the last second of Monday is Monday");
+	is_int(due_day(MONDAY - HOUR, 2 * HOUR), MONDAY / DAY,
+	    "23:00 UTC Sunday is Monday at UTC+2");
+	is_int(due_day(MONDAY + HOUR, -2 * HOUR), MONDAY / DAY - 1,
+	    "01:00 UTC Monday is Sunday at UTC-2");
+	is_int(due_week_start(MONDAY / DAY), MONDAY / DAY,
+	    "a Monday starts its own week");
+	is_int(due_week_start(MONDAY / DAY + 6), MONDAY / DAY,
+	    "Sunday belongs to the week started on Monday");
+	is_int(due_week_start(MONDAY / DAY + 7), MONDAY / DAY + 7,
+	    "the next Monday starts a new week");
+	is_int(due_week_start(0), -3, "1970-01-01, a Thursday: week from "
+	    "Monday 1969-12-29");
+	is_int(due_week_start(-4), -10, "1969-12-28, a Sunday");
+}
+
+static void
+test_empty(void)
+{
+	struct history	h;
+	struct due	d;
+
+	history_init(&h);
+	due_compute(&t_cat, &h, MONDAY + 10 * HOUR, 0, &d);
+	is_int(d.n, 3, "one item per routine");
+	is_int(d.items[0].state, DUE_YES, "never done: due");
+	is_int(d.items[0].last, 0, "never done: no last");
+	is_int(d.week_done, 0, "nothing done this week");
+	is_int(d.week_planned, 15, "planned: 3 + 5 + 7");
+	is_int(d.pick, 0, "never done: the first in library order");
+	due_free(&d);
+	is_int(due_morning_pending(&h, MONDAY, 0), -1,
+	    "no morning ask without history");
+}
+
+static void
+test_week(void)
+{
+	struct history	h;
+	struct due	d;
+	int64_t		now = MONDAY + 4 * DAY + 10 * HOUR;	/* Friday */
+
+	history_init(&h);
+	/* Last week's Sunday: not this week. */
+	t_session(&h, "strength", MONDAY - DAY + 9 * HOUR, 0, true);
+	t_session(&h, "strength", MONDAY + 9 * HOUR, 0, true);
+	t_session(&h, "strength", MONDAY + 2 * DAY + 9 * HOUR, 0, true);
+	/* Stopped early with nothing done: does not count. */
+	t_session(&h, "strength", MONDAY + 3 * DAY + 9 * HOUR, 0, false);
+	t_session(&h, "daily", MONDAY + 3 * DAY + 8 * HOUR, 0, true);
+	t_session(&h, "gone-from-library", MONDAY + 3 * DAY, 0, true);
+	due_compute(&t_cat, &h, now, 0, &d);
+	is_int(d.items[0].week_done, 2, "two strength sessions this week");
+	is_int(d.items[0].last, MONDAY + 2 * DAY + 9 * HOUR,
+	    "last: the latest session that counts");
+	/* Thursday's daily is strength: Friday is a rest day for strength. */
+	is_int(d.items[0].state, DUE_REST_DAY, "rest day after a strength day");
+	is_int(d.items[2].state, DUE_YES,
+	    "7 a week: no rest day, due again");
+	is_int(d.items[1].state, DUE_YES, "mobility: due");
+	is_int(d.week_done, 3, "sessions of library routines this week");
+	is_int(d.pick, 1, "pick: mobility, never done");
+	due_free(&d);
+
+	/* Saturday: no strength yesterday, 2 of 3 done. */
+	due_compute(&t_cat, &h, now + DAY, 0, &d);
+	is_int(d.items[0].state, DUE_YES, "Saturday: strength due");
+	due_free(&d);
+
+	/* A partial session with a set done counts. */
+	t_set(t_session(&h, "strength", MONDAY + 5 * DAY + 9 * HOUR, 0,
+	    false));
+	due_compute(&t_cat, &h, MONDAY + 5 * DAY + 18 * HOUR, 0, &d);
+	is_int(d.items[0].state, DUE_DONE_TODAY,
+	    "a partial session with sets done: done today");
+	due_free(&d);
+	due_compute(&t_cat, &h, MONDAY + 6 * DAY + 18 * HOUR, 0, &d);
+	is_int(d.items[0].state, DUE_WEEK_DONE, "Sunday: 3 of 3, week done");
+	is_int(d.items[0].week_done, 3, "3 this week");
+	due_free(&d);
+	/* The next Monday: a new week, but Sunday was no strength day. */
+	due_compute(&t_cat, &h, MONDAY + 7 * DAY + 18 * HOUR, 0, &d);
+	is_int(d.items[0].state, DUE_YES, "a new week: due again");
+	is_int(d.items[0].week_done, 0, "a new week starts at 0");
+	due_free(&d);
+	history_free(&h);
+}
+
+static void
+test_pick_and_zero(void)
+{
+	struct history	h;
+	struct due	d;
+
+	history_init(&h);
+	t_session(&h, "mobility", MONDAY + 9 * HOUR, 0, true);
+	t_session(&h, "strength", MONDAY + DAY + 9 * HOUR, 0, true);
+	t_session(&h, "daily", MONDAY + DAY + 10 * HOUR, 0, true);
+	due_compute(&t_cat, &h, MONDAY + 3 * DAY + 9 * HOUR, 0, &d);
+	is_int(d.pick, 1, "least recently done first: mobility (Monday)");
+	due_free(&d);
+	t_rt[1].per_week = 0;
+	due_compute(&t_cat, &h, MONDAY + 3 * DAY + 9 * HOUR, 0, &d);
+	is_int(d.items[1].state, DUE_UNPLANNED, "per_week 0: never due");
+	is_int(d.week_planned, 10, "per_week 0 adds nothing to the plan");
+	is_int(d.pick, 0, "then strength, Tuesday");
+	due_free(&d);
+	t_rt[1].per_week = 5;
+	history_free(&h);
+}
+
+static void
+test_offsets(void)
+{
+	struct history	h;
+	struct due	d;
+
+	history_init(&h);
+	/* 23:30 UTC Sunday, recorded at UTC+1: Monday 00:30 local. */
+	t_session(&h, "mobility", MONDAY - 30 * 60, HOUR, true);
+	due_compute(&t_cat, &h, MONDAY + 10 * HOUR, HOUR, &d);
+	is_int(d.items[1].week_done, 1, "counted in the local week");
+	is_int(d.items[1].state, DUE_DONE_TODAY, "done today, local time");
+	due_free(&d);
+	due_compute(&t_cat, &h, MONDAY + 10 * HOUR, 0, &d);
+	is_int(d.items[1].state, DUE_DONE_TODAY,
+	    "a session keeps the day it was recorded on");
+	due_free(&d);
+	history_free(&h);
+}
+
+static void
+test_morning(void)
+{
+	struct history		 h;
+	struct hist_pain	*p;
+
+	history_init(&h);
+	t_session(&h, "strength", MONDAY + 18 * HOUR, 0, true);
+	is_int(due_morning_pending(&h, MONDAY + 22 * HOUR, 0), -1,
+	    "same evening: no morning ask");
+	is_int(due_morning_pending(&h, MONDAY + DAY + 7 * HOUR, 0), 0,
+	    "the next morning: ask");
+	is_int(due_morning_pending(&h, MONDAY + 18 * HOUR + 7 * HOUR,
+	    -2 * HOUR), -1, "at UTC-2 it is still that evening");
+	is_int(due_morning_pending(&h, MONDAY + 7 * DAY + HOUR, 0), 0,
+	    "a week later: still ask");
+	is_int(due_morning_pending(&h, MONDAY + 8 * DAY + HOUR, 0), -1,
+	    "more than a week later: no ask");
+	/* A later empty session does not hide the one that counts. */
+	t_session(&h, "mobility", MONDAY + 19 * HOUR, 0, false);
+	is_int(due_morning_pending(&h, MONDAY + DAY + 7 * HOUR, 0), 0,
+	    "an empty later session is passed over");
+	p = history_add_pain(&h);
+	p->kind = PAIN_AFTER;
+	p->at = MONDAY + DAY + 6 * HOUR;
+	is_int(due_morning_pending(&h, MONDAY + DAY + 7 * HOUR, 0), 0,
+	    "a later report of another kind: still ask");
+	p->kind = PAIN_MORNING;
+	is_int(due_morning_pending(&h, MONDAY + DAY + 7 * HOUR, 0), -1,
+	    "a standalone morning report after it: no ask");
+	p->kind = PAIN_AFTER;
+	h.s[0].pain_morning = 2;
+	is_int(due_morning_pending(&h, MONDAY + DAY + 7 * HOUR, 0), -1,
+	    "morning pain recorded: no ask");
+	history_free(&h);
+}
+
+static void
+test_text(void)
+{
+	struct due_item	it;
+	char		buf[32];
+	int64_t		today = MONDAY / DAY + 3;
+
+	memset(&it, 0, sizeof it);
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "never", "never done");
+	it.last = MONDAY + 3 * DAY + 60;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "today", "done today");
+	it.last = MONDAY + 3 * DAY - 60;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "yesterday", "a minute before midnight: yesterday");
+	it.last_off = 2 * HOUR;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "today", "... but today where it was recorded at UTC+2");
+	it.last = MONDAY;
+	it.last_off = 0;
+	due_last_str(&it, today, buf, sizeof buf);
+	is_str(buf, "3 days ago", "three days ago");
+	is_str(due_state_text(DUE_YES), "due today", "state text");
+	is_str(due_state_text(DUE_REST_DAY),
+	    "rest day (strength yesterday)", "rest-day text");
+}
+
+int
+main(void)
+{
+	t_library();
+	test_days();
+	test_empty();
+	test_week();
+	test_pick_and_zero();
+	test_offsets();
+	test_morning();
+	test_text();
+	return tap_done();
+}
