@@ -124,6 +124,9 @@ store_set_err(struct store *st, const char *fmt, ...)
 	free(msg);
 }
 
+static const char	*store_sys_reason(struct store *, int, const char *);
+static bool		 store_dir_readonly(const char *);
+
 /* Turn an SQLite result code into an exit status and an error message. */
 static int
 store_fail(struct store *st, int rc, const char *what)
@@ -147,9 +150,47 @@ store_fail(struct store *st, int rc, const char *what)
 		store_set_err(st, "%s: %s", what, msg);
 		return STORE_EX_DATAERR;
 	default:
-		store_set_err(st, "%s: %s", what, msg);
+		store_set_err(st, "%s: %s", what, store_sys_reason(st, rc, msg));
 		return STORE_EX_IOERR;
 	}
+}
+
+/* Is the folder of `path` on a read-only file system? */
+static bool
+store_dir_readonly(const char *path)
+{
+	char	*dir = xstrdup(path), *slash;
+	bool	 ro;
+
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	ro = access(slash != NULL ? dir : ".", W_OK) == -1 && errno == EROFS;
+	free(dir);
+	return ro;
+}
+
+/*
+ * SQLite says "disk I/O error" or "unable to open database file" when the
+ * disk is full or the folder is read-only (it cannot make the -wal and
+ * -shm files): name the cause the person can act on, from the errno of
+ * SQLite's last system call.
+ */
+static const char *
+store_sys_reason(struct store *st, int rc, const char *msg)
+{
+	int	eno = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+
+	if ((rc & 0xff) == SQLITE_FULL || eno == ENOSPC || eno == EDQUOT)
+		return "the disk is full; free some space and try again";
+	/* SQLite's last errno may come from its fallback; ask the folder. */
+	if ((rc & 0xff) == SQLITE_CANTOPEN && eno != EROFS &&
+	    store_dir_readonly(st->path))
+		eno = EROFS;
+	if (eno == EROFS || (rc & 0xff) == SQLITE_READONLY)
+		return "the data folder is read-only";
+	if (eno == EACCES || eno == EPERM)
+		return "permission denied (the data folder or the file)";
+	return msg;
 }
 
 const char *
