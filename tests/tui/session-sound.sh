@@ -21,8 +21,10 @@ printf 'ready: 1\nswitch: 1\nsound: true\n' \
     >"$XDG_CONFIG_HOME/rehabit/config.yaml"
 
 # The peak amplitude of the WAV, 0 when it holds no audio (yet).
+# --ignore-length: the header's data size is written only when the last
+# sound's PCM is closed; the samples are in the file before that.
 peak() {
-	sox "$wav" -n stat 2>&1 | awk '/^Maximum amplitude/ { print $3 }'
+	sox --ignore-length "$wav" -n stat 2>&1 | awk '/^Maximum amplitude/ { print $3 }'
 }
 has_audio() {
 	awk -v m="$(peak)" 'BEGIN { exit !(m + 0 > 0.01) }'

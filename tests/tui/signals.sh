@@ -1,0 +1,85 @@
+#!/bin/sh
+# signals.sh - SIGINT, SIGTERM and SIGHUP on every screen: rehabit exits
+# with 128 + the signal and gives the terminal back as it found it: the
+# shell's screen (not the alternate screen), the cursor shown, keypad
+# mode off, and the tty in its normal modes (echo, canonical input).
+# The screens: home, the routine list, the help overlay, a guided
+# session, the pain form. (Ctrl-Z and fg are tested per screen in
+# session-signals.sh, home.sh and pain.sh.)
+. "$top_srcdir/tests/tui/home-common.sh"
+
+# The program, then what the terminal is like once it is gone.
+cat >"$test_tmp/run.sh" <<'SH'
+"$@"
+st=$?
+echo "[exit $st]"
+echo "[tty$(stty -a | grep -o -- ' -*echo \| -*icanon' | tr -d '\n')]"
+SH
+
+now=$(date +%s)
+# A session 10 minutes ago, so that `rehabit pain` opens its form.
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $((now - 600)) 0 1
+set wall-sit both sets=2,hold=2,rest=1 1 2
+SEED
+
+open_screen() {
+	# open_screen NAME: start rehabit and go to screen NAME; $mark is
+	# the text that shows it is there
+	case $1 in
+	home)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		mark="Due today" ;;
+	routines)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		tui_wait "Due today" >/dev/null
+		tui_keys r
+		mark="Choose a routine" ;;
+	help)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		tui_wait "Due today" >/dev/null
+		tui_keys '?'
+		mark="close this help" ;;
+	session)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
+		    start knee-strength
+		mark="Knee strength" ;;
+	pain)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
+		    pain
+		mark="Pain during the session" ;;
+	esac
+}
+
+rehabit_pid() {
+	# the pane runs sh run.sh, which runs rehabit
+	pgrep -P "$(tui_pid)" | head -n 1
+}
+
+pane() {
+	tmux -L "$tui_sock" display-message -p "$1"
+}
+
+for screen in home routines help session pain; do
+	for sig in INT:130 TERM:143 HUP:129; do
+		name=${sig%:*} status=${sig#*:}
+		tui_stop
+		open_screen "$screen"
+		if ! tui_wait "$mark" 10 >/dev/null; then
+			ok "$screen: opens (for SIG$name)" false
+			continue
+		fi
+		is "$(pane '#{alternate_on}')" 1 \
+		    "$screen: drawn on the alternate screen"
+		kill -"$name" "$(rehabit_pid)"
+		ok "$screen, SIG$name: exit $status" tui_wait "[exit $status]" 5
+		scr=$(tui_screen)
+		unlike "$scr" "$mark" "$screen, SIG$name: the shell's screen is back"
+		like "$scr" '^\[tty icanon echo \]$' \
+		    "$screen, SIG$name: the tty echoes and reads lines again"
+		is "$(pane '#{alternate_on}#{cursor_flag}#{keypad_flag}')" 010 \
+		    "$screen, SIG$name: main screen, cursor shown, keypad off"
+	done
+done
+
+done_testing
