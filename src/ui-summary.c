@@ -354,9 +354,6 @@ summary_key(void *state, const struct ui_event *ev)
 		if (sm->scroll + page < sm->lines)
 			sm->scroll++;
 		break;
-	case UA_PAUSE:		/* p: the progress review, over this */
-		ui_progress_open(sm->app);
-		break;
 	default:
 		return;
 	}
