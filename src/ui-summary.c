@@ -193,8 +193,8 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 				    history_flag_name(bit));
 		if ((row = summary_y(sm, y)) != -1)
 			ui_printf(row, 2, COLS - 4, UR_BAD,
-			    "Warning signs: %s. Stop increasing the "
-			    "exercises and see a physiotherapist.", flags);
+			    "Warning signs: %s. See a physiotherapist.",
+			    flags);
 		y++;
 	}
 	if (s->note != NULL && s->note[0] != '\0') {
