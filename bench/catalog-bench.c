@@ -1,10 +1,10 @@
 /*
  * catalog-bench.c - how much the library loader costs over libyaml itself.
  *
- * Generates a library of 5,000 exercises and 250 routines of 8 steps in memory, then
- * times (best of several runs) libyaml's bare event scan of it against
- * catalog_load_buffer() + catalog_link() + catalog_free(). The bar
- * (issue #2) is a ratio of at most 1.5.
+ * Generates a library of 5,000 exercises and 250 routines of 8 steps in
+ * memory, then times (best of several runs) libyaml's bare event scan of
+ * it against catalog_load_buffer() + catalog_link() + catalog_free().
+ * The bar (issue #2) is a ratio of at most 1.5.
  *
  *	make bench/catalog-bench && bench/catalog-bench [RUNS]
  */
@@ -60,7 +60,8 @@ bench_generate(struct buf *b)
 
 	bench_add(b, "exercises:\n");
 	for (i = 0; i < NEX; i++) {
-		bench_add(b, "  - id: exercise-%d\n    name: Exercise number %d\n"
+		bench_add(b, "  - id: exercise-%d\n"
+		    "    name: Exercise number %d\n"
 		    "    kind: %s\n    focus: strength\n    sides: %s\n"
 		    "    cues:\n      - Keep the knee over the middle toes\n"
 		    "      - Move slowly and breathe out on the effort\n"

@@ -46,7 +46,7 @@ struct ynode {
 	int32_t		line;		/* 1-based */
 	int32_t		col;
 	uint8_t		type;
-	uint8_t		plain;		/* a plain scalar: may be a number */
+	uint8_t		plain;		/* may be a number */
 };
 
 /* One file being loaded. */
@@ -101,7 +101,7 @@ catalog_grow(void *v, size_t n, size_t size)
 	return v;
 }
 
-/* --- parse tree ------------------------------------------------------- */
+/* --- parse tree ---------------------------------------------------------- */
 
 static const struct ynode *
 ld_node(const struct ld *ld, uint32_t i)
@@ -226,23 +226,16 @@ ld_set_scalar(struct ld *ld, uint32_t i, const yaml_event_t *ev)
  * Anchors, aliases and tags are refused: rehabit's files need none, and
  * aliases are how a small file grows into a huge tree.
  */
-static bool
+static void
 ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag, bool implicit)
 {
-	bool	bad = false;
-
-	if (anchor != NULL) {
+	if (anchor != NULL)
 		ld_err_mark(ld, ev->start_mark, "YAML anchors ('&%.40s') are "
 		    "not supported: write the value out", (const char *)anchor);
-		bad = true;
-	}
-	if (tag != NULL && !implicit) {
+	if (tag != NULL && !implicit)
 		ld_err_mark(ld, ev->start_mark, "YAML tags ('%.40s') are not "
 		    "supported", (const char *)tag);
-		bad = true;
-	}
-	return bad;
 }
 
 /*
@@ -254,7 +247,8 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 {
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
-	uint32_t	 stack[CATALOG_MAX_DEPTH + 1], last[CATALOG_MAX_DEPTH + 1];
+	uint32_t	 stack[CATALOG_MAX_DEPTH + 1];
+	uint32_t	 last[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 i, parent;
 	int		 depth = 0, docs = 0;
 	long		 root = 0;
@@ -388,7 +382,7 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	return root;
 }
 
-/* --- values ------------------------------------------------------------ */
+/* --- values -------------------------------------------------------------- */
 
 /* What a node is, for "must be X, not Y". */
 static const char *
@@ -579,7 +573,7 @@ ld_choice(struct ld *ld, const struct rule *r, const struct ynode *v,
 	return -1;
 }
 
-/* --- mappings through a key table ------------------------------------- */
+/* --- mappings through a key table ---------------------------------------- */
 
 static bool
 ld_key_is(const struct ld *ld, const struct ynode *k, const char *key)
@@ -606,7 +600,8 @@ ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
 	for (k = ld_node(ld, map->first); k != NULL;
 	    k = ld_node(ld, v->next)) {
 		v = ld_node(ld, k->next);
-		if (v == NULL)		/* cannot happen: libyaml pairs them */
+		/* Cannot happen: libyaml gives keys and values in pairs. */
+		if (v == NULL)
 			break;
 		if (k->type == Y_BAD)
 			continue;
@@ -648,7 +643,7 @@ ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
 	return mask;
 }
 
-/* --- handlers ----------------------------------------------------------- */
+/* --- handlers ------------------------------------------------------------ */
 
 #define FIELD(obj, r, type)	((type *)(void *)((char *)(obj) + (r)->off))
 
@@ -797,8 +792,10 @@ static void
 h_axis(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 {
 	static const char *const names[][2] = {
-		{ "reps", "the 'reps' ladder" }, { "sets", "the 'sets' ladder" },
-		{ "hold", "the 'hold' ladder" }, { "work", "the 'work' ladder" },
+		{ "reps", "the 'reps' ladder" },
+		{ "sets", "the 'sets' ladder" },
+		{ "hold", "the 'hold' ladder" },
+		{ "work", "the 'work' ladder" },
 		{ "rounds", "the 'rounds' ladder" }
 	};
 	struct ladder_axis	*a = FIELD(obj, r, struct ladder_axis);
@@ -890,8 +887,8 @@ h_tempo(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 	long			 n;
 	int			 t[3], i = 0, sum = 0;
 	bool			 good = true;
-	const char		*expect = "a list of 3 whole numbers of seconds "
-				    "(down, pause, up), like [2, 1, 2]";
+	const char		*expect = "a list of 3 whole numbers of "
+				    "seconds (down, pause, up), like [2, 1, 2]";
 
 	if (!ld_want(ld, r, v, Y_SEQ, expect))
 		return;
@@ -1122,7 +1119,7 @@ static const struct rule ld_top_rules[] = {
 	{ NULL, false, NULL, 0, 0, 0, -1 }
 };
 
-/* --- loading -------------------------------------------------------------- */
+/* --- loading ------------------------------------------------------------- */
 
 void
 catalog_init(struct catalog *cat)
@@ -1336,7 +1333,7 @@ catalog_load_path(struct catalog *cat, const char *path, struct diags *d)
 	return errs;
 }
 
-/* --- linking ---------------------------------------------------------------- */
+/* --- linking ------------------------------------------------------------- */
 
 static int
 catalog_cmp_ex(const void *a, const void *b)
@@ -1621,7 +1618,7 @@ catalog_borrow(struct catalog *cat, struct catalog *from)
 	from->nfiles = 0;
 }
 
-/* --- queries ---------------------------------------------------------------- */
+/* --- queries ------------------------------------------------------------- */
 
 const struct exercise *
 catalog_exercise(const struct catalog *cat, const char *id)

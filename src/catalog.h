@@ -95,15 +95,15 @@ enum step_key {
 
 struct step {
 	char			*exercise_id;
-	const struct exercise	*ex;		/* resolved by catalog_link();
-						   never NULL once it succeeds */
-	struct dose		 base;		/* the starting dose, with the
-						   defaults filled in */
+	/* Resolved by catalog_link(); never NULL once it succeeds. */
+	const struct exercise	*ex;
+	/* The starting dose, with the defaults filled in. */
+	struct dose		 base;
 	bool			 has_tempo;
 	int			 tempo[3];	/* seconds down, pause, up */
 	struct prog_cfg		 prog;		/* as written on the step */
-	unsigned		 given;		/* 1 << STEP_* for each key
-						   written in the file */
+	/* 1 << STEP_* for each key written in the file, and where. */
+	unsigned		 given;
 	struct diag_loc		 keyloc[STEP_KEY_COUNT];
 	struct diag_loc		 loc;
 };

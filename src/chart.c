@@ -367,7 +367,9 @@ void
 chart_calendar(struct chart *c, const struct report_week *w, int n,
     int64_t today)
 {
-	static const char	*days[7] = { "Mo", "", "We", "", "Fr", "", "Su" };
+	static const char	*days[7] = {
+		"Mo", "", "We", "", "Fr", "", "Su"
+	};
 	const struct report_week *wk;
 	int			 gutter = 3, ncols, cw, first, i, d;
 	int64_t			 day;

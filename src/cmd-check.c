@@ -153,5 +153,7 @@ check_exec(const struct rh_opts *o, int argc, char **argv)
 		    nrt, check_plural(nrt, "routine", "routines"));
 	diags_free(&d);
 	catalog_free(&cat);
+	if (rc == 0)
+		rc = cmd_flush(&cmd_check_entry);
 	return rc;
 }

@@ -55,5 +55,5 @@ list_exec(const struct rh_opts *o, int argc, char **argv)
 	for (i = 0; i < cat.nex; i++)
 		printf("  %-*s  %s\n", (int)w, cat.ex[i].id, cat.ex[i].name);
 	catalog_free(&cat);
-	return 0;
+	return cmd_flush(&cmd_list_entry);
 }

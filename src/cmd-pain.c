@@ -171,9 +171,10 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 			in.flags |= f;
 			break;
 		case 'n':
-			if (strlen(optarg) > 4096)
+			if (!store_note_valid(optarg))
 				return cmd_usage_error(&cmd_pain_entry,
-				    "--note: longer than 4096 bytes");
+				    "--note: not text (UTF-8, at most 4096 "
+				    "bytes, no control characters)");
 			in.note = optarg;
 			break;
 		case 't':

@@ -151,7 +151,7 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 		fprintf(fp, "pain %d/10%s", v->pain, v->ex_pain ?
 		    " (this exercise)" : "");
 	if (v->morning != PAIN_NONE) {
-		fprintf(fp, ", next morning %d", v->morning);
+		fprintf(fp, ", morning after %d", v->morning);
 		if (v->morning_prev != PAIN_NONE)
 			fprintf(fp, " (before: %d)", v->morning_prev);
 	}

@@ -361,6 +361,7 @@ progress_wrap(const struct progress_out *o, const char *s, int col,
 {
 	const char	*word, *end;
 	int		 n;
+	bool		 fresh = true;	/* nothing written on this line yet */
 
 	while (*s != '\0') {
 		while (*s == ' ')
@@ -372,15 +373,16 @@ progress_wrap(const struct progress_out *o, const char *s, int col,
 		n = progress_strw(word) - progress_strw(end);
 		if (word == end)
 			break;
-		if (col + 1 + n > o->width && col > indent) {
+		if (!fresh && col + 1 + n > o->width) {
 			fprintf(o->fp, "\n%*s", indent, "");
 			col = indent;
-		} else if (col > indent) {
+		} else if (!fresh) {
 			fputc(' ', o->fp);
 			col++;
 		}
 		fwrite(word, 1, (size_t)(end - word), o->fp);
 		col += n;
+		fresh = false;
 	}
 	fputc('\n', o->fp);
 }
@@ -451,6 +453,7 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 	struct report			 r;
 	const char			*routine = NULL, *cs;
 	long				 weeks = PROGRESS_WEEKS;
+	int64_t				 now;
 	bool				 ascii = false;
 	int				 ch, rc;
 
@@ -488,7 +491,15 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 		return cmd_usage_error(e, "unexpected argument '%s'",
 		    argv[optind]);
 
-	if ((rc = review_load(opts, &rv)) != 0) {
+	now = (int64_t)time(NULL);
+	if ((rc = review_load(opts, &rv, (int)weeks, now)) != 0) {
+		review_free(&rv);
+		return rc;
+	}
+	/* A routine gone from the library may be in the older history. */
+	if (routine != NULL && rv.since != 0 &&
+	    !review_routine_known(&rv, &rv.cat, routine) &&
+	    (rc = review_load_all(opts, &rv)) != 0) {
 		review_free(&rv);
 		return rc;
 	}
@@ -504,8 +515,18 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 	o.utf8 = !ascii && cs != NULL && strcmp(cs, "UTF-8") == 0;
 	o.color = opts->color && isatty(STDOUT_FILENO);
 
-	review_figures(&rv, &rv.cat, routine, (int)weeks, (int64_t)time(NULL),
-	    &r);
+	review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+	    PROGRESS_CHANGES, &r);
+	if (r.need_all) {
+		/* The recent history was not enough: take all of it. */
+		report_free(&r);
+		if ((rc = review_load_all(opts, &rv)) != 0) {
+			review_free(&rv);
+			return rc;
+		}
+		review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+		    PROGRESS_CHANGES, &r);
+	}
 	if (r.nsessions == 0) {
 		printf("No sessions recorded%s%s yet. Start one with 'rehabit"
 		    " start';\nyour progress shows here after a few"

@@ -46,7 +46,7 @@ const struct cmd_entry cmd_report_entry = {
 
 /* A table cell: no pipe or line break may escape it. */
 static void
-md_cell(FILE *fp, const char *s)
+cmd_report_cell(FILE *fp, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (*s == '|')
@@ -59,7 +59,7 @@ md_cell(FILE *fp, const char *s)
 }
 
 static void
-md_chart(FILE *fp, const struct chart *c)
+cmd_report_chart(FILE *fp, const struct chart *c)
 {
 	char	*buf;
 	size_t	 len = (size_t)c->w * 4 + 1;
@@ -74,13 +74,13 @@ md_chart(FILE *fp, const struct chart *c)
 }
 
 static void
-md_date(int64_t t, int off, char *buf, size_t len)
+cmd_report_date(int64_t t, int off, char *buf, size_t len)
 {
 	report_date(report_day(t, off), buf, len);
 }
 
 static void
-report_routines_md(FILE *fp, const struct report *r)
+cmd_report_routines(FILE *fp, const struct report *r)
 {
 	const struct report_routine	*rr;
 	char				 a[16], b[16];
@@ -91,14 +91,14 @@ report_routines_md(FILE *fp, const struct report *r)
 	    "|---|---:|---|---|---:|\n", fp);
 	for (i = 0; i < r->nrt; i++) {
 		rr = &r->rt[i];
-		md_date(rr->first, rr->first_off, a, sizeof a);
-		md_date(rr->last, rr->last_off, b, sizeof b);
+		cmd_report_date(rr->first, rr->first_off, a, sizeof a);
+		cmd_report_date(rr->last, rr->last_off, b, sizeof b);
 		fputs("| ", fp);
 		if (rr->rt != NULL) {
-			md_cell(fp, rr->rt->name);
+			cmd_report_cell(fp, rr->rt->name);
 			fputs(" (", fp);
 		}
-		md_cell(fp, rr->id);
+		cmd_report_cell(fp, rr->id);
 		if (rr->rt != NULL)
 			fprintf(fp, ") | %d", rr->rt->per_week);
 		else
@@ -109,7 +109,7 @@ report_routines_md(FILE *fp, const struct report *r)
 }
 
 static void
-report_adherence_md(FILE *fp, const struct report *r, bool ascii)
+cmd_report_adherence(FILE *fp, const struct report *r, bool ascii)
 {
 	struct chart	c;
 	int		i, on = 0, w = 3 + 2 * r->nweeks;
@@ -130,12 +130,12 @@ report_adherence_md(FILE *fp, const struct report *r, bool ascii)
 	    ascii ? "+" : "\xe2\x96\xa1", ascii ? "." : "\xc2\xb7");
 	chart_init(&c, w, 8, ascii);
 	chart_calendar(&c, r->w, r->nweeks, r->today);
-	md_chart(fp, &c);
+	cmd_report_chart(fp, &c);
 	chart_free(&c);
 }
 
 static void
-report_pain_md(FILE *fp, const struct report *r, bool ascii)
+cmd_report_pain(FILE *fp, const struct report *r, bool ascii)
 {
 	static const int	 kinds[REPORT_NPAIN] = {
 		PAIN_AFTER, PAIN_DURING, PAIN_MORNING
@@ -160,13 +160,13 @@ report_pain_md(FILE *fp, const struct report *r, bool ascii)
 	    " 3-5, red above 5):\n\n", fp);
 	chart_init(&c, REPORT_WIDTH, 11, ascii);
 	chart_pain(&c, v, r->nweeks, r->w[0].day0);
-	md_chart(fp, &c);
+	cmd_report_chart(fp, &c);
 	chart_free(&c);
 	free(v);
 }
 
 static void
-report_flags_md(FILE *fp, const struct report *r)
+cmd_report_flags(FILE *fp, const struct report *r)
 {
 	const struct report_flag	*f;
 	char				 day[16], names[128];
@@ -179,12 +179,12 @@ report_flags_md(FILE *fp, const struct report *r)
 	}
 	for (i = 0; i < r->nflags; i++) {
 		f = &r->flags[i];
-		md_date(f->at, f->utc_off, day, sizeof day);
+		cmd_report_date(f->at, f->utc_off, day, sizeof day);
 		review_flags(f->flags, names, sizeof names);
 		fprintf(fp, "- %s: %s", day, names);
 		if (f->note != NULL && f->note[0] != '\0') {
 			fputs(" - \"", fp);
-			md_cell(fp, f->note);
+			cmd_report_cell(fp, f->note);
 			fputc('"', fp);
 		}
 		fputc('\n', fp);
@@ -192,7 +192,7 @@ report_flags_md(FILE *fp, const struct report *r)
 }
 
 static void
-report_doses_md(FILE *fp, const struct report *r)
+cmd_report_doses(FILE *fp, const struct report *r)
 {
 	const struct report_exercise	*e;
 	char				 a[128], b[128], v[32];
@@ -208,17 +208,17 @@ report_doses_md(FILE *fp, const struct report *r)
 		review_dose(e, &e->current, b, sizeof b);
 		review_volume(e->kind, e->total / r->nweeks, v, sizeof v);
 		fputs("| ", fp);
-		md_cell(fp, review_name(e));
+		cmd_report_cell(fp, review_name(e));
 		fputs(" | ", fp);
-		md_cell(fp, a);
+		cmd_report_cell(fp, a);
 		fputs(" | ", fp);
-		md_cell(fp, b);
+		cmd_report_cell(fp, b);
 		fprintf(fp, " | %d | %s |\n", e->sessions, v);
 	}
 }
 
 static void
-report_decisions_md(FILE *fp, const struct report *r, bool ascii)
+cmd_report_decisions(FILE *fp, const struct report *r, bool ascii)
 {
 	const struct report_exercise	*e;
 	const struct report_change	*c;
@@ -238,15 +238,15 @@ report_decisions_md(FILE *fp, const struct report *r, bool ascii)
 		e = &r->ex[i];
 		for (j = 0; j < e->nchanges; j++) {
 			c = &e->changes[j];
-			md_date(c->at, c->utc_off, day, sizeof day);
+			cmd_report_date(c->at, c->utc_off, day, sizeof day);
 			review_dose(e, &c->from, a, sizeof a);
 			review_dose(e, &c->to, b, sizeof b);
 			fprintf(fp, "| %s | ", day);
-			md_cell(fp, review_name(e));
+			cmd_report_cell(fp, review_name(e));
 			fputs(" | ", fp);
-			md_cell(fp, a);
+			cmd_report_cell(fp, a);
 			fputs(ascii ? " -> " : " \xe2\x86\x92 ", fp);
-			md_cell(fp, b);
+			cmd_report_cell(fp, b);
 			fputs(" | ", fp);
 			if (c->decision[0] != '\0')
 				fprintf(fp, "%s (%s)", c->decision, c->rule);
@@ -254,14 +254,15 @@ report_decisions_md(FILE *fp, const struct report *r, bool ascii)
 				fputs(c->dir > 0 ? "step up" : c->dir < 0 ?
 				    "step down" : "changed", fp);
 			fputs(" | ", fp);
-			md_cell(fp, c->reason[0] != '\0' ? c->reason : "-");
+			cmd_report_cell(fp, c->reason[0] != '\0' ? c->reason :
+			    "-");
 			fputs(" |\n", fp);
 		}
 	}
 }
 
 static void
-report_write(FILE *fp, const struct report *r, const char *routine,
+cmd_report_write(FILE *fp, const struct report *r, const char *routine,
     bool ascii)
 {
 	char	a[32], b[32], today[16];
@@ -282,17 +283,17 @@ report_write(FILE *fp, const struct report *r, const char *routine,
 	    routine != NULL ? routine : "");
 	fputs("Pain is self-reported on a 0-10 scale. rehabit is a coach, not"
 	    " a diagnosis.\n", fp);
-	report_routines_md(fp, r);
-	report_adherence_md(fp, r, ascii);
-	report_pain_md(fp, r, ascii);
-	report_flags_md(fp, r);
-	report_doses_md(fp, r);
-	report_decisions_md(fp, r, ascii);
+	cmd_report_routines(fp, r);
+	cmd_report_adherence(fp, r, ascii);
+	cmd_report_pain(fp, r, ascii);
+	cmd_report_flags(fp, r);
+	cmd_report_doses(fp, r);
+	cmd_report_decisions(fp, r, ascii);
 }
 
 /* Open FILE for the report: private (0600), as it holds health data. */
 static FILE *
-report_open(const char *path)
+cmd_report_open(const char *path)
 {
 	FILE	*fp;
 	int	 fd;
@@ -363,7 +364,8 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
 		ascii = true;
 
-	if ((rc = review_load(opts, &rv)) != 0) {
+	/* The routines' first sessions are shown: always all of it. */
+	if ((rc = review_load(opts, &rv, 0, 0)) != 0) {
 		review_free(&rv);
 		return rc;
 	}
@@ -374,14 +376,14 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 		return EX_NOINPUT;
 	}
 	if (path != NULL && strcmp(path, "-") != 0 &&
-	    (fp = report_open(path)) == NULL) {
+	    (fp = cmd_report_open(path)) == NULL) {
 		fprintf(stderr, "rehabit: %s: %s\n", path, strerror(errno));
 		review_free(&rv);
 		return EX_IOERR;
 	}
 	review_figures(&rv, &rv.cat, routine, (int)weeks, (int64_t)time(NULL),
-	    &r);
-	report_write(fp, &r, routine, ascii);
+	    0, &r);
+	cmd_report_write(fp, &r, routine, ascii);
 	report_free(&r);
 	review_free(&rv);
 	rc = 0;

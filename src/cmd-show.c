@@ -107,5 +107,5 @@ show_exec(const struct rh_opts *o, int argc, char **argv)
 		    progression_step_dose(&pl, i));
 	progression_free(&pl);
 	catalog_free(&cat);
-	return 0;
+	return cmd_flush(&cmd_show_entry);
 }

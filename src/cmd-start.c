@@ -13,6 +13,7 @@
 #include "app.h"
 #include "cmd.h"
 #include "conf.h"
+#include "due.h"
 #include "prescribe.h"
 #include "store.h"
 #include "ui.h"
@@ -43,6 +44,36 @@ const struct cmd_entry cmd_start_entry = {
 	    "see rehabit(5).\n",
 	.exec = cmd_start_exec,
 };
+
+/*
+ * The routine due today (as the home screen picks it), else the one done
+ * last, else the library's first. NULL with *rc set if the history
+ * cannot be read.
+ */
+static const struct routine *
+cmd_start_due(struct store *db, const struct catalog *cat, int *rc)
+{
+	const struct routine	*rt = NULL;
+	struct history		 h;
+	struct due		 d;
+	int64_t			 now;
+	int			 off;
+
+	prescribe_now(&now, &off);
+	history_init(&h);
+	if ((*rc = store_load(db, 0, &h)) != 0) {
+		history_free(&h);
+		return NULL;
+	}
+	due_compute(cat, &h, now, off, &d);
+	if (d.pick < d.n)
+		rt = d.items[d.pick].rt;
+	due_free(&d);
+	history_free(&h);
+	if (rt == NULL)
+		rt = prescribe_default_routine(db, cat, rc);
+	return rt;
+}
 
 static int
 cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
@@ -113,9 +144,8 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 		catalog_free(&cat);
 		return rc;
 	}
-	/* No routine named: the one done last, else the library's first. */
-	if (rt == NULL &&
-	    (rt = prescribe_default_routine(db, &cat, &rc)) == NULL) {
+	/* No routine named: the one due, else the one done last. */
+	if (rt == NULL && (rt = cmd_start_due(db, &cat, &rc)) == NULL) {
 		fprintf(stderr, "rehabit: %s\n", store_error(db));
 		store_close(db);
 		catalog_free(&cat);

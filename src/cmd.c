@@ -143,3 +143,13 @@ cmd_load_catalog(const struct rh_opts *o, struct catalog *cat)
 	diags_free(&d);
 	return rc;
 }
+
+int
+cmd_flush(const struct cmd_entry *e)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	fprintf(stderr, "rehabit: %s: cannot write the output: %s\n",
+	    e->name, strerror(errno));
+	return EX_IOERR;
+}

@@ -66,6 +66,13 @@ void	cmd_free_dirs(char **, size_t);
  */
 int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
 
+/*
+ * After a command has printed its output: 0, or EX_IOERR after a one-line
+ * error if standard output could not be written (a full disk, a closed
+ * pipe).
+ */
+int	cmd_flush(const struct cmd_entry *);
+
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;

@@ -554,6 +554,16 @@ hp_exercises(struct hp *hp, struct hist_session *s)
 	}
 	while (hp_next(hp) && !hp_is(hp, YAML_SEQUENCE_END_EVENT)) {
 		m = hp_mark(hp);
+		/* A bound, also on the duplicate check below. */
+		if (s->nex == HISTFILE_MAX_EXERCISES) {
+			hp_error(hp, m, "more than %d exercise records in a "
+			    "session", HISTFILE_MAX_EXERCISES);
+			hp_skip(hp);
+			while (hp_next(hp) &&
+			    !hp_is(hp, YAML_SEQUENCE_END_EVENT))
+				hp_skip(hp);
+			return;
+		}
 		e = history_add_exercise(s);
 		hp_mapping(hp, "an exercise record", hp_ex_keys,
 		    hp_exercise_key, e, &seen);
@@ -1176,6 +1186,9 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 	hw_emit(&w);
 	if (w.ok && !yaml_emitter_flush(&w.e))
 		w.ok = false;
+	/* The emitter refuses text that is not UTF-8: say so. */
+	if (!w.ok && w.e.error == YAML_EMITTER_ERROR)
+		errno = EILSEQ;
 	yaml_emitter_delete(&w.e);
 	return w.ok && !ferror(fp) ? 0 : -1;
 }

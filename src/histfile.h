@@ -23,6 +23,7 @@
 #define HISTFILE_MAX_DEPTH	CATALOG_MAX_DEPTH
 #define HISTFILE_MAX_SCALAR	CATALOG_MAX_SCALAR
 #define HISTFILE_MAX_SETS	100	/* per exercise in a session */
+#define HISTFILE_MAX_EXERCISES	256	/* exercise records per session */
 #define HISTFILE_MAX_VALUE	86400	/* seconds or reps: a day */
 
 /*

@@ -24,9 +24,9 @@
  * A step down, and the volume cut after a break, lower the number of sets
  * and the axis the exercise counts in (reps, hold or work seconds): the
  * largest dose whose volume is at most the target (80% of the volume for a
- * step down, i.e. at least 20% less), never below the floor: one set of the
- * level's smallest dose (the routine's reps, hold or work; every level
- * starts from it).
+ * step down, i.e. at least 20% less), never below the floor: the volume of
+ * one set of the level's smallest dose (the routine's dose with one set;
+ * every level starts from it). When nothing fits, the floor itself.
  */
 #include "config.h"
 
@@ -94,8 +94,8 @@ static const struct {
 } prog_axes[AX_COUNT] = {
 	{ "reps",	2,	15,	false },   /* 3 x 10-15 */
 	{ "sets",	1,	4,	false },   /* 3 sets, one more */
-	{ "hold",	5,	60,	false },   /* balance 30 -> 45 -> 60 s */
-	{ "work",	30,	0,	true },    /* walk-run 3 -> 4 min ... */
+	{ "hold",	5,	60,	false },   /* balance: 30, 45, 60 s */
+	{ "work",	30,	0,	true },    /* walk-run: 3, 4 min */
 	{ "rounds",	1,	0,	true }
 };
 
@@ -132,6 +132,14 @@ struct ctx {
 	char			 trend_why[160];
 	size_t			*idx;		/* scratch: step sessions */
 	struct prog_plan	*plan;
+	/* Exercises by what triggered advice, named once in the plan. */
+	char			 reds[256];	/* red sessions in a row */
+	int			 reds_above, reds_n;
+	char			 flat[256];	/* pain not lower */
+	int			 flat_weeks;
+	char			 red_now[256];	/* red last time */
+	int			 red_now_above;
+	bool			 morning_up, brk;
 };
 
 /* What the rules found for one step (and side). */
@@ -141,6 +149,7 @@ struct look {
 	size_t			 n;		/* step sessions */
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
+	bool			 physio_reds;	/* else pain not lower */
 	char			 physio_why[160];
 	char			 amber_why[160];
 	int			 not_lower_early, not_lower_late;
@@ -162,7 +171,7 @@ progression_day(int64_t t, int utc_off)
 void
 progression_date(int64_t day, char *buf, size_t len)
 {
-	int64_t		z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
+	int64_t	z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
 
 	era = prog_floordiv(z, 146097);
 	doe = z - era * 146097;
@@ -396,7 +405,8 @@ prog_bounds(const struct step *st, const struct ladder *l, enum axis ax,
 	const struct rung	*r = prog_rung(l, ax);
 	int			 base = prog_get(&st->base, ax);
 
-	*lo = ax == AX_SETS ? 1 : base;
+	/* Sets and the counted axis go down (to the floor's volume). */
+	*lo = ax == AX_SETS || ax == l->primary ? 1 : base;
 	*hi = r != NULL ? r->max : base;
 	if (ax == AX_SETS && *hi < 1)
 		*hi = 1;
@@ -418,7 +428,8 @@ static void
 prog_current(const struct step *st, const struct ladder *l,
     const struct dose *last, struct dose *cur)
 {
-	int	ax, v, lo, hi, lbase = prog_level_base(st);
+	struct dose	fl;
+	int		ax, v, lo, hi, lbase = prog_level_base(st);
 
 	*cur = st->base;
 	if (last == NULL)
@@ -439,6 +450,10 @@ prog_current(const struct step *st, const struct ladder *l,
 		if (cur->level == lbase)
 			cur->level = st->base.level;
 	}
+	progression_floor(st, cur->level, &fl);
+	if (progression_volume(st->ex->kind, cur) <
+	    progression_volume(st->ex->kind, &fl))
+		*cur = fl;
 }
 
 void
@@ -499,8 +514,10 @@ prog_step_up(const struct step *st, const struct ladder *l,
 }
 
 /*
- * The largest dose at most `target` volume by fewer sets and less of the
- * primary axis, never below the floor. Ties keep more sets.
+ * The largest dose of at most `target` volume with fewer sets and less of
+ * the axis the exercise counts in, never below the floor's volume (one set
+ * of the level's smallest dose); the floor itself when nothing fits. Ties
+ * keep more sets.
  */
 static void
 prog_scale(const struct step *st, const struct ladder *l,
@@ -508,15 +525,12 @@ prog_scale(const struct step *st, const struct ladder *l,
 {
 	enum ex_kind	kind = st->ex->kind;
 	struct dose	d, unit;
-	long		best = -1, v;
-	int		s, p, pmin, pcur = prog_get(cur, l->primary);
+	long		best = -1, v, floorv;
+	int		s, p, pcur = prog_get(cur, l->primary);
 	double		per;
 
-	pmin = prog_get(&st->base, l->primary);
-	if (pmin > pcur)
-		pmin = pcur;
 	progression_floor(st, cur->level, out);
-	*prog_axis(out, l->primary) = pmin;
+	floorv = progression_volume(kind, out);
 	unit = *cur;
 	unit.sets = 1;
 	*prog_axis(&unit, l->primary) = 1;
@@ -527,13 +541,13 @@ prog_scale(const struct step *st, const struct ladder *l,
 		p = (int)floor(target / (s * per) + 1e-9);
 		if (p > pcur)
 			p = pcur;
-		if (p < pmin)
+		if (p < 1)
 			continue;
 		d = *cur;
 		d.sets = s;
 		*prog_axis(&d, l->primary) = p;
 		v = progression_volume(kind, &d);
-		if (v > best) {
+		if (v >= floorv && v > best) {
 			best = v;
 			*out = d;
 		}
@@ -556,7 +570,7 @@ prog_entry(const struct hist_session *s, const char *ex, enum side side)
 
 	for (i = 0; i < s->nex; i++) {
 		e = &s->ex[i];
-		if (strcmp(e->exercise, ex) != 0)
+		if (e->exercise == NULL || strcmp(e->exercise, ex) != 0)
 			continue;
 		if (e->side == side)
 			return (e);
@@ -586,7 +600,8 @@ prog_pain(const struct hist_session *s, const char *ex, enum side side,
 	*expain = true;
 	for (i = 0; i < s->nex; i++) {
 		e = &s->ex[i];
-		if (strcmp(e->exercise, ex) != 0 || e->pain == PAIN_NONE)
+		if (e->exercise == NULL || strcmp(e->exercise, ex) != 0 ||
+		    e->pain == PAIN_NONE)
 			continue;
 		if (side != SIDE_BOTH && e->side == side)
 			return (e->pain);
@@ -622,7 +637,8 @@ prog_set_target(enum ex_kind kind, const struct dose *p)
 static bool
 prog_all_done(enum ex_kind kind, const struct hist_exercise *e)
 {
-	int	sets = e->prescribed.sets > 0 ? e->prescribed.sets : 1, n = 0;
+	int	sets = e->prescribed.sets > 0 ? e->prescribed.sets : 1;
+	int	n = 0;
 	int	target = prog_set_target(kind, &e->prescribed);
 	size_t	i;
 
@@ -877,6 +893,7 @@ prog_collect(struct ctx *c, const struct step *st, enum side side)
 
 	for (i = 0; i < h->ns; i++) {
 		if (prog_sday(&h->s[i]) > c->today ||
+		    h->s[i].routine == NULL ||
 		    strcmp(h->s[i].routine, c->rt->id) != 0 ||
 		    prog_entry(&h->s[i], st->exercise_id, side) == NULL)
 			continue;
@@ -909,7 +926,8 @@ prog_volumes(const struct ctx *c, const struct step *st, enum side side,
 			continue;
 		for (j = 0; j < h->s[i].nex; j++) {
 			e = &h->s[i].ex[j];
-			if (strcmp(e->exercise, st->exercise_id) != 0 ||
+			if (e->exercise == NULL ||
+			    strcmp(e->exercise, st->exercise_id) != 0 ||
 			    (side != SIDE_BOTH && e->side != side &&
 			    e->side != SIDE_BOTH))
 				continue;
@@ -996,7 +1014,7 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	lk->red = w->sess[0].red;
 	lk->brk = w->days_since > BREAK_DAYS;
 	if (reds >= (size_t)lk->lim.reds_to_physio) {
-		lk->physio = true;
+		lk->physio = lk->physio_reds = true;
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain above "
 		    "%d/10 in %zu sessions in a row of %s", lk->lim.red_above,
 		    reds, st->ex->name);
@@ -1033,15 +1051,21 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	lk->amber = !lk->green_ok;
 }
 
-/* Append `text` to an advice explanation unless it is already there. */
+/* Append `text` to a list unless it is already there. */
 static void
-prog_append(char *buf, size_t len, const char *text)
+prog_add(char *buf, size_t len, const char *sep, const char *text)
 {
 	size_t	n = strlen(buf);
 
 	if (strstr(buf, text) != NULL)
 		return;
-	snprintf(buf + n, len - n, "%s%s", n > 0 ? "; " : "", text);
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? sep : "", text);
+}
+
+static void
+prog_append(char *buf, size_t len, const char *text)
+{
+	prog_add(buf, len, "; ", text);
 }
 
 static void
@@ -1134,7 +1158,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	const struct step	*st = &c->rt->steps[nstep];
 	struct prog_plan	*pl = c->plan;
 	struct look		 lk;
-	char			 what[96], day[16], text[160];
+	char			 what[96], day[16];
 
 	memset(it, 0, sizeof *it);
 	memset(&lk, 0, sizeof lk);
@@ -1153,21 +1177,27 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	/* The advice of every rule that applies. */
 	if (lk.n > 0 && lk.red) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		if (it->why.sess[0].pain > lk.lim.red_above)
-			snprintf(text, sizeof text, "pain above %d/10 in %s",
-			    lk.lim.red_above, st->ex->name);
-		else
-			snprintf(text, sizeof text, "morning pain rising");
-		prog_append(pl->cross, sizeof pl->cross, text);
+		if (it->why.sess[0].pain > lk.lim.red_above) {
+			prog_add(c->red_now, sizeof c->red_now, ", ",
+			    st->ex->name);
+			c->red_now_above = lk.lim.red_above;
+		} else
+			c->morning_up = true;
 	}
 	if (lk.physio) {
 		pl->advice |= ADVICE_SEE_PHYSIO;
-		prog_append(pl->physio, sizeof pl->physio, lk.physio_why);
+		if (lk.physio_reds) {
+			prog_add(c->reds, sizeof c->reds, ", ", st->ex->name);
+			c->reds_above = lk.lim.red_above;
+			c->reds_n = lk.lim.reds_to_physio;
+		} else {
+			prog_add(c->flat, sizeof c->flat, ", ", st->ex->name);
+			c->flat_weeks = lk.lim.physio_weeks;
+		}
 	}
 	if (lk.n > 0 && lk.brk) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
-		prog_append(pl->cross, sizeof pl->cross, "a break of more "
-		    "than a week");
+		c->brk = true;
 	}
 
 	it->decision = PROG_HOLD;
@@ -1204,12 +1234,41 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	it->why.new_volume = progression_volume(st->ex->kind, &it->dose);
 }
 
+/* What triggered see-physio and cross-train, each pattern once. */
+static void
+prog_advice_text(struct ctx *c)
+{
+	struct prog_plan	*pl = c->plan;
+	char			 text[400];
+
+	if (c->reds[0] != '\0') {
+		snprintf(text, sizeof text, "pain above %d/10 in %d sessions "
+		    "in a row (%s)", c->reds_above, c->reds_n, c->reds);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
+	if (c->flat[0] != '\0') {
+		snprintf(text, sizeof text, "pain not lower after %d weeks "
+		    "(%s)", c->flat_weeks, c->flat);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
+	if (c->red_now[0] != '\0') {
+		snprintf(text, sizeof text, "pain above %d/10 (%s)",
+		    c->red_now_above, c->red_now);
+		prog_append(pl->cross, sizeof pl->cross, text);
+	}
+	if (c->morning_up)
+		prog_append(pl->cross, sizeof pl->cross, "morning pain rising");
+	if (c->brk)
+		prog_append(pl->cross, sizeof pl->cross, "a break of more than "
+		    "a week");
+}
+
 static int
 prog_window_days(const struct routine *rt)
 {
 	struct prog_limits	l;
 	size_t			i;
-	int			days = 35;	/* this week and four before */
+	int			days = 35;	/* this week, four before */
 
 	for (i = 0; i < rt->nsteps; i++) {
 		progression_limits(rt, &rt->steps[i], &l);
@@ -1285,8 +1344,10 @@ progression_plan(const struct routine *rt, const struct history *h,
 			pl->nitems++;
 		pl->nitems++;
 	}
+	prog_advice_text(&c);
 	for (i = 0; i < h->ns; i++)
 		if (prog_sday(&h->s[i]) == c.today &&
+		    h->s[i].routine != NULL &&
 		    strcmp(h->s[i].routine, rt->id) == 0) {
 			pl->advice |= ADVICE_REST_DAY;
 			snprintf(pl->rest, sizeof pl->rest, "this routine was "

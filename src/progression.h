@@ -139,7 +139,10 @@ void		 progression_limits(const struct routine *,
 /* The highest dose the step's ladder allows (every axis at its max). */
 void		 progression_top(const struct routine *, const struct step *,
 		    struct dose *);
-/* The lowest: one set of the level's smallest dose. */
+/*
+ * The floor: one set of the level's smallest dose (the routine's dose with
+ * one set). No prescription has less volume.
+ */
 void		 progression_floor(const struct step *, int level,
 		    struct dose *);
 /* sets x reps, sets x holds x hold seconds, sets x rounds x work. */

@@ -610,6 +610,34 @@ report_totals(struct report *r)
 	}
 }
 
+/*
+ * With a history loaded from in->since on, the figures of the window are
+ * those of the whole history when: something before the window was loaded
+ * (the margin), every routine in scope was already used in that margin
+ * (so its plan began before the window, whenever it really began), and the
+ * streak stops short of the first weeks loaded.
+ */
+static bool
+report_need_all(const struct report *r, const struct report_in *in)
+{
+	const struct report_routine	*rr;
+	int64_t				 day;
+	size_t				 i;
+
+	if (in->since <= 0)
+		return false;
+	if (r->nsessions == 0 || r->streak >= r->nall - 2)
+		return true;
+	for (i = 0; i < r->nrt; i++) {
+		rr = &r->rt[i];
+		day = report_day(rr->first, report_off(in, rr->first,
+		    rr->first_off));
+		if (day >= r->w[0].day0)
+			return true;
+	}
+	return false;
+}
+
 void
 report_build(struct report *r, const struct report_in *in)
 {
@@ -651,6 +679,7 @@ report_build(struct report *r, const struct report_in *in)
 	report_exercises(r, in);
 	report_flags(r, in);
 	report_totals(r);
+	r->need_all = report_need_all(r, in);
 }
 
 void

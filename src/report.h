@@ -42,6 +42,12 @@ struct report_in {
 	 */
 	int			(*tz)(int64_t t, void *arg);
 	void			*tz_arg;
+	/*
+	 * The history holds every record from this moment on (0: all of
+	 * it). report_build() then says in `need_all` whether the figures
+	 * could depend on older records.
+	 */
+	int64_t			 since;
 };
 
 struct report_week {
@@ -80,7 +86,7 @@ struct report_exercise {
 	int64_t			*volume;	/* per window week */
 	int64_t			 total;		/* volume in the window */
 	double			*pain;		/* per window week; -1: none */
-	struct report_change	*changes;	/* in the window, oldest first */
+	struct report_change	*changes;	/* in the window, oldest 1st */
 	size_t			 nchanges;
 };
 
@@ -98,7 +104,7 @@ struct report_trend {
 	double		 first;		/* average of the first two weeks */
 	double		 last;		/* average of the last two weeks */
 	int		 weeks;		/* from the first week to the last */
-	bool		 meaningful;	/* |last - first| >= REPORT_MEANINGFUL */
+	bool		 meaningful;	/* |last - first| >= 2 points */
 };
 
 struct report_routine {
@@ -118,7 +124,7 @@ struct report {
 	int64_t			 today;		/* local day number of now */
 	int			 done;		/* in the window */
 	int			 partial;
-	int			 planned;	/* up to and including this week */
+	int			 planned;	/* due up to today */
 	int			 streak;	/* weeks on plan, up to now */
 	struct report_trend	 trend[REPORT_NPAIN];
 	struct report_exercise	*ex;		/* in order of first use */
@@ -128,6 +134,7 @@ struct report {
 	struct report_flag	*flags;
 	size_t			 nflags;
 	size_t			 nsessions;	/* in scope, whole history */
+	bool			 need_all;	/* load everything and redo */
 
 	struct report_week	*all;		/* every week, for the streak */
 	int			 nall;

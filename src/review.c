@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "progression.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -19,23 +20,62 @@ static const char *review_months[12] = {
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
 
-int
-review_load(const struct rh_opts *o, struct review *rv)
+/*
+ * How far before the window the rules that explain dose changes look
+ * back: "pain not lower after 6 weeks" and the week before it.
+ */
+#define REVIEW_MARGIN_WEEKS	8
+
+static int
+review_history(const struct rh_opts *o, struct review *rv, int64_t since)
 {
 	struct store	*st;
 	int		 rc;
 
-	history_init(&rv->h);
-	if ((rc = cmd_load_catalog(o, &rv->cat)) != 0)
-		return rc;
+	history_free(&rv->h);
+	rv->since = since;
 	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		return rc;
 	}
-	if ((rc = store_load(st, 0, &rv->h)) != 0)
+	if ((rc = store_load(st, since, &rv->h)) != 0)
 		fprintf(stderr, "rehabit: %s\n", store_error(st));
 	store_close(st);
 	return rc;
+}
+
+int
+review_load(const struct rh_opts *o, struct review *rv, int weeks,
+    int64_t now)
+{
+	int64_t	since = 0, day, t;
+	size_t	i;
+	int	rc;
+
+	history_init(&rv->h);
+	rv->since = 0;
+	if ((rc = cmd_load_catalog(o, &rv->cat)) != 0)
+		return rc;
+	if (weeks > 0) {
+		/* A day early: local midnight is up to 14 hours from UTC's. */
+		day = report_monday(report_day(now, review_utc_off(now))) -
+		    7 * (int64_t)(weeks - 1);
+		since = (day - 7 * REVIEW_MARGIN_WEEKS - 1) * 86400;
+		/* And as far back as the rules read for the window's start. */
+		for (i = 0; i < rv->cat.nrt; i++) {
+			t = progression_since(&rv->cat.rt[i], day * 86400,
+			    review_utc_off(day * 86400));
+			if (t < since)
+				since = t;
+		}
+	}
+	return review_history(o, rv, since);
+}
+
+int
+review_load_all(const struct rh_opts *o, struct review *rv)
+{
+	return review_history(o, rv, 0);
 }
 
 int
@@ -43,6 +83,7 @@ review_load_store(struct store *st, struct review *rv)
 {
 	catalog_init(&rv->cat);
 	history_init(&rv->h);
+	rv->since = 0;
 	return store_load(st, 0, &rv->h);
 }
 
@@ -79,9 +120,77 @@ review_routine_known(const struct review *rv, const struct catalog *cat,
 	return false;
 }
 
+static bool
+review_same_dose(const struct dose *a, const struct dose *b)
+{
+	return a->sets == b->sets && a->reps == b->reps &&
+	    a->hold == b->hold && a->work == b->work &&
+	    a->rounds == b->rounds && a->level == b->level;
+}
+
+/*
+ * Why a dose changed: the plan the rules give with the history as it was
+ * just before that session. When the plan does not match what was done,
+ * the routine was edited since (or the dose set by hand): say so.
+ */
+static void
+review_explain_one(const struct review *rv, const struct catalog *cat,
+    const struct report_exercise *e, struct report_change *c)
+{
+	const struct hist_session	*s = &rv->h.s[c->session];
+	const struct routine		*rt;
+	const struct prog_item		*it;
+	struct history			 view;
+	struct prog_plan		 plan;
+	size_t				 i;
+
+	if (cat == NULL || (rt = catalog_routine(cat, s->routine)) == NULL)
+		return;
+	view = rv->h;
+	view.ns = c->session;
+	for (view.np = 0; view.np < rv->h.np &&
+	    rv->h.p[view.np].at < s->start; view.np++)
+		;
+	progression_plan(rt, &view, s->start, s->utc_off, &plan);
+	for (i = 0; i < plan.nitems; i++) {
+		it = &plan.items[i];
+		if (strcmp(it->step->exercise_id, e->id) != 0)
+			continue;
+		if (review_same_dose(&it->dose, &c->to)) {
+			snprintf(c->decision, sizeof c->decision, "%s",
+			    progression_decision_name(it->decision));
+			snprintf(c->rule, sizeof c->rule, "%s",
+			    progression_rule_name(it->rule));
+			snprintf(c->reason, sizeof c->reason, "%s",
+			    it->reason);
+		} else
+			snprintf(c->reason, sizeof c->reason, "The rules"
+			    " give another dose for that day: the routine was"
+			    " changed since, or the dose was set by hand.");
+		break;
+	}
+	progression_free(&plan);
+}
+
+static void
+review_explain(const struct review *rv, const struct catalog *cat,
+    size_t explain, struct report *r)
+{
+	size_t	i, j;
+
+	for (i = 0; i < r->nex; i++) {
+		j = explain > 0 && r->ex[i].nchanges > explain ?
+		    r->ex[i].nchanges - explain : 0;
+		for (; j < r->ex[i].nchanges; j++)
+			review_explain_one(rv, cat, &r->ex[i],
+			    &r->ex[i].changes[j]);
+	}
+}
+
 void
 review_figures(const struct review *rv, const struct catalog *cat,
-    const char *routine, int weeks, int64_t now, struct report *r)
+    const char *routine, int weeks, int64_t now, size_t explain,
+    struct report *r)
 {
 	struct report_in	in;
 
@@ -92,7 +201,10 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.now = now;
 	in.now_off = review_utc_off(now);
 	in.weeks = weeks;
+	in.since = rv->since;
 	report_build(r, &in);
+	if (!r->need_all)
+		review_explain(rv, cat, explain, r);
 }
 
 const char *
@@ -133,7 +245,8 @@ review_trend(const struct report *r, int kind, bool utf8, char *buf,
 		for (i = r->nweeks - 1; i >= 0 && r->w[i].npain[kind] == 0; i--)
 			;
 		if (i < 0)
-			snprintf(buf, len, "%s: no scores", review_pain_name(kind));
+			snprintf(buf, len, "%s: no scores",
+			    review_pain_name(kind));
 		else {
 			review_number(r->w[i].pain[kind], a, sizeof a);
 			snprintf(buf, len, "%s: %s (one week of scores)",

@@ -21,23 +21,32 @@ struct store;
 struct review {
 	struct catalog	cat;
 	struct history	h;
+	int64_t		since;		/* the history is loaded from here */
 };
 
 /*
- * Load the library and the whole history (read-only: nothing is created).
- * Returns 0, or an exit status after printing a one-line error.
+ * Load the library and the history (read-only: nothing is created) that
+ * the last `weeks` weeks up to `now` need, with a margin for the rules
+ * that look back; weeks 0: all of it. If the figures then say need_all,
+ * review_load_all() loads the rest. Returns 0, or an exit status after
+ * printing a one-line error.
  */
-int	review_load(const struct rh_opts *, struct review *);
+int	review_load(const struct rh_opts *, struct review *, int weeks,
+	    int64_t now);
+int	review_load_all(const struct rh_opts *, struct review *);
 /* The history alone from an open store (the screens have the library). */
 int	review_load_store(struct store *, struct review *);
 void	review_free(struct review *);
 
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
- * for one routine or all (NULL), with each dose change explained.
+ * for one routine or all (NULL), with the latest `explain` dose changes of
+ * each exercise explained (0: every one). With a history loaded from
+ * rv->since, r->need_all says to load it all and compute again.
  */
 void	review_figures(const struct review *, const struct catalog *,
-	    const char *routine, int weeks, int64_t now, struct report *);
+	    const char *routine, int weeks, int64_t now, size_t explain,
+	    struct report *);
 
 /* The local UTC offset at a moment (localtime). */
 int	review_utc_off(int64_t t);

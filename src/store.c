@@ -362,7 +362,7 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
 	int			 fd;
 
 	*exists = *empty = false;
-	fd = open(st->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fd = open(st->path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
 		if (errno == ENOENT)
 			return 0;
@@ -880,20 +880,26 @@ store_add_pain(struct store *st, int64_t session, enum pain_kind kind,
 	return store_commit(st);
 }
 
+/*
+ * any_side: SIDE_BOTH stands for the exercise on whatever sides it was
+ * done (the pain form asks per exercise, not per side).
+ */
 static int
 store_exercise_pain_row(struct store *st, int64_t session,
-    const char *exercise, enum side side, int score)
+    const char *exercise, enum side side, int score, bool any_side)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_cached(st, SQL_EXERCISE_PAIN, "UPDATE exercise SET pain = ? WHERE "
-	    "session = ? AND exercise = ? AND side = ?", &stmt)) != 0)
+	if ((rc = store_cached(st, SQL_EXERCISE_PAIN, "UPDATE exercise SET "
+	    "pain = ?1 WHERE session = ?2 AND exercise = ?3 AND (side = ?4 "
+	    "OR ?5)", &stmt)) != 0)
 		return rc;
 	sqlite3_bind_int(stmt, 1, score);
 	sqlite3_bind_int64(stmt, 2, session);
 	sqlite3_bind_text(stmt, 3, exercise, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 4, side);
+	sqlite3_bind_int(stmt, 5, any_side && side == SIDE_BOTH);
 	rc = store_step_done(st, stmt, "cannot record the pain");
 	store_release(stmt);
 	if (rc == 0 && sqlite3_changes(st->db) == 0) {
@@ -915,7 +921,7 @@ store_add_exercise_pain(struct store *st, int64_t session,
 	if ((rc = store_begin(st)) != 0)
 		return rc;
 	if ((rc = store_exercise_pain_row(st, session, exercise, side,
-	    score)) != 0)
+	    score, true)) != 0)
 		return store_rollback(st, rc);
 	return store_commit(st);
 }
@@ -1019,10 +1025,51 @@ store_record_pain_tx(struct store *st, const struct pain_input *in,
 			return STORE_EX_DATAERR;
 		}
 		if ((rc = store_exercise_pain_row(st, res->flags_target,
-		    in->ex[i].exercise, in->ex[i].side, in->ex[i].score)) != 0)
+		    in->ex[i].exercise, in->ex[i].side, in->ex[i].score,
+		    true)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+bool
+store_note_valid(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, i;
+	uint32_t		 c;
+
+	if (strlen(s) > 4096)
+		return false;
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
+			    *p == 0x7f)
+				return false;
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0)
+			n = 1, c = *p & 0x1f;
+		else if ((*p & 0xf0) == 0xe0)
+			n = 2, c = *p & 0x0f;
+		else if ((*p & 0xf8) == 0xf0)
+			n = 3, c = *p & 0x07;
+		else
+			return false;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return false;
+			c = (c << 6) | (p[i] & 0x3f);
+		}
+		/* Overlong forms, surrogates and beyond U+10FFFF. */
+		if ((n == 1 && c < 0x80) || (n == 2 && c < 0x800) ||
+		    (n == 3 && c < 0x10000) || c > 0x10ffff ||
+		    (c >= 0xd800 && c <= 0xdfff))
+			return false;
+		p += n + 1;
+	}
+	return true;
 }
 
 int
@@ -1046,6 +1093,11 @@ store_record_pain(struct store *st, const struct pain_input *in,
 	}
 	if (in->flags >= (1u << FLAG_COUNT)) {
 		store_set_err(st, "unknown red flag");
+		return STORE_EX_DATAERR;
+	}
+	if (in->note != NULL && !store_note_valid(in->note)) {
+		store_set_err(st, "the note is not UTF-8 text of at most 4096 "
+		    "bytes");
 		return STORE_EX_DATAERR;
 	}
 	if ((rc = store_begin(st)) != 0)
@@ -1499,7 +1551,7 @@ store_import_session(struct store *st, const struct hist_session *s,
 				return rc;
 		}
 		if (e->pain != PAIN_NONE && (rc = store_exercise_pain_row(st,
-		    id, e->exercise, e->side, e->pain)) != 0)
+		    id, e->exercise, e->side, e->pain, false)) != 0)
 			return rc;
 	}
 

@@ -84,6 +84,7 @@ int	store_session_end(struct store *, int64_t session, int64_t end,
 int	store_add_pain(struct store *, int64_t session, enum pain_kind,
 	    int score, unsigned flags, const char *note, int64_t at,
 	    int utc_off);
+/* SIDE_BOTH: the exercise on every side it was done in the session. */
 int	store_add_exercise_pain(struct store *, int64_t session,
 	    const char *exercise, enum side, int score);
 
@@ -99,7 +100,7 @@ int	store_pain_target(struct store *, enum pain_kind, int64_t at,
 /* Per-exercise pain in a pain report. */
 struct pain_ex {
 	const char	*exercise;
-	enum side	 side;
+	enum side	 side;		/* SIDE_BOTH: every side done */
 	int		 score;		/* 0-10 */
 };
 
@@ -123,9 +124,13 @@ struct pain_result {
 	int64_t		flags_target;
 };
 
+/* A note must be UTF-8 text (tabs and newlines allowed), at most 4096 bytes. */
+bool	store_note_valid(const char *);
+
 /*
- * Record a whole report in one transaction: all or nothing. Scores are
- * checked (65 if out of range). A standalone report needs a score.
+ * Record a whole report in one transaction: all or nothing. Scores and
+ * the note are checked (65 if not valid). A standalone report needs a
+ * score.
  */
 int	store_record_pain(struct store *, const struct pain_input *,
 	    struct pain_result *);

@@ -64,8 +64,9 @@ const struct cmd_entry cmd_home_entry = {
 };
 
 static const struct ui_key home_keys_main[] = {
-	{ "Enter", "start" }, { "r", "routines" }, { "?", "help" },
-	{ "q", "quit" }, { NULL, NULL }
+	{ "Enter", "start" }, { "r", "routines" }, { "p", "progress" },
+	{ "l", "last session" }, { "?", "help" }, { "q", "quit" },
+	{ NULL, NULL }
 };
 static const struct ui_key home_keys_pick[] = {
 	{ "Up/Down", "choose" }, { "Enter", "start" }, { "Esc", "back" },
@@ -244,6 +245,24 @@ home_key_pick(struct home *hm, const struct ui_event *ev)
 	}
 }
 
+/* The summary of the latest session that counts. */
+static void
+home_last(struct home *hm)
+{
+	size_t	i;
+
+	for (i = hm->h.ns; i > 0; i--) {
+		if (!due_session_counts(&hm->h.s[i - 1]))
+			continue;
+		hm->stale = true;
+		hm->msg[0] = '\0';
+		ui_summary_open(hm->app, hm->h.s[i - 1].id);
+		return;
+	}
+	snprintf(hm->msg, sizeof hm->msg, "No session recorded yet.");
+	hm->msg_role = UR_DIM;
+}
+
 static void
 home_key(void *state, const struct ui_event *ev)
 {
@@ -270,11 +289,17 @@ home_key(void *state, const struct ui_event *ev)
 	case UA_QUIT:
 		ui_pop();
 		break;
+	case UA_PAUSE:		/* p */
+		hm->stale = true;
+		hm->msg[0] = '\0';
+		ui_progress_open(hm->app);
+		break;
 	case UA_CHAR:
 		if (ev->ch == 'r' && hm->d.n > 0) {
 			hm->mode = HM_PICK;
 			hm->cur = hm->d.pick < hm->d.n ? hm->d.pick : 0;
-		}
+		} else if (ev->ch == 'l')
+			home_last(hm);
 		break;
 	default:
 		break;

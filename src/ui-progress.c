@@ -25,6 +25,8 @@ static const char *progress_view_names[PV_COUNT] = {
 	"Pain", "Volume", "Calendar"
 };
 static const int progress_windows[] = { 4, 12, 26, 52, 0 };
+/* Dose changes explained per exercise: what the volume view lists. */
+#define UI_PROGRESS_CHANGES	12
 #define PROGRESS_NWINDOWS \
 	((int)(sizeof progress_windows / sizeof progress_windows[0]))
 
@@ -35,7 +37,7 @@ struct ui_progress {
 	char			 error[256];
 	struct report		 r;
 	enum progress_view	 view;
-	int			 window;	/* index into progress_windows */
+	int			 window;	/* in progress_windows */
 	int			 ex;		/* -1: whole sessions */
 };
 
@@ -54,7 +56,8 @@ ui_progress_compute(struct ui_progress *p)
 {
 	report_free(&p->r);
 	review_figures(&p->rv, p->app->cat, NULL,
-	    progress_windows[p->window], (int64_t)time(NULL), &p->r);
+	    progress_windows[p->window], (int64_t)time(NULL),
+	    UI_PROGRESS_CHANGES, &p->r);
 	if (p->ex >= (int)p->r.nex)
 		p->ex = (int)p->r.nex - 1;
 }
@@ -165,10 +168,18 @@ ui_progress_pain(const struct ui_progress *p, int y, int h)
 		    " average (green <= 2, amber 3-5, red > 5)");
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, title);
-	chart_init(&c, COLS - 2, h - 1, !ui_utf8());
-	chart_pain(&c, v, r->nweeks, r->w[0].day0);
-	ui_progress_chart(&c, y + 1, 1);
-	chart_free(&c);
+	for (i = 0; i < r->nweeks && v[i] < 0; i++)
+		;
+	if (i == r->nweeks)
+		ui_print(y + 2, 3, COLS - 4, UR_DIM, e != NULL ?
+		    "No pain was given for this exercise in this window." :
+		    "No pain after sessions was given in this window.");
+	else {
+		chart_init(&c, COLS - 2, h - 1, !ui_utf8());
+		chart_pain(&c, v, r->nweeks, r->w[0].day0);
+		ui_progress_chart(&c, y + 1, 1);
+		chart_free(&c);
+	}
 	free(v);
 }
 
@@ -231,10 +242,10 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 		review_day(report_day(ch->at, ch->utc_off), false, a,
 		    sizeof a);
 		review_dose(e, &ch->to, b, sizeof b);
-		snprintf(line, sizeof line, "%-6s %s %s%s%s%s%s", a,
+		snprintf(line, sizeof line, "%-6s %s %s%s%s%s %s", a,
 		    ui_utf8() ? "\xe2\x86\x92" : "->", b,
 		    ch->rule[0] != '\0' ? " (" : "", ch->rule,
-		    ch->rule[0] != '\0' ? ") " : "", ch->reason);
+		    ch->rule[0] != '\0' ? ")" : "", ch->reason);
 		ui_print(row, 3, COLS - 4, ch->dir < 0 ? UR_WARN : UR_NORMAL,
 		    line);
 	}

@@ -24,6 +24,15 @@
 #include "ui.h"
 #include "xmalloc.h"
 
+/*
+ * How long a save may wait for a busy database during the session: the
+ * screen must not freeze; a refused set is tried again later (and at the
+ * end with the store's usual patience).
+ */
+#define UIS_BUSY_MS	250
+/* Sets kept for another try when the store refuses them. */
+#define UIS_PENDING	64
+
 /* What the screen is asking, if anything. */
 enum uis_ask { UIS_ASK_NONE, UIS_ASK_QUIT };
 
@@ -42,6 +51,8 @@ struct ui_session {
 	enum uis_ask		 ask;
 	bool			 paused_by_ask;
 	char			*error;		/* the last store error */
+	struct sess_out		 pending[UIS_PENDING];	/* sets to save */
+	size_t			 npending;
 	int			 ncues;		/* cues played, */
 	int64_t			 late_ms;	/* the latest past its moment */
 };
@@ -158,7 +169,7 @@ static void
 ui_session_error(struct ui_session *st, const char *what)
 {
 	free(st->error);
-	xasprintf(&st->error, "could not save %s: %s", what,
+	xasprintf(&st->error, "could not save %s (will try again): %s", what,
 	    store_error(st->app->store));
 }
 
@@ -183,34 +194,77 @@ ui_session_cue(enum sess_out_kind kind)
 	}
 }
 
-/* A set is finished: save it at once (the session row on the first). */
-static void
-ui_session_save(struct ui_session *st, const struct sess_out *o)
+/* Write one set (and the session row before the first); 0 or -1. */
+static int
+ui_session_write(struct ui_session *st, const struct sess_out *o)
 {
 	const struct sess_item	*it = &st->items[o->item];
 	struct store		*db = st->app->store;
 
-	if (db == NULL)
-		return;
 	if (st->sid == 0 && store_session_begin(db, st->rt->id, st->start,
 	    st->utc_off, &st->sid) != 0) {
 		st->sid = 0;
 		ui_session_error(st, "the session");
-		return;
+		return -1;
 	}
 	if (store_set_done(db, st->sid, it->step->ex->id, o->side, &it->dose,
 	    o->set, o->value) != 0) {
-		ui_session_error(st, "the set");
-		return;
+		ui_session_error(st, "a set");
+		return -1;
 	}
 	st->sets_saved++;
-	free(st->error);
-	st->error = NULL;
+	return 0;
+}
+
+/*
+ * Write the sets not saved yet, oldest first. A set the store refused
+ * (busy, disk full) stays in the list and is tried again with the next
+ * one and at the end, so a passing problem loses nothing.
+ */
+static void
+ui_session_flush(struct ui_session *st)
+{
+	size_t	i, done = 0;
+
+	if (st->app->store == NULL)
+		return;
+	for (i = 0; i < st->npending; i++) {
+		if (ui_session_write(st, &st->pending[i]) != 0)
+			break;
+		done++;
+	}
+	memmove(st->pending, st->pending + done,
+	    (st->npending - done) * sizeof *st->pending);
+	st->npending -= done;
+	if (st->npending == 0) {
+		free(st->error);
+		st->error = NULL;
+	}
+}
+
+/* A set is finished: save it at once (the session row on the first). */
+static void
+ui_session_save(struct ui_session *st, const struct sess_out *o)
+{
+	if (st->npending == UIS_PENDING) {
+		/* Keep the newest: they hold the latest values. */
+		memmove(st->pending, st->pending + 1,
+		    (UIS_PENDING - 1) * sizeof *st->pending);
+		st->npending--;
+	}
+	st->pending[st->npending++] = *o;
+	ui_session_flush(st);
 }
 
 static void
 ui_session_end_store(struct ui_session *st, bool completed)
 {
+	if (st->app->store != NULL)
+		store_busy_timeout(st->app->store, STORE_BUSY_MS);
+	ui_session_flush(st);
+	if (st->npending > 0)
+		fprintf(stderr, "rehabit: session: %zu sets not saved: %s\n",
+		    st->npending, st->error);
 	if (st->sid == 0 || st->app->store == NULL)
 		return;
 	if (store_session_end(st->app->store, st->sid, (int64_t)time(NULL),
@@ -269,9 +323,10 @@ ui_session_finish(struct ui_session *st, bool completed)
 	st->finished = true;
 	sid = st->sid;
 	ui_pop();		/* frees st */
-	/* The summary and the pain form (ui-home) open here once merged. */
-	(void)app;
-	(void)sid;
+	if (sid != 0) {
+		ui_summary_open(app, sid);
+		ui_pain_open(app, sid);
+	}
 }
 
 /* End early: keep the set in progress if any of it was done. */
@@ -281,6 +336,16 @@ ui_session_stop(struct ui_session *st)
 	session_stop(st->s, ui_now_ms());
 	ui_session_drain(st);
 	ui_session_finish(st, false);
+}
+
+/* Sound cues were started (once, by the first session). */
+static bool	uis_cue_on;
+
+static void
+ui_session_cue_end(void)
+{
+	cue_shutdown();
+	uis_cue_on = false;
 }
 
 /*
@@ -693,7 +758,6 @@ ui_session_leave(void *arg)
 	/* stderr is the log file while curses runs. */
 	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
 	    "its moment\n", st->ncues, (long long)st->late_ms);
-	cue_shutdown();
 	session_free(st->s);
 	free(st->items);
 	free(st->error);
@@ -722,8 +786,18 @@ ui_session_open(struct app *app, const struct routine *rt)
 	localtime_r(&t, &tm);
 	st->start = (int64_t)t;
 	st->utc_off = (int)tm.tm_gmtoff;
-	cue_init(app->opts->sound && (app->cfg == NULL || app->cfg->sound),
-	    ui_session_bell);
+	/*
+	 * The sound worker lives until the screens end, so that the last
+	 * cue plays out over the summary and the pain form.
+	 */
+	if (!uis_cue_on) {
+		cue_init(app->opts->sound && (app->cfg == NULL ||
+		    app->cfg->sound), ui_session_bell);
+		ui_on_end(ui_session_cue_end);
+		uis_cue_on = true;
+	}
+	if (app->store != NULL)
+		store_busy_timeout(app->store, UIS_BUSY_MS);
 	st->s = session_new(&st->plan, ui_now_ms());
 	ui_push(&ui_session_screen, st);
 	/* The first phase may already have cues (work starts at once). */

@@ -34,8 +34,8 @@ struct summary {
 };
 
 static const struct ui_key summary_keys_list[] = {
-	{ "Enter", "done" }, { "Up/Down", "scroll" }, { "q", "done" },
-	{ "?", "help" }, { NULL, NULL }
+	{ "Enter", "done" }, { "p", "progress" }, { "Up/Down", "scroll" },
+	{ "q", "done" }, { "?", "help" }, { NULL, NULL }
 };
 
 /* Content line y, scrolled, on the screen; -1 when out of view. */
@@ -341,6 +341,10 @@ summary_key(void *state, const struct ui_event *ev)
 	case UA_QUIT:
 	case UA_BACK:
 		ui_pop();
+		return;
+	case UA_PAUSE:		/* p */
+		sm->stale = true;
+		ui_progress_open(sm->app);
 		return;
 	case UA_UP:
 		if (sm->scroll > 0)

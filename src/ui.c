@@ -44,6 +44,10 @@ static bool		ui_has_color;
 static int		ui_saved_stderr = -1;
 static SCREEN		*ui_term;
 static int		ui_pipe[2] = { -1, -1 };
+#define UI_MAX_HOOKS	4
+static void		(*ui_end_hooks[UI_MAX_HOOKS])(void);
+static int		ui_nhooks;
+
 /* The deadline the loop last slept towards (INT64_MAX: none). */
 static int64_t		ui_due = INT64_MAX;
 
@@ -230,6 +234,20 @@ ui_init(const struct ui_opts *o)
 }
 
 void
+ui_on_end(void (*fn)(void))
+{
+	int	i;
+
+	for (i = 0; i < ui_nhooks; i++) {
+		if (ui_end_hooks[i] == fn)
+			return;
+	}
+	if (ui_nhooks == UI_MAX_HOOKS)
+		fatalx(70, "too many end hooks");
+	ui_end_hooks[ui_nhooks++] = fn;
+}
+
+void
 ui_end(void)
 {
 	if (ui_started) {
@@ -240,6 +258,8 @@ ui_end(void)
 		delscreen(ui_term);
 		ui_term = NULL;
 	}
+	while (ui_nhooks > 0)
+		ui_end_hooks[--ui_nhooks]();
 	ui_restore_stderr();
 	xmalloc_fatal_hook = NULL;
 	if (ui_pipe[0] != -1) {

@@ -93,6 +93,12 @@ struct ui_opts {
  */
 void	ui_init(const struct ui_opts *);
 void	ui_end(void);
+/*
+ * Run fn once in ui_end(), after the terminal is given back and before
+ * stderr leaves the log file (e.g. to stop the sound worker, which may
+ * wait for a sound to finish). Hooks run newest first.
+ */
+void	ui_on_end(void (*fn)(void));
 
 /* Screens: the loop runs the top one until the stack is empty. */
 void	ui_push(const struct ui_screen *, void *state);

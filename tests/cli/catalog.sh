@@ -37,6 +37,18 @@ is "$rc" 2 "list with an argument exits 2"
 is "$err" "rehabit: list: unexpected argument 'extra' (see 'rehabit list --help')" \
     "list extra: one-line error"
 
+if [ -w /dev/full ]; then
+	for c in list "show knee-strength-1" check; do
+		# shellcheck disable=SC2086
+		"$REHABIT" $c >/dev/full 2>"$test_tmp/err"
+		rc=$?
+		is "$rc" 74 "$c to a full disk exits 74"
+		like "$(cat "$test_tmp/err")" \
+		    "^rehabit: ${c%% *}: cannot write the output: No space left on device\$" \
+		    "$c to a full disk: one-line error"
+	done
+fi
+
 # --- --library -----------------------------------------------------------------
 
 run "$REHABIT" --library "$fix/good-split" list

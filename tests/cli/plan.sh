@@ -49,11 +49,11 @@ like "$out" '^  Wall sit: 3 x 35 s hold.* - progress: Pain stayed at 2/10 or les
     "text: one line per exercise, dose, decision, reason"
 like "$out" '^  Lateral step-down \(left\): 3 x 12.* - progress: ' \
     "text: the left side progresses"
-like "$out" '^  Lateral step-down \(right\): 2 x 10.* - regress: Pain reached 6/10' \
+like "$out" '^  Lateral step-down \(right\): 3 x 8.* - regress: Pain reached 6/10' \
     "text: the right side, which hurt, steps down"
 like "$out" '^!! KEEP FIT ANOTHER WAY: walk, cycle or swim' \
     "text: cross-train advice stands out"
-like "$out" 'pain above 5/10 in Lateral step-down' \
+like "$out" 'pain above 5/10 \(Lateral step-down\)' \
     "text: cross-train names what triggered it"
 unlike "$out" 'PHYSIOTHERAPIST' "text: no see-physio without a reason"
 unlike "$out" '^    rule:' "text: no details without --why"
@@ -77,7 +77,7 @@ run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
 is "$rc" 0 "show exits 0"
 like "$out" '^     3 x 35 s hold \(Wall sit 45 degrees\), rest 45 s$' \
     "show: today's prescription, not the routine's dose"
-like "$out" '^     2 x 10 each side, tempo 2-1-2, rest 60 s$' \
+like "$out" '^     3 x 8 each side, tempo 2-1-2, rest 60 s$' \
     "show: sides that differ run at the smaller dose"
 
 plan walk-run-1 --format yaml

@@ -122,6 +122,10 @@ progress "$test_tmp/ten" --weeks 520 --routine knee-test
 is "$rc" 0 "--weeks 520 --routine: exit 0"
 like "$out" '\(routine knee-test\)' "--routine: named in the header"
 
+progress "$test_tmp/ten" --weeks 1
+is "$rc" 0 "--weeks 1: exit 0"
+like "$out" '^Progress over the last 1 week, ' "--weeks 1: one week"
+
 COLUMNS=50 progress "$test_tmp/ten" --weeks 52
 is "$rc" 0 "COLUMNS=50: exit 0"
 ok "COLUMNS=50: fits ($(widest "$out"))" test "$(widest "$out")" -le 50

@@ -45,6 +45,10 @@ bad "rehabit: pain: unknown option '--sore' (see 'rehabit pain --help')" \
     "unknown option" --sore
 bad "rehabit: pain: unexpected argument 'now' (see 'rehabit pain --help')" \
     "extra argument" --after 2 now
+bad "rehabit: pain: --note: not text (UTF-8, at most 4096 bytes, no control characters) (see 'rehabit pain --help')" \
+    "a note that is not UTF-8" --after 2 --note "$(printf 'bad \377 byte')"
+bad "rehabit: pain: --note: not text (UTF-8, at most 4096 bytes, no control characters) (see 'rehabit pain --help')" \
+    "a note with an escape" --after 2 --note "$(printf 'bad \033[2J')"
 bad "rehabit: pain: no session in the 24 hours before: give a score with the flags or note (see 'rehabit pain --help')" \
     "flags alone, no session" --flag swelling
 ok "nothing saved after the errors" test ! -e "$data/history.db"

@@ -5,6 +5,8 @@
  *	session ROUTINE START UTC_OFF COMPLETED [MINUTES]
  *	set EXERCISE SIDE DOSE SET VALUE	(DOSE: sets=3,reps=10,rest=60)
  *	pain KIND SCORE [FLAGS]			(FLAGS: swelling,locking)
+ *	expain EXERCISE SIDE SCORE		(one exercise's pain)
+ *	note TEXT
  *
  * `set` and `pain` belong to the last session. Prints each session's id.
  * Usage: seed-history DATA_DIR < lines
@@ -74,6 +76,16 @@ seed_dose(char *s, struct dose *d)
 	}
 }
 
+static enum side
+seed_side(const char *s)
+{
+	if (strcmp(s, "left") == 0)
+		return SIDE_LEFT;
+	if (strcmp(s, "right") == 0)
+		return SIDE_RIGHT;
+	return SIDE_BOTH;
+}
+
 static unsigned
 seed_flags(char *s)
 {
@@ -93,6 +105,7 @@ main(int argc, char **argv)
 {
 	struct pain_input	 in;
 	struct pain_result	 res;
+	struct pain_ex		 pex;
 	struct dose		 d;
 	char			 line[512], a[128], b[128], c[128];
 	long long		 start = 0;
@@ -125,8 +138,7 @@ main(int argc, char **argv)
 			seed_die("no session yet");
 		else if (sscanf(line, "set %127s %127s %127s %d %d", a, b, c,
 		    &set, &value) == 5) {
-			side = strcmp(b, "left") == 0 ? SIDE_LEFT :
-			    strcmp(b, "right") == 0 ? SIDE_RIGHT : SIDE_BOTH;
+			side = seed_side(b);
 			seed_dose(c, &d);
 			if (store_set_done(seed_st, id, a, side,
 			    &d, set, value) != 0)
@@ -147,6 +159,31 @@ main(int argc, char **argv)
 			in.utc_off = off;
 			if (store_record_pain(seed_st, &in, &res) != 0)
 				seed_die("pain");
+		} else if (sscanf(line, "expain %127s %127s %d", a, b,
+		    &value) == 3) {
+			memset(&in, 0, sizeof in);
+			memset(&pex, 0, sizeof pex);
+			pex.exercise = a;
+			pex.side = seed_side(b);
+			pex.score = value;
+			in.session = id;
+			in.during = in.after = in.morning = PAIN_NONE;
+			in.ex = &pex;
+			in.nex = 1;
+			in.at = start + 3600;
+			in.utc_off = off;
+			if (store_record_pain(seed_st, &in, &res) != 0)
+				seed_die("expain");
+		} else if (strncmp(line, "note ", 5) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			memset(&in, 0, sizeof in);
+			in.session = id;
+			in.during = in.after = in.morning = PAIN_NONE;
+			in.note = line + 5;
+			in.at = start + 3600;
+			in.utc_off = off;
+			if (store_record_pain(seed_st, &in, &res) != 0)
+				seed_die("note");
 		} else
 			seed_die("not understood");
 	}

@@ -25,6 +25,20 @@ ok "Down moves the cursor" tui_wait "> Mobility"
 tui_keys Escape
 ok "Esc: back to the welcome" tui_wait "Welcome to rehabit"
 
+# Enter starts the due routine; r then Enter another; both come back home.
+tui_keys Enter
+ok "Enter: the due routine's session" tui_wait "Back flat on the wall"
+tui_keys q
+tui_wait "End the session?" >/dev/null
+tui_keys y
+ok "the session ended: back home" tui_wait "Welcome to rehabit"
+tui_keys r Down Enter
+ok "r, Down, Enter: the other routine's session" tui_wait "Hips forward"
+tui_keys q
+tui_wait "End the session?" >/dev/null
+tui_keys y
+ok "back home again" tui_wait "Welcome to rehabit"
+
 tui_keys '?'
 ok "?: the keys of home" tui_wait "close this help"
 scr=$(tui_screen)
@@ -108,9 +122,27 @@ ok "1 then 0 records 10" tui_wait "Morning pain 10/10 recorded."
 tui_keys q
 tui_wait "[exit 0]" >/dev/null
 tui_stop
-mob=$(sql "SELECT id FROM session WHERE routine = 'mobility'")
+mob=$(sql "SELECT id FROM session WHERE routine = 'mobility' AND
+    start = $(epoch '2026-11-27 18:00')")
 is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $mob")" 10 \
     "morning pain 10 stored"
+
+# A lone 1 is recorded as 1 after a moment.
+"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "2026-11-28 07:00") 0 1
+set quad-stretch both sets=1,hold=2,rest=1 1 2
+SEED
+home_start "2026-11-29 08:00:00"
+tui_wait "Good morning" >/dev/null
+tui_keys 1
+ok "a lone 1 is recorded after a moment" \
+    tui_wait "Morning pain 1/10 recorded." 5
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+is "$(sql "SELECT p.score FROM pain p JOIN session s ON p.session = s.id
+    WHERE p.kind = 2 AND s.start = $(epoch '2026-11-28 07:00')")" 1 \
+    "morning pain 1 stored"
 
 # A red flag: advice to see a physiotherapist stands out on home.
 "$seed" "$data" >/dev/null <<SEED
@@ -124,6 +156,46 @@ ok "a red flag: see a physiotherapist" \
 like "$(tui_screen)" 'Why: you reported swelling' "the advice says why"
 like "$(tui_screen)" 'Keep fit meanwhile by walking, cycling or swimming' \
     "cross-training advised"
+
+tui_keys p
+ok "p: the progress review" tui_wait "Progress:"
+tui_keys q
+ok "q there: back to home, read again" tui_wait "See a physiotherapist"
+
+# --- the last session's summary -------------------------------------------
+tui_stop
+"$seed" "$data" >/dev/null <<SEED
+session knee-strength $(epoch "2026-11-29 18:00") 0 0 24
+set wall-sit both sets=2,hold=2,rest=1 1 2
+set wall-sit both sets=2,hold=2,rest=1 2 1
+set step-down left sets=1,reps=2,rest=1 1 2
+set step-down right sets=1,reps=2,rest=1 1 2
+pain during 3
+pain after 2
+expain step-down left 4
+note stairs
+SEED
+home_start "2026-11-29 19:00:00"
+tui_wait "Due today" >/dev/null
+tui_keys l
+ok "l: the last session's summary" tui_wait "Done per set"
+scr=$(tui_screen)
+like "$scr" 'Session stopped early \(the sets done are kept\)' \
+    "summary: stopped early"
+like "$scr" 'Knee strength, Sun 29 Nov 18:00, 24 min' \
+    "summary: routine, start, minutes"
+like "$scr" 'Wall sit +2 x 2 s hold +2 1$' \
+    "summary: prescribed against done per set"
+like "$scr" 'Step-down \(left\) +1 x 2 each side +2  pain 4/10' \
+    "summary: a side and its pain"
+like "$scr" 'Pain  during 3/10   after 2/10   next morning -   acceptable' \
+    "summary: the pain recorded"
+like "$scr" 'Note: stairs' "summary: the note"
+like "$scr" '^  Next time' "summary: what changes next time"
+like "$scr" 'Wall sit +2 x 2 s hold +hold: ' \
+    "summary: one line per exercise with the decision"
+tui_keys Enter
+ok "Enter: back to home" tui_wait "Due today"
 
 # --- resize and SIGTERM --------------------------------------------------
 tui_resize 40 12

@@ -45,3 +45,17 @@ wait_gone() {
 	tui_screen | sed 's/^/#   |/'
 	return 1
 }
+
+# session_ended done|stopped [SECONDS] : after a session the pain form
+# opens on top of the summary; leave both (saving no pain) and wait for
+# the exit.
+session_ended() {
+	tui_wait "Pain during the session" "${2:-15}" || return 1
+	tui_keys q
+	case $1 in
+	done)	tui_wait "Session done" || return 1 ;;
+	*)	tui_wait "Session stopped early" || return 1 ;;
+	esac
+	tui_keys q
+	tui_wait "[exit 0]"
+}

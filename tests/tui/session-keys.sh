@@ -56,7 +56,7 @@ ok "n keeps going" wait_gone "End the session?"
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y
-ok "y ends it" tui_wait "[exit 0]"
+ok "y ends it: pain form, summary" session_ended stopped
 
 is "$(sql 'SELECT routine, completed, end IS NOT NULL FROM session')" \
     "long|0|1" "a partial session is kept, not completed"

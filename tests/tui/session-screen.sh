@@ -35,7 +35,21 @@ like "$(tui_screen)" '█' "80x24 again: big digits"
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y
-ok "quits" tui_wait "[exit 0]"
+ok "quits" session_ended stopped
+
+# Colours by default; none with NO_COLOR (nor with --no-color, below).
+colours() {
+	tmux -L "$tui_sock" capture-pane -p -e | grep -c "$(printf '\033')\[[0-9;]*3[1-7]m"
+}
+tui_stop
+session_start long
+tui_wait "HOLD" 5 >/dev/null
+ok "colours by default" [ "$(colours)" -gt 0 ]
+tui_stop
+tui_start env NO_COLOR=1 "$REHABIT" --library "$lib" start long
+tui_wait "HOLD" 5 >/dev/null
+is "$(colours)" 0 "NO_COLOR: no colours"
+like "$(tui_screen)" '█' "NO_COLOR: still big digits"
 
 # Without UTF-8: ASCII glyphs only.
 tui_stop
@@ -45,4 +59,5 @@ scr=$(tui_screen)
 like "$scr" '###' "ASCII: big digits of #"
 like "$scr" '^ *- Back flat on the wall' "ASCII: cues with a dash"
 unlike "$scr" '[^ -~]' "ASCII: nothing but ASCII on the screen"
+is "$(colours)" 0 "--no-color: no colours"
 done_testing

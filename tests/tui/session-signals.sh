@@ -39,9 +39,15 @@ unlike "$(tui_screen)" 'HOLD|█' "Ctrl-Z: the shell's screen is back"
 tui_keys "fg" Enter
 ok "fg redraws" tui_wait "Back flat on the wall"
 like "$(tui_screen)" '█' "fg: the whole screen is back"
+ok "fg: the hold counts on" tui_wait "0:28 of 0:30" 5
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y
+tui_wait "Pain during the session" >/dev/null
+tui_keys q
+tui_wait "Session stopped early" >/dev/null
+tui_keys q
+tui_wait '$' >/dev/null
 tui_keys 'echo "[status $?]"' Enter
 ok "after fg, q ends it normally" tui_wait "[status 0]"
 done_testing

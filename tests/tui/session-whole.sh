@@ -29,7 +29,12 @@ ok "the next exercise: Wall sit" tui_wait "exercise 2 of 2" 5
 ok "its level" tui_wait "Level 2 of 2: Wall sit 60 degrees"
 ok "a hold counts down" tui_wait "HOLD" 5
 like "$(tui_screen)" 'of 0:02' "the hold's length"
-ok "the session ends by itself" tui_wait "[exit 0]" 15
+ok "the session ends: the pain form" tui_wait "Pain during the session" 15
+tui_keys q
+ok "under it, the summary" tui_wait "Session done"
+like "$(tui_screen)" 'Wall sit' "the summary lists the exercises"
+tui_keys q
+ok "and the program ends" tui_wait "[exit 0]"
 
 is "$(sql 'SELECT routine, completed, end IS NOT NULL FROM session')" \
     "quick|1|1" "the session is recorded as completed"

@@ -291,6 +291,28 @@ test_hostile(void)
 	bad(deep, "h.yaml:1:24: nested deeper than 16 levels", "deep nesting");
 	free(deep);
 
+	/* Many exercise records in one session: refused, and quickly. */
+	n = 300;
+	big = xmalloc(n * 40 + 256);
+	strcpy(big, HEAD S1 "  exercises:\n");
+	for (i = 0; i < n; i++)
+		sprintf(big + strlen(big), "  - {exercise: e%zu}\n", i);
+	{
+		struct history	h;
+		struct diags	d;
+
+		history_init(&h);
+		diags_init(&d);
+		ok(histfile_parse("h.yaml", big, strlen(big), NULL, &h, &d) == 1,
+		    "too many exercise records: refused, once");
+		ok(d.n == 1 && d.v[0].loc.line == 263 && strcmp(d.v[0].msg,
+		    "more than 256 exercise records in a session") == 0,
+		    "too many exercise records: message");
+		history_free(&h);
+		diags_free(&d);
+	}
+	free(big);
+
 	{
 		struct history	h;
 		struct diags	d;

@@ -574,6 +574,75 @@ test_plan_and_flags(void)
 	history_free(&h);
 }
 
+/* Figures from a history loaded from some point on, against the whole. */
+static void
+test_partial(void)
+{
+	struct history		h, v;
+	struct report		r, full;
+	struct report_in	in;
+	size_t			k;
+
+	history_init(&h);
+	make_twelve(&h);
+	memset(&in, 0, sizeof in);
+	in.h = &h;
+	in.cat = &t_cat;
+	in.now = at(2026, 11, 29, 21, 0, 0);
+	in.weeks = 4;
+	report_build(&full, &in);
+	ok(!full.need_all, "a whole history never needs more");
+
+	/* Loaded from week 4 (index 3): five weeks of margin. */
+	for (k = 0; k < h.ns && h.s[k].start < (report_days(2026, 9, 7) +
+	    21) * DAY; k++)
+		;
+	v = h;
+	v.s = h.s + k;
+	v.ns = h.ns - k;
+	in.h = &v;
+	in.since = (report_days(2026, 9, 7) + 21) * DAY;
+	report_build(&r, &in);
+	ok(!r.need_all, "five weeks of margin: enough");
+	is_int(r.done, full.done, "partial: the same sessions done");
+	is_int(r.planned, full.planned, "partial: the same planned");
+	is_int(r.streak, full.streak, "partial: the same streak");
+	is_int(r.ex[0].nchanges, full.ex[0].nchanges,
+	    "partial: the same dose changes");
+	is_double(r.trend[PAIN_AFTER].last, full.trend[PAIN_AFTER].last, 1e-9,
+	    "partial: the same trend");
+	report_free(&r);
+
+	/* Loaded from week 8: the streak reaches the first weeks loaded. */
+	for (; k < h.ns && h.s[k].start < (report_days(2026, 9, 7) + 49) *
+	    DAY; k++)
+		;
+	v.s = h.s + k;
+	v.ns = h.ns - k;
+	in.since = (report_days(2026, 9, 7) + 49) * DAY;
+	report_build(&r, &in);
+	ok(r.need_all, "one week of margin and a long streak: need all");
+	report_free(&r);
+
+	/* Nothing of this routine loaded. */
+	in.routine = "mobility";
+	report_build(&r, &in);
+	ok(r.need_all, "no sessions loaded: need all");
+	report_free(&r);
+	report_free(&full);
+
+	/* A routine first seen inside the window may have older sessions. */
+	add(&h, "mobility", at(2026, 11, 25, 9, 0, 0), 0, 1, 1);
+	v.s = h.s + 6;
+	v.ns = h.ns - 6;
+	in.routine = NULL;
+	in.since = (report_days(2026, 9, 7) + 14) * DAY;
+	report_build(&r, &in);
+	ok(r.need_all, "a routine new in the window: need all");
+	report_free(&r);
+	history_free(&h);
+}
+
 static void
 test_empty(void)
 {
@@ -611,6 +680,7 @@ main(void)
 	test_dst();
 	test_year_end();
 	test_plan_and_flags();
+	test_partial();
 	test_empty();
 	return tap_done();
 }

@@ -176,6 +176,8 @@ test_modes_and_record(void)
 	    "exercise pain");
 	is_int(store_add_exercise_pain(st, id, "lunge", SIDE_BOTH, 4), 65,
 	    "pain for an exercise not in the session is refused");
+	is_int(store_add_exercise_pain(st, id, "step-down", SIDE_BOTH, 6), 0,
+	    "pain for an exercise done per side");
 	is_int(store_add_pain(st, 0, PAIN_MORNING, 1, FLAG_NIGHT_PAIN, "stiff",
 	    1700050000, 3600), 0, "a standalone report");
 
@@ -199,6 +201,8 @@ test_modes_and_record(void)
 	is_int(h.s[0].ex[0].done[2], 22, "third set value");
 	is_int(h.s[0].ex[0].pain, 4, "exercise pain loaded");
 	is_int(h.s[0].ex[1].side, SIDE_LEFT, "left side first");
+	ok(h.s[0].ex[1].pain == 6 && h.s[0].ex[2].pain == 6,
+	    "SIDE_BOTH pain went to both sides");
 	is_int(h.s[0].ex[2].done[0], 10, "replaced set value");
 	is_int(h.np, 1, "one standalone report");
 	is_int(h.p[0].kind, PAIN_MORNING, "report kind");
@@ -294,6 +298,12 @@ test_pain_target(void)
 	in.at = start + 3600;
 	in.utc_off = 3600;
 	is_int(store_record_pain(st, &in, &res), 65, "score 12 refused");
+	ok(store_note_valid("knee \xc3\xa9\xe2\x80\x94 fine\n\tok"),
+	    "UTF-8 notes are valid");
+	ok(!store_note_valid("\xc0\xaf"), "an overlong form is not");
+	ok(!store_note_valid("\xed\xa0\x80"), "a surrogate is not");
+	ok(!store_note_valid("\xe2\x80"), "a cut sequence is not");
+	ok(!store_note_valid("\x1b[2J"), "an escape is not");
 	in.morning = 1;
 	in.flags = FLAG_LOCKING;
 	in.note = "clicky";

@@ -1,0 +1,133 @@
+#!/bin/sh
+# progress.sh - the progress screen: from home with p, its three views,
+# picking an exercise, the window, ?, resizing, and back.
+. "$top_srcdir/tests/lib.sh"
+
+lib="$top_srcdir/tests/fixtures/report/library"
+gen="$top_builddir/tests/report-gen"
+data="$XDG_DATA_HOME/rehabit"
+mkdir -p "$XDG_CONFIG_HOME/rehabit"
+printf 'sound: false\n' >"$XDG_CONFIG_HOME/rehabit/config.yaml"
+
+faketime_lib=
+for _l in /usr/lib/*/faketime/libfaketime.so.1 \
+    /usr/lib/faketime/libfaketime.so.1 /usr/local/lib/faketime/libfaketime.so.1
+do
+	[ -e "$_l" ] && { faketime_lib=$_l; break; }
+done
+[ -n "$faketime_lib" ] || skip_all "libfaketime is not installed"
+# libfaketime is preloaded: the sanitizers must not insist on coming first.
+ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
+export ASAN_OPTIONS
+
+# at [-x W -y H] : rehabit in tmux on Sunday 29 November 2026, 21:00 UTC.
+at() {
+	tui_start "$@" env LD_PRELOAD="$faketime_lib" \
+	    "FAKETIME='@2026-11-29 21:00:00'" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+	    "$REHABIT" --library "$lib"
+}
+
+# wait_gone TEXT : poll until the screen no longer shows TEXT.
+wait_gone() {
+	_i=0
+	while [ $_i -lt 200 ]; do
+		tui_screen | grep -Fq -- "$1" || return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# --- no history -----------------------------------------------------------
+at
+tui_wait "Welcome to rehabit" >/dev/null
+tui_keys p
+ok "no history: p opens progress" tui_wait "No sessions recorded yet."
+tui_keys q
+ok "no history: q goes back home" tui_wait "Welcome to rehabit"
+tui_keys q
+tui_wait "[exit 0]" >/dev/null
+tui_stop
+
+# --- a year of history ------------------------------------------------------
+"$gen" "$data" 156 1795986000 || echo "# report-gen failed"
+at
+tui_wait "p progress" >/dev/null
+tui_keys p
+ok "p: the progress screen" tui_wait "Progress: last 12 weeks"
+scr=$(tui_screen)
+like "$scr" 'sessions: [0-9]+ done of [0-9]+ planned' "the sessions line"
+like "$scr" 'pain after sessions: [0-9.]+ → 1 over 12 weeks' "the pain trend"
+like "$scr" '\[1 Pain\]' "the pain view first"
+like "$scr" '^ *5┤' "the pain chart's scale"
+like "$scr" '1/2/3 pain, volume, calendar' "the key bar"
+
+tui_keys 2
+ok "2: the volume view" tui_wait "Volume a week"
+scr=$(tui_screen)
+like "$scr" 'Wall sit +[▁▂▃▄▅▆▇█ ]+ +[0-9]+:[0-9]+' "volume: a sparkline per exercise"
+like "$scr" 'Walk-run' "volume: every exercise"
+tui_keys Down
+ok "Down: picks the first exercise" tui_wait "> Wall sit"
+scr=$(tui_screen)
+like "$scr" 'Wall sit: 3 x [0-9]+ s hold → 3 x [0-9]+ s hold' \
+    "the exercise's dose, start to now"
+like "$scr" 'pain-green' "its dose changes with their rule"
+tui_keys Down
+ok "Down again: the next exercise" tui_wait "> Step-down"
+
+tui_keys 3
+ok "3: the calendar view" tui_wait "Sessions (■ done"
+like "$(tui_screen)" '^ *Mo ■' "calendar: weekday rows"
+tui_keys Left
+ok "Left: back to volume" tui_wait "Volume a week"
+tui_keys Right Right
+ok "Right wraps round to pain" tui_wait "[1 Pain]"
+like "$(tui_screen)" 'Pain in Step-down' "pain of the picked exercise"
+like "$(tui_screen)" 'No pain was given for this exercise' \
+    "an exercise without its own pain says so"
+
+tui_keys w
+ok "w: 26 weeks" tui_wait "Progress: last 26 weeks"
+tui_keys w w
+ok "w w: the whole history" tui_wait "Progress: all, since"
+tui_keys w
+ok "w: round to 4 weeks" tui_wait "Progress: last 4 weeks"
+tui_keys -
+ok "-: back to all" tui_wait "Progress: all, since"
+
+tui_keys '?'
+ok "?: the keys" tui_wait "close this help"
+like "$(tui_screen)" 'w +window' "?: lists w"
+tui_keys x
+wait_gone "close this help"
+ok "any key closes the help" test $? -eq 0
+
+tui_resize 60 20
+ok "resize: redrawn narrower" tui_wait "Progress: all, since"
+scr=$(tui_screen)
+ok "resize: nothing past column 60" \
+    test "$(printf '%s\n' "$scr" | wc -L)" -le 60
+tui_resize 100 30
+ok "resize: redrawn wider" tui_wait "Progress: all, since"
+
+tui_keys q
+ok "q: back home" tui_wait "p progress"
+tui_keys q
+ok "q on home: exit 0" tui_wait "[exit 0]"
+tui_stop
+
+# --- rehabit progress on a terminal: colours, unless --no-color -------------
+esc=$(printf '\033')
+tui_start -x 100 -y 60 "$REHABIT" --library "$lib" progress
+tui_wait "[exit 0]" >/dev/null
+scr=$(tmux -L "$tui_sock" capture-pane -p -e)
+like "$scr" "${esc}\\[32m" "progress on a terminal: green in colour"
+like "$(tui_screen)" '^sessions: [0-9]+ done' "progress on a terminal: the text"
+tui_stop
+tui_start -x 100 -y 60 "$REHABIT" --no-color --library "$lib" progress
+tui_wait "[exit 0]" >/dev/null
+scr=$(tmux -L "$tui_sock" capture-pane -p -e)
+unlike "$scr" "${esc}\\[3[1-6]m" "--no-color: no colours"
+
+done_testing
