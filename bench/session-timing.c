@@ -176,22 +176,7 @@ main(int argc, char **argv)
 				worst = late;
 			sum += late;
 			cues++;
-			switch (o.kind) {
-			case SO_TICK:
-				cue_play(CUE_TICK);
-				break;
-			case SO_END:
-				cue_play(CUE_END);
-				break;
-			case SO_START:
-				cue_play(CUE_START);
-				break;
-			case SO_COMPLETE:
-				cue_play(CUE_COMPLETE);
-				break;
-			default:
-				break;
-			}
+			cue_play_out(o.kind);
 		}
 		session_view(s, now, &v);
 		if (v.phase == SP_DONE)

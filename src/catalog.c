@@ -131,12 +131,7 @@ ld_loc(const struct ld *ld, const struct ynode *n)
 static void
 ld_verr(struct ld *ld, struct diag_loc loc, const char *fmt, va_list ap)
 {
-	char	*msg;
-
-	if (vasprintf(&msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
-	diags_add(ld->d, loc, "%s", msg);
-	free(msg);
+	diags_vadd(ld->d, loc, fmt, ap);
 	ld->nerr++;
 }
 
@@ -1372,15 +1367,11 @@ catalog_link_err(struct diags *d, struct diag_loc loc, const char *fmt, ...)
 static size_t
 catalog_link_err(struct diags *d, struct diag_loc loc, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
+	diags_vadd(d, loc, fmt, ap);
 	va_end(ap);
-	diags_add(d, loc, "%s", msg);
-	free(msg);
 	return 1;
 }
 

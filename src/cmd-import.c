@@ -6,9 +6,9 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "cmd.h"
@@ -38,30 +38,16 @@ const struct cmd_entry cmd_import_entry = {
 static int
 cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct store			*st;
 	struct store_import_stats	 stats;
 	struct catalog			 cat;
 	struct history			 h;
 	struct diags			 d;
 	const char			*path;
-	int				 c, rc;
+	int				 rc;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			cmd_usage(&cmd_import_entry, stdout);
-			return 0;
-		default:
-			return cmd_usage_error(&cmd_import_entry, "unknown "
-			    "option '%s'", argv[optind - 1]);
-		}
-	}
+	if ((rc = cmd_help_only(&cmd_import_entry, argc, argv)) != -1)
+		return rc;
 	if (optind == argc)
 		return cmd_usage_error(&cmd_import_entry, "which file? "
 		    "(rehabit import FILE)");

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cmd.h"
 #include "history.h"
 #include "isotime.h"
@@ -43,13 +44,6 @@ const struct cmd_entry cmd_pain_entry = {
 	    "With no options in a terminal, the pain form opens.\n",
 	.exec = cmd_pain_exec,
 };
-
-/*
- * The pain form (ui-pain.c) for `rehabit pain` with no options when stdin
- * and stdout are a terminal. The ui points this at its form; while it is
- * NULL, `rehabit pain` with no options is a usage error.
- */
-int	(*cmd_pain_form)(const struct rh_opts *) = NULL;
 
 static int
 cmd_pain_score(const char *opt, const char *arg, int *out)
@@ -198,9 +192,9 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		return cmd_usage_error(&cmd_pain_entry, "unexpected argument "
 		    "'%s'", argv[optind]);
 	if (!any) {
-		if (cmd_pain_form != NULL && isatty(STDIN_FILENO) &&
-		    isatty(STDOUT_FILENO))
-			return cmd_pain_form(o);
+		/* The form (ui-pain.c) when stdin and stdout are a terminal. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			return ui_pain_main(o);
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
 	}

@@ -8,8 +8,6 @@
 
 #include <sys/ioctl.h>
 
-#include <getopt.h>
-#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +23,6 @@
 #include "xmalloc.h"
 
 #define PROGRESS_WEEKS		12
-#define PROGRESS_MAX_WEEKS	5200
 #define PROGRESS_MIN_WIDTH	40
 #define PROGRESS_MAX_WIDTH	200
 #define PAIN_CHART_HEIGHT	11
@@ -440,82 +437,45 @@ progress_changes(const struct progress_out *o, const struct report *r)
 static int
 cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 {
-	static const struct option	 longopts[] = {
-		{ "weeks", required_argument, NULL, 'w' },
-		{ "routine", required_argument, NULL, 'r' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd_entry		*e = &cmd_progress_entry;
 	struct progress_out		 o;
 	struct review			 rv;
+	struct review_args		 a = { PROGRESS_WEEKS, NULL, false };
 	struct report			 r;
-	const char			*routine = NULL, *cs;
-	long				 weeks = PROGRESS_WEEKS;
 	int64_t				 now;
-	bool				 ascii = false;
-	int				 ch, rc;
+	int				 rc;
 
-	opterr = 0;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'w':
-			if (strcmp(optarg, "all") == 0)
-				weeks = 0;
-			else if (cmd_parse_int(optarg, 1, PROGRESS_MAX_WEEKS,
-			    &weeks) != 0)
-				return cmd_usage_error(e, "--weeks wants a "
-				    "number of weeks from 1 to %d, or 'all', "
-				    "not '%s'", PROGRESS_MAX_WEEKS, optarg);
-			break;
-		case 'r':
-			routine = optarg;
-			break;
-		case 'a':
-			ascii = true;
-			break;
-		case 'h':
-			cmd_usage(e, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(e, "option '%s' needs a value",
-			    argv[optind - 1]);
-		default:
-			return cmd_usage_error(e, "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
+	if ((rc = review_args(e, argc, argv, &a)) != -1)
+		return rc;
 	if (optind < argc)
 		return cmd_usage_error(e, "unexpected argument '%s'",
 		    argv[optind]);
 
 	now = (int64_t)time(NULL);
-	if ((rc = review_load(opts, &rv, (int)weeks, now)) != 0) {
+	if ((rc = review_load(opts, &rv, (int)a.weeks, now)) != 0) {
 		review_free(&rv);
 		return rc;
 	}
 	/* A routine gone from the library may be in the older history. */
-	if (routine != NULL && rv.since != 0 &&
-	    !review_routine_known(&rv, &rv.cat, routine) &&
+	if (a.routine != NULL && rv.since != 0 &&
+	    !review_routine_known(&rv, &rv.cat, a.routine) &&
 	    (rc = review_load_all(opts, &rv)) != 0) {
 		review_free(&rv);
 		return rc;
 	}
-	if (routine != NULL && !review_routine_known(&rv, &rv.cat, routine)) {
+	if (a.routine != NULL &&
+	    !review_routine_known(&rv, &rv.cat, a.routine)) {
 		fprintf(stderr, "rehabit: progress: no routine '%s' in the "
-		    "library or the history\n", routine);
+		    "library or the history\n", a.routine);
 		review_free(&rv);
 		return EX_NOINPUT;
 	}
 	o.fp = stdout;
 	o.width = progress_width();
-	cs = nl_langinfo(CODESET);
-	o.utf8 = !ascii && cs != NULL && strcmp(cs, "UTF-8") == 0;
+	o.utf8 = !a.ascii;
 	o.color = opts->color && isatty(STDOUT_FILENO);
 
-	review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+	review_figures(&rv, &rv.cat, a.routine, (int)a.weeks, now,
 	    PROGRESS_CHANGES, &r);
 	if (r.need_all) {
 		/* The recent history was not enough: take all of it. */
@@ -524,16 +484,16 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 			review_free(&rv);
 			return rc;
 		}
-		review_figures(&rv, &rv.cat, routine, (int)weeks, now,
+		review_figures(&rv, &rv.cat, a.routine, (int)a.weeks, now,
 		    PROGRESS_CHANGES, &r);
 	}
 	if (r.nsessions == 0) {
 		printf("No sessions recorded%s%s yet. Start one with 'rehabit"
 		    " start';\nyour progress shows here after a few"
-		    " sessions.\n", routine != NULL ? " for " : "",
-		    routine != NULL ? routine : "");
+		    " sessions.\n", a.routine != NULL ? " for " : "",
+		    a.routine != NULL ? a.routine : "");
 	} else {
-		progress_header(&o, &r, routine, (int)weeks);
+		progress_header(&o, &r, a.routine, (int)a.weeks);
 		progress_summary(&o, &r);
 		progress_pain_chart(&o, &r);
 		progress_calendar(&o, &r);

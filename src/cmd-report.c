@@ -8,8 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +22,6 @@
 #include "xmalloc.h"
 
 #define REPORT_WIDTH	72
-#define REPORT_MAX_WEEKS 5200
 
 static int	cmd_report_exec(const struct rh_opts *, int, char **);
 
@@ -309,69 +306,31 @@ cmd_report_open(const char *path)
 static int
 cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 {
-	static const struct option	 longopts[] = {
-		{ "weeks", required_argument, NULL, 'w' },
-		{ "routine", required_argument, NULL, 'r' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct cmd_entry		*e = &cmd_report_entry;
 	struct review			 rv;
+	struct review_args		 a = { 0, NULL, false };
 	struct report			 r;
-	const char			*routine = NULL, *path = NULL, *cs;
+	const char			*path = NULL;
 	FILE				*fp = stdout;
-	long				 weeks = 0;
-	bool				 ascii = false;
-	int				 ch, rc;
+	int				 rc;
 
-	opterr = 0;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'w':
-			if (strcmp(optarg, "all") == 0)
-				weeks = 0;
-			else if (cmd_parse_int(optarg, 1, REPORT_MAX_WEEKS,
-			    &weeks) != 0)
-				return cmd_usage_error(e, "--weeks wants a "
-				    "number of weeks from 1 to %d, or 'all', "
-				    "not '%s'", REPORT_MAX_WEEKS, optarg);
-			break;
-		case 'r':
-			routine = optarg;
-			break;
-		case 'a':
-			ascii = true;
-			break;
-		case 'h':
-			cmd_usage(e, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(e, "option '%s' needs a value",
-			    argv[optind - 1]);
-		default:
-			return cmd_usage_error(e, "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
+	if ((rc = review_args(e, argc, argv, &a)) != -1)
+		return rc;
 	if (optind < argc)
 		path = argv[optind++];
 	if (optind < argc)
 		return cmd_usage_error(e, "unexpected argument '%s'",
 		    argv[optind]);
-	cs = nl_langinfo(CODESET);
-	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
-		ascii = true;
 
 	/* The routines' first sessions are shown: always all of it. */
 	if ((rc = review_load(opts, &rv, 0, 0)) != 0) {
 		review_free(&rv);
 		return rc;
 	}
-	if (routine != NULL && !review_routine_known(&rv, &rv.cat, routine)) {
+	if (a.routine != NULL &&
+	    !review_routine_known(&rv, &rv.cat, a.routine)) {
 		fprintf(stderr, "rehabit: report: no routine '%s' in the "
-		    "library or the history\n", routine);
+		    "library or the history\n", a.routine);
 		review_free(&rv);
 		return EX_NOINPUT;
 	}
@@ -381,9 +340,9 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 		review_free(&rv);
 		return EX_IOERR;
 	}
-	review_figures(&rv, &rv.cat, routine, (int)weeks, (int64_t)time(NULL),
-	    0, &r);
-	cmd_report_write(fp, &r, routine, ascii);
+	review_figures(&rv, &rv.cat, a.routine, (int)a.weeks,
+	    (int64_t)time(NULL), 0, &r);
+	cmd_report_write(fp, &r, a.routine, a.ascii);
 	report_free(&r);
 	review_free(&rv);
 	rc = 0;

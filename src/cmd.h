@@ -83,12 +83,6 @@ extern const struct cmd_entry cmd_pain_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
-
-/*
- * The pain form for `rehabit pain` with no options in a terminal: the ui
- * points this at its form (defined NULL in cmd-pain.c).
- */
-extern int	(*cmd_pain_form)(const struct rh_opts *);
 extern const struct cmd_entry cmd_start_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_progress_entry;

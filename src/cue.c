@@ -314,3 +314,24 @@ cue_set_test_hook(void (*hook)(enum cue_kind))
 {
 	cue_hook = hook;
 }
+
+void
+cue_play_out(enum sess_out_kind kind)
+{
+	switch (kind) {
+	case SO_TICK:
+		cue_play(CUE_TICK);
+		break;
+	case SO_END:
+		cue_play(CUE_END);
+		break;
+	case SO_START:
+		cue_play(CUE_START);
+		break;
+	case SO_COMPLETE:
+		cue_play(CUE_COMPLETE);
+		break;
+	case SO_SET_DONE:
+		break;
+	}
+}

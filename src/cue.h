@@ -12,6 +12,8 @@
 
 #include <stdbool.h>
 
+#include "session.h"
+
 enum cue_kind {
 	CUE_TICK,	/* 3, 2, 1 s before the end of a countdown */
 	CUE_END,	/* a hold, rest or interval ended */
@@ -34,6 +36,8 @@ enum cue_mode {
 void		 cue_init(bool enabled, void (*fallback)(enum cue_kind));
 /* Never blocks: queues the cue for the worker (dropped if it is full). */
 void		 cue_play(enum cue_kind);
+/* Play the cue for an engine output, if it has one (SO_SET_DONE has none). */
+void		 cue_play_out(enum sess_out_kind);
 /*
  * Let queued and playing sounds finish (up to a second or two), stop the
  * worker and free everything. Safe to call without cue_init().

@@ -33,8 +33,17 @@ diags_free(struct diags *d)
 void
 diags_add(struct diags *d, struct diag_loc loc, const char *fmt, ...)
 {
+	va_list	ap;
+
+	va_start(ap, fmt);
+	diags_vadd(d, loc, fmt, ap);
+	va_end(ap);
+}
+
+void
+diags_vadd(struct diags *d, struct diag_loc loc, const char *fmt, va_list ap)
+{
 	struct diag	*g;
-	va_list		 ap;
 	size_t		 max = d->max != 0 ? d->max : DIAGS_DEFAULT_MAX;
 
 	/* A hostile file can hold millions of errors: keep the first ones. */
@@ -50,10 +59,8 @@ diags_add(struct diags *d, struct diag_loc loc, const char *fmt, ...)
 	g->file = loc.file != NULL ? xstrdup(loc.file) : NULL;
 	g->loc = loc;
 	g->loc.file = g->file;
-	va_start(ap, fmt);
 	if (vasprintf(&g->msg, fmt, ap) < 0)
 		fatalx(71, "out of memory");
-	va_end(ap);
 }
 
 void

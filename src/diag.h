@@ -6,6 +6,7 @@
 #define REHABIT_DIAG_H
 
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 /* A place in an input file. `line` and `col` are 1-based; 0 if unknown. */
@@ -33,6 +34,8 @@ void	diags_init(struct diags *);
 void	diags_free(struct diags *);
 void	diags_add(struct diags *, struct diag_loc, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	diags_vadd(struct diags *, struct diag_loc, const char *, va_list)
+	    __attribute__((format(printf, 3, 0)));
 /* Print every problem to `fp` as FILE:LINE:COLUMN: message. */
 void	diags_print(const struct diags *, FILE *fp);
 

@@ -52,14 +52,10 @@ hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
 {
 	struct diag_loc	 loc = { hp->path, (int)m.line + 1, (int)m.column + 1 };
 	va_list		 ap;
-	char		*msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
+	diags_vadd(hp->d, loc, fmt, ap);
 	va_end(ap);
-	diags_add(hp->d, loc, "%s", msg);
-	free(msg);
 	hp->errors++;
 }
 

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "cmd.h"
 
 /* The command table, in the order --help lists it. */
@@ -133,8 +132,6 @@ main(int argc, char **argv)
 	int			  rc;
 
 	setlocale(LC_ALL, "");
-	/* `rehabit pain` with no options opens the form in a terminal. */
-	cmd_pain_form = ui_pain_main;
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		o.color = false;
 	if ((rc = main_globals(&o, &argc, argv)) != 0)

@@ -6,6 +6,8 @@
 
 #include "review.h"
 
+#include <getopt.h>
+#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +27,58 @@ static const char *review_months[12] = {
  * back: "pain not lower after 6 weeks" and the week before it.
  */
 #define REVIEW_MARGIN_WEEKS	8
+
+int
+review_args(const struct cmd_entry *e, int argc, char **argv,
+    struct review_args *a)
+{
+	static const struct option	 longopts[] = {
+		{ "weeks", required_argument, NULL, 'w' },
+		{ "routine", required_argument, NULL, 'r' },
+		{ "ascii", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char			*cs;
+	int				 ch;
+
+	a->routine = NULL;
+	a->ascii = false;
+	opterr = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'w':
+			if (strcmp(optarg, "all") == 0)
+				a->weeks = 0;
+			else if (cmd_parse_int(optarg, 1, REVIEW_MAX_WEEKS,
+			    &a->weeks) != 0)
+				return cmd_usage_error(e, "--weeks wants a "
+				    "number of weeks from 1 to %d, or 'all', "
+				    "not '%s'", REVIEW_MAX_WEEKS, optarg);
+			break;
+		case 'r':
+			a->routine = optarg;
+			break;
+		case 'a':
+			a->ascii = true;
+			break;
+		case 'h':
+			cmd_usage(e, stdout);
+			return 0;
+		case ':':
+			return cmd_usage_error(e, "option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			return cmd_usage_error(e, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
+		a->ascii = true;
+	return -1;
+}
 
 static int
 review_history(const struct rh_opts *o, struct review *rv, int64_t since)

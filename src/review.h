@@ -18,6 +18,14 @@
 
 struct store;
 
+/* The options `progress` and `report` share. */
+struct review_args {
+	long		 weeks;		/* --weeks N; 0 for 'all' */
+	const char	*routine;	/* --routine NAME, or NULL */
+	bool		 ascii;		/* --ascii, or not a UTF-8 locale */
+};
+#define REVIEW_MAX_WEEKS	5200
+
 struct review {
 	struct catalog	cat;
 	struct history	h;
@@ -37,6 +45,14 @@ int	review_load_all(const struct rh_opts *, struct review *);
 /* The history alone from an open store (the screens have the library). */
 int	review_load_store(struct store *, struct review *);
 void	review_free(struct review *);
+/*
+ * Parse --weeks, --routine, --ascii and --help for command `e` into `a`
+ * (weeks keeps the caller's default). Returns -1 to go on (optind is at
+ * the first operand), 0 after printing the help, or EXIT_USAGE after a
+ * one-line error.
+ */
+int	review_args(const struct cmd_entry *e, int argc, char **argv,
+	    struct review_args *a);
 
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,

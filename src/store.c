@@ -155,6 +155,19 @@ store_fail(struct store *st, int rc, const char *what)
 	}
 }
 
+/*
+ * Finish a read: finalize `stmt`; `rc` is the last sqlite3_step() result
+ * (a row or the end is fine). Returns 0 or an exit status.
+ */
+static int
+store_read_end(struct store *st, sqlite3_stmt *stmt, int rc)
+{
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, "cannot read the history");
+	return 0;
+}
+
 /* Is the folder of `path` on a read-only file system? */
 static bool
 store_dir_readonly(const char *path)
@@ -301,10 +314,7 @@ store_int(struct store *st, const char *sql, int64_t *out)
 		*out = sqlite3_column_int64(stmt, 0);
 	else if (rc == SQLITE_DONE)
 		*out = 0;
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 /* --- opening ------------------------------------------------------------- */
@@ -963,10 +973,7 @@ store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*session = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 static int
@@ -1189,10 +1196,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 		s->note = store_col_str(stmt, 6);
 		s->flags = (unsigned)sqlite3_column_int(stmt, 7);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 static int
@@ -1240,10 +1244,7 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 		if (e->ndone > 0)
 			e->done = xcalloc(e->ndone, sizeof *e->done);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 static int
@@ -1293,10 +1294,7 @@ store_read_sets(struct store *st, const char *where, int64_t arg,
 		if (n >= 1 && (size_t)n <= e->ndone)
 			e->done[n - 1] = sqlite3_column_int(stmt, 4);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 /* Session pain: the last score recorded of each kind counts. */
@@ -1331,10 +1329,7 @@ store_read_pain(struct store *st, const char *where, int64_t arg,
 		}
 		s->flags |= (unsigned)sqlite3_column_int(stmt, 3);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 static int
@@ -1367,9 +1362,8 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 		p->flags = (unsigned)sqlite3_column_int(stmt, 4);
 		p->note = store_col_str(stmt, 5);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
+	if ((rc = store_read_end(st, stmt, rc)) != 0)
+		return rc;
 	if (newest && h->np > first) {
 		for (i = first, j = h->np - 1; i < j; i++, j--) {
 			tmp = h->p[i];
@@ -1474,10 +1468,7 @@ store_last_start(struct store *st, const char *routine, const char *exercise,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*start = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, "cannot read the history");
-	return 0;
+	return store_read_end(st, stmt, rc);
 }
 
 /* --- import -------------------------------------------------------------- */

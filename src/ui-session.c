@@ -173,27 +173,6 @@ ui_session_error(struct ui_session *st, const char *what)
 	    store_error(st->app->store));
 }
 
-static void
-ui_session_cue(enum sess_out_kind kind)
-{
-	switch (kind) {
-	case SO_TICK:
-		cue_play(CUE_TICK);
-		break;
-	case SO_END:
-		cue_play(CUE_END);
-		break;
-	case SO_START:
-		cue_play(CUE_START);
-		break;
-	case SO_COMPLETE:
-		cue_play(CUE_COMPLETE);
-		break;
-	case SO_SET_DONE:
-		break;
-	}
-}
-
 /* Write one set (and the session row before the first); 0 or -1. */
 static int
 ui_session_write(struct ui_session *st, const struct sess_out *o)
@@ -291,7 +270,7 @@ ui_session_drain(struct ui_session *st)
 		for (i = 0; i < n; i++) {
 			if (o[i].kind == SO_SET_DONE)
 				continue;
-			ui_session_cue(o[i].kind);
+			cue_play_out(o[i].kind);
 			/* How late the loop acted on it, for the log. */
 			st->ncues++;
 			late = ui_now_ms() - o[i].at;

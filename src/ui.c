@@ -309,84 +309,55 @@ ui_dirty(void)
 	ui_is_dirty = true;
 }
 
-/* Map a key to what it means. */
+/* What keys mean: function keys (KEY_CODE_YES) and characters. */
+static const struct ui_keymap {
+	bool		fkey;
+	wint_t		wc;
+	enum ui_action	action;
+} ui_keymap[] = {
+	{ true, KEY_ENTER, UA_ENTER },
+	{ true, KEY_BACKSPACE, UA_BACK },
+	{ true, KEY_UP, UA_UP },
+	{ true, KEY_DOWN, UA_DOWN },
+	{ true, KEY_LEFT, UA_LEFT },
+	{ true, KEY_RIGHT, UA_RIGHT },
+	{ false, '\r', UA_ENTER },
+	{ false, '\n', UA_ENTER },
+	{ false, ' ', UA_ENTER },
+	{ false, 27, UA_BACK },		/* Esc */
+	{ false, 127, UA_BACK },
+	{ false, '\b', UA_BACK },
+	{ false, 'q', UA_QUIT },
+	{ false, '?', UA_HELP },
+	{ false, 'p', UA_PAUSE },
+	{ false, 's', UA_SKIP },
+	{ false, 'u', UA_UNDO },
+	{ false, 'k', UA_UP },
+	{ false, 'j', UA_DOWN },
+	{ false, '+', UA_PLUS },
+	{ false, '=', UA_PLUS },
+	{ false, '-', UA_MINUS }
+};
+
+/* Map a key to what it means: other function keys mean nothing. */
 static void
 ui_map_key(int r, wint_t wc, struct ui_event *ev)
 {
+	bool	fkey = r == KEY_CODE_YES;
+	size_t	i;
+
 	memset(ev, 0, sizeof *ev);
 	ev->ch = (int)wc;
-	ev->action = UA_CHAR;
-	if (r == KEY_CODE_YES) {
-		switch (wc) {
-		case KEY_ENTER:
-			ev->action = UA_ENTER;
-			break;
-		case KEY_BACKSPACE:
-			ev->action = UA_BACK;
-			break;
-		case KEY_UP:
-			ev->action = UA_UP;
-			break;
-		case KEY_DOWN:
-			ev->action = UA_DOWN;
-			break;
-		case KEY_LEFT:
-			ev->action = UA_LEFT;
-			break;
-		case KEY_RIGHT:
-			ev->action = UA_RIGHT;
-			break;
-		default:
-			ev->action = UA_NONE;
-			break;
+	ev->action = fkey ? UA_NONE : UA_CHAR;
+	for (i = 0; i < sizeof ui_keymap / sizeof ui_keymap[0]; i++) {
+		if (ui_keymap[i].fkey == fkey && ui_keymap[i].wc == wc) {
+			ev->action = ui_keymap[i].action;
+			return;
 		}
-		return;
 	}
-	switch (wc) {
-	case '\r':
-	case '\n':
-	case ' ':
-		ev->action = UA_ENTER;
-		break;
-	case 27:		/* Esc */
-	case 127:
-	case '\b':
-		ev->action = UA_BACK;
-		break;
-	case 'q':
-		ev->action = UA_QUIT;
-		break;
-	case '?':
-		ev->action = UA_HELP;
-		break;
-	case 'p':
-		ev->action = UA_PAUSE;
-		break;
-	case 's':
-		ev->action = UA_SKIP;
-		break;
-	case 'u':
-		ev->action = UA_UNDO;
-		break;
-	case 'k':
-		ev->action = UA_UP;
-		break;
-	case 'j':
-		ev->action = UA_DOWN;
-		break;
-	case '+':
-	case '=':
-		ev->action = UA_PLUS;
-		break;
-	case '-':
-		ev->action = UA_MINUS;
-		break;
-	default:
-		if (wc >= '0' && wc <= '9') {
-			ev->action = UA_DIGIT;
-			ev->digit = (int)(wc - '0');
-		}
-		break;
+	if (!fkey && wc >= '0' && wc <= '9') {
+		ev->action = UA_DIGIT;
+		ev->digit = (int)(wc - '0');
 	}
 }
 

@@ -81,6 +81,43 @@ skip_all() {
 	exit 0
 }
 
+# need_faketime : set faketime_lib to the libfaketime to preload (a signal
+# sent to the program under test must not reach a wrapper), or skip the
+# test; the sanitizers must then not insist on coming first.
+need_faketime() {
+	faketime_lib=
+	for _l in /usr/lib/*/faketime/libfaketime.so.1 \
+	    /usr/lib/faketime/libfaketime.so.1 \
+	    /usr/local/lib/faketime/libfaketime.so.1
+	do
+		[ -e "$_l" ] && { faketime_lib=$_l; break; }
+	done
+	[ -n "$faketime_lib" ] || skip_all "libfaketime is not installed"
+	ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
+	export ASAN_OPTIONS
+}
+
+# db_lock DB : another process holds DB's write lock until db_unlock.
+db_lock() {
+	mkfifo "$test_tmp/sql"
+	sqlite3 "$1" <"$test_tmp/sql" >"$test_tmp/sql.out" &
+	db_locker=$!
+	exec 3>"$test_tmp/sql"
+	printf 'BEGIN IMMEDIATE;\n.print locked\n' >&3
+	_i=0
+	while [ $_i -lt 100 ] && ! grep -q locked "$test_tmp/sql.out"; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
+db_unlock() {
+	printf 'ROLLBACK;\n' >&3
+	exec 3>&-
+	wait "$db_locker"
+	rm -f "$test_tmp/sql"
+}
+
 done_testing() {
 	tui_stop
 	for _f in "$test_tmp"/sanitizer.*; do
@@ -139,6 +176,21 @@ tui_wait() {
 		_i=$((_i + 1))
 	done
 	echo "# timed out waiting for: $1"
+	tui_screen | sed 's/^/#   |/'
+	return 1
+}
+
+tui_gone() {
+	# tui_gone TEXT [SECONDS] : poll the screen until it no longer shows
+	# TEXT. Returns 1 and prints the screen on time-out.
+	_limit=$(( ${2:-10} * 20 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		tui_screen | grep -Fq -- "$1" || return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# timed out waiting for '$1' to go"
 	tui_screen | sed 's/^/#   |/'
 	return 1
 }

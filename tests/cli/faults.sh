@@ -139,23 +139,12 @@ ok "a folder under a file: nothing created" test ! -e "$d"
 d=$test_tmp/busy
 db=$d/history.db
 rh pain --morning 1 --date 2020-01-01T07:00
-mkfifo "$test_tmp/sql"
-sqlite3 "$db" <"$test_tmp/sql" >"$test_tmp/sql.out" &
-locker=$!
-exec 3>"$test_tmp/sql"
-printf 'BEGIN IMMEDIATE;\n.print locked\n' >&3
-i=0
-while [ $i -lt 100 ] && ! grep -q locked "$test_tmp/sql.out"; do
-	sleep 0.05
-	i=$((i + 1))
-done
+db_lock "$db"
 rh import "$test_tmp/years.yaml"
 is "$rc" 75 "locked: an import exits 75"
 is "$err" "rehabit: $db: the history is in use by another rehabit (still locked after 5 s); try again" \
     "locked: an import says so, in one line"
-printf 'ROLLBACK;\n' >&3
-exec 3>&-
-wait "$locker"
+db_unlock
 is "$(counts)" "ok 0 1 " "locked: nothing imported"
 rh import "$test_tmp/years.yaml"
 is "$rc" 0 "the lock gone: the import is saved"

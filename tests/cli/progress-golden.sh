@@ -8,16 +8,7 @@ lib="$top_srcdir/tests/fixtures/report/library"
 fix="$top_srcdir/tests/fixtures/report"
 gen="$top_builddir/tests/report-gen"
 
-faketime_lib=
-for _l in /usr/lib/*/faketime/libfaketime.so.1 \
-    /usr/lib/faketime/libfaketime.so.1 /usr/local/lib/faketime/libfaketime.so.1
-do
-	[ -e "$_l" ] && { faketime_lib=$_l; break; }
-done
-[ -n "$faketime_lib" ] || skip_all "libfaketime is not installed"
-# libfaketime is preloaded: the sanitizers must not insist on coming first.
-ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
-export ASAN_OPTIONS
+need_faketime
 
 # Sunday 29 November 2026, 21:00 UTC.
 now=1795986000

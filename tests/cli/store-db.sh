@@ -106,16 +106,7 @@ is "$(printf '%s\n' "$out" | grep -c '(pain report)')" 8 \
 d="$test_tmp/busy"
 run "$REHABIT" --data-dir "$d" pain --morning 1 --date 2026-11-01
 # Another process holds the write lock for longer than rehabit waits (5 s).
-mkfifo "$test_tmp/sql"
-sqlite3 "$d/history.db" <"$test_tmp/sql" >"$test_tmp/sql.out" &
-locker=$!
-exec 3>"$test_tmp/sql"
-printf 'BEGIN IMMEDIATE;\n.print locked\n' >&3
-i=0
-while [ $i -lt 100 ] && ! grep -q locked "$test_tmp/sql.out"; do
-	sleep 0.05
-	i=$((i + 1))
-done
+db_lock "$d/history.db"
 start=$(date +%s)
 run "$REHABIT" --data-dir "$d" pain --morning 3 --date 2026-11-02
 end=$(date +%s)
@@ -125,9 +116,7 @@ is "$err" "rehabit: $d/history.db: the history is in use by another rehabit (sti
 ok "waited for the lock first" test $((end - start)) -ge 4
 run "$REHABIT" --data-dir "$d" log
 is "$rc" 0 "reading is not blocked by a writer (WAL)"
-printf 'ROLLBACK;\n' >&3
-exec 3>&-
-wait "$locker"
+db_unlock
 run "$REHABIT" --data-dir "$d" pain --morning 3 --date 2026-11-02
 is "$rc" 0 "once the lock is gone, the report is recorded"
 

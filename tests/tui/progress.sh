@@ -9,33 +9,13 @@ data="$XDG_DATA_HOME/rehabit"
 mkdir -p "$XDG_CONFIG_HOME/rehabit"
 printf 'sound: false\n' >"$XDG_CONFIG_HOME/rehabit/config.yaml"
 
-faketime_lib=
-for _l in /usr/lib/*/faketime/libfaketime.so.1 \
-    /usr/lib/faketime/libfaketime.so.1 /usr/local/lib/faketime/libfaketime.so.1
-do
-	[ -e "$_l" ] && { faketime_lib=$_l; break; }
-done
-[ -n "$faketime_lib" ] || skip_all "libfaketime is not installed"
-# libfaketime is preloaded: the sanitizers must not insist on coming first.
-ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
-export ASAN_OPTIONS
+need_faketime
 
 # at [-x W -y H] : rehabit in tmux on Sunday 29 November 2026, 21:00 UTC.
 at() {
 	tui_start "$@" env LD_PRELOAD="$faketime_lib" \
 	    "FAKETIME='@2026-11-29 21:00:00'" FAKETIME_DONT_FAKE_MONOTONIC=1 \
 	    "$REHABIT" --library "$lib"
-}
-
-# wait_gone TEXT : poll until the screen no longer shows TEXT.
-wait_gone() {
-	_i=0
-	while [ $_i -lt 200 ]; do
-		tui_screen | grep -Fq -- "$1" || return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
 }
 
 # --- no history -----------------------------------------------------------
@@ -100,7 +80,7 @@ tui_keys '?'
 ok "?: the keys" tui_wait "close this help"
 like "$(tui_screen)" 'w +window' "?: lists w"
 tui_keys x
-wait_gone "close this help"
+tui_gone "close this help"
 ok "any key closes the help" test $? -eq 0
 
 tui_resize 60 20

@@ -32,20 +32,6 @@ sets_done() {
 	    tr '|' ' '
 }
 
-# wait_gone TEXT [SECONDS] : poll until the screen no longer shows TEXT.
-wait_gone() {
-	_limit=$(( ${2:-10} * 20 ))
-	_i=0
-	while [ $_i -lt $_limit ]; do
-		tui_screen | grep -Fq -- "$1" || return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	echo "# timed out waiting for '$1' to go"
-	tui_screen | sed 's/^/#   |/'
-	return 1
-}
-
 # session_ended done|stopped [SECONDS] : after a session the pain form
 # opens on top of the summary; leave both (saving no pain) and wait for
 # the exit.

@@ -20,7 +20,7 @@ t1=$(left)
 sleep 1.5
 is "$(left)" "$t1" "the countdown stands still while paused"
 tui_keys p
-ok "p resumes" wait_gone "PAUSED"
+ok "p resumes" tui_gone "PAUSED"
 i=0
 while [ "$(left)" = "$t1" ] && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
 isnt=$(left)
@@ -34,7 +34,7 @@ ok "+ adds 15 s of rest" tui_wait "of 0:45"
 tui_keys -
 ok "- takes them off again" tui_wait "of 0:30"
 tui_keys s
-ok "s skips the rest" wait_gone "REST"
+ok "s skips the rest" tui_gone "REST"
 like "$(tui_screen)" 'Set 2 of 2' "set 2 comes next"
 
 tui_keys n
@@ -52,7 +52,7 @@ tui_keys q
 ok "q asks first" tui_wait "End the session?"
 like "$(tui_screen)" 'The sets done are kept' "and says the sets are kept"
 tui_keys n
-ok "n keeps going" wait_gone "End the session?"
+ok "n keeps going" tui_gone "End the session?"
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y

@@ -21,7 +21,7 @@ like "$scr" 'q quit' "40x12: the keys"
 unlike "$scr" '.{41}' "40x12: nothing wider than the pane"
 
 tui_resize 30 8
-ok "30x8: redrawn" wait_gone "█"
+ok "30x8: redrawn" tui_gone "█"
 scr=$(tui_screen)
 like "$scr" 'Wall sit' "30x8: the exercise"
 like "$scr" '[0-9]:[0-9]{2} of 0:30' "30x8: the countdown in plain digits"

@@ -26,7 +26,7 @@ ok "a refused set is shown at once" \
     tui_wait "could not save a set (will try again)" 2
 ok "the screen goes on meanwhile" tui_wait "GET READY" 3
 wait "$lock"
-ok "the next set saves both" wait_gone "could not save" 10
+ok "the next set saves both" tui_gone "could not save" 10
 ok "the session ends" session_ended done
 is "$(sets_done)" "squat 0 1 2
 squat 0 2 2
