@@ -20,8 +20,9 @@ ok "Enter counts a rep" tui_wait "1 of 2 reps"
 tui_keys u
 ok "u undoes it" tui_wait "0 of 2 reps"
 tui_keys Enter Enter
-ok "the set ends: rest" tui_wait "REST"
-ok "rest shows what comes next" tui_wait "next: Set 2 of 2"
+# One capture for both: the rest lasts only a second.
+ok "the set ends: rest, showing what comes next" \
+    tui_wait "REST · next: Set 2 of 2"
 ok "the rest ends by itself" tui_wait "0 of 2 reps" 5
 like "$(tui_screen)" 'Set 2 of 2' "then set 2"
 tui_keys Enter Enter
