@@ -105,7 +105,7 @@ cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
 		catalog_free(&cat);
 		return rc;
 	}
-	if ((rc = store_open(o->data_dir, &st)) != 0) {
+	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		catalog_free(&cat);
 		return rc;

@@ -154,7 +154,17 @@ tui_pid() {
 }
 
 tui_stop() {
-	[ -n "$tui_sock" ] && tmux -L "$tui_sock" kill-server 2>/dev/null
+	# kill-server returns before the server has gone: a tui_start at once
+	# could reach the dying server and show nothing, so wait for it.
+	if [ -n "$tui_sock" ]; then
+		tmux -L "$tui_sock" kill-server 2>/dev/null
+		_i=0
+		while [ $_i -lt 100 ] &&
+		    tmux -L "$tui_sock" list-sessions >/dev/null 2>&1; do
+			sleep 0.05
+			_i=$((_i + 1))
+		done
+	fi
 	tui_sock=
 	return 0
 }

@@ -18,6 +18,7 @@ epoch() { date -u -d "$1" +%s; }
 
 due "2026-11-27 10:00:00"
 is "$rc" 0 "empty history: a session is due (exit 0)"
+ok "due only reads: no database created" test ! -e "$data/history.db"
 like "$out" '^Due today: Knee strength \(knee-strength\)$' \
     "never done: the first routine is due"
 like "$out" '^This week: 0 of 8 sessions done$' "nothing done of 3 + 5"

@@ -14,22 +14,6 @@ printf 'ready: 1\nswitch: 1\nsound: false\n' \
 ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0"
 export ASAN_OPTIONS
 
-# tmux kill-server returns before the server has gone; a tui_start at once
-# may then reach the dying server and show nothing. Wait until it is gone.
-tui_stop() {
-	if [ -n "$tui_sock" ]; then
-		tmux -L "$tui_sock" kill-server 2>/dev/null
-		_i=0
-		while [ $_i -lt 100 ] &&
-		    tmux -L "$tui_sock" list-sessions >/dev/null 2>&1; do
-			sleep 0.05
-			_i=$((_i + 1))
-		done
-	fi
-	tui_sock=
-	return 0
-}
-
 epoch() { date -u -d "$1" +%s; }
 
 # The faketime wrapper forks, so a signal sent to "the program under test"
