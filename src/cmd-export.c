@@ -26,7 +26,7 @@ static int	cmd_export_exec(const struct rh_opts *, int, char **);
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.args = "[--format yaml|csv] [FILE]",
-	.summary = "Write the whole history to FILE (or standard output).",
+	.summary = "write the whole history to FILE (or standard output)",
 	.help =
 	    "  --format yaml  the history file format (the default), which\n"
 	    "                 'rehabit import' reads back; see rehabit(5)\n"

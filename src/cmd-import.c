@@ -22,7 +22,7 @@ static int	cmd_import_exec(const struct rh_opts *, int, char **);
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.args = "FILE",
-	.summary = "Merge a history file (as written by 'rehabit export').",
+	.summary = "merge a history file (as written by 'rehabit export')",
 	.help =
 	    "  --help   show this help\n"
 	    "\n"

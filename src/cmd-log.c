@@ -19,7 +19,7 @@ static int	cmd_log_exec(const struct rh_opts *, int, char **);
 const struct cmd_entry cmd_log_entry = {
 	.name = "log",
 	.args = "[--limit N]",
-	.summary = "Past sessions and pain reports, newest first.",
+	.summary = "past sessions and pain reports, newest first",
 	.help =
 	    "  --limit N   show only the newest N lines\n"
 	    "  --help      show this help\n"

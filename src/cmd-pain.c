@@ -23,7 +23,7 @@ const struct cmd_entry cmd_pain_entry = {
 	.name = "pain",
 	.args = "[--during N] [--after N] [--morning N] [--flag F]... "
 	    "[--note TEXT] [--date DATE]",
-	.summary = "Record pain (0-10) for the latest session, or on its own.",
+	.summary = "record pain (0-10) for the latest session, or on its own",
 	.help =
 	    "  --during N    pain during the session, 0 (none) to 10 (worst)\n"
 	    "  --after N     pain after the session (now)\n"

@@ -23,7 +23,7 @@ static int	cmd_start_exec(const struct rh_opts *, int, char **);
 const struct cmd_entry cmd_start_entry = {
 	.name = "start",
 	.args = "[ROUTINE]",
-	.summary = "Follow a guided session of ROUTINE (default: the one due).",
+	.summary = "follow a guided session of ROUTINE (default: the one due)",
 	.help =
 	    "The session screen shows one exercise at a time with a rep\n"
 	    "counter or a countdown, and saves each set as it is done.\n"

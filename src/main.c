@@ -19,14 +19,14 @@ static const struct cmd_entry *main_cmds[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
-	&cmd_due_entry,
+	&cmd_plan_entry,
 	&cmd_pain_entry,
 	&cmd_log_entry,
-	&cmd_export_entry,
-	&cmd_import_entry,
-	&cmd_plan_entry,
 	&cmd_progress_entry,
 	&cmd_report_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
+	&cmd_due_entry,
 	NULL
 };
 

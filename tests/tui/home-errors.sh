@@ -11,7 +11,11 @@ is "$err" "rehabit: the home screen needs a terminal (see 'rehabit --help' for t
 
 # In a terminal: a bad library, a bad settings file, a history that is not
 # one. The shell that ran rehabit shows the message and the status.
-tui_start "$REHABIT" --library "$top_srcdir/tests/fixtures/ui-home/bad"
+# A short path, so the message fits one line of the 80-column pane (the
+# source tree may be deep, as in make distcheck).
+cp -R "$top_srcdir/tests/fixtures/ui-home/bad" "$test_tmp/bad"
+chmod -R u+w "$test_tmp/bad"
+tui_start "$REHABIT" --library "$test_tmp/bad"
 ok "bad library: exit 65" tui_wait "[exit 65]"
 like "$(tui_screen)" 'bad\.yaml:4:15: .*per_week' \
     "bad library: FILE:LINE:COLUMN: message"
