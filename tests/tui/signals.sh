@@ -3,8 +3,8 @@
 # with 128 + the signal and gives the terminal back as it found it: the
 # shell's screen (not the alternate screen), the cursor shown, keypad
 # mode off, and the tty in its normal modes (echo, canonical input).
-# The screens: home, the routine list, the help overlay, a guided
-# session, the pain form. (Ctrl-Z and fg are tested per screen in
+# The screens: home, the routine list, the help overlay, progress, the
+# last session's summary, a guided session, the pain form. (Ctrl-Z and fg are tested per screen in
 # session-signals.sh, home.sh and pain.sh.)
 . "$top_srcdir/tests/tui/home-common.sh"
 
@@ -40,6 +40,16 @@ open_screen() {
 		tui_wait "Due today" >/dev/null
 		tui_keys '?'
 		mark="close this help" ;;
+	progress)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		tui_wait "Due today" >/dev/null
+		tui_keys p
+		mark="Progress: last 12 weeks" ;;
+	summary)
+		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		tui_wait "Due today" >/dev/null
+		tui_keys l
+		mark="Done per set" ;;
 	session)
 		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
 		    start knee-strength
@@ -60,7 +70,7 @@ pane() {
 	tmux -L "$tui_sock" display-message -p "$1"
 }
 
-for screen in home routines help session pain; do
+for screen in ${SCREENS:-home routines help progress summary session pain}; do
 	for sig in INT:130 TERM:143 HUP:129; do
 		name=${sig%:*} status=${sig#*:}
 		tui_stop
@@ -73,6 +83,7 @@ for screen in home routines help session pain; do
 		    "$screen: drawn on the alternate screen"
 		kill -"$name" "$(rehabit_pid)"
 		ok "$screen, SIG$name: exit $status" tui_wait "[exit $status]" 5
+		tui_wait "[tty" 5 >/dev/null
 		scr=$(tui_screen)
 		unlike "$scr" "$mark" "$screen, SIG$name: the shell's screen is back"
 		like "$scr" '^\[tty icanon echo \]$' \
