@@ -89,10 +89,11 @@ cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 		fprintf(stderr, "rehabit: %s; nothing imported\n",
 		    store_error(st));
 	else
-		printf("Imported %s: %zu new sessions, %zu already there; "
-		    "%zu new pain reports, %zu already there.\n", path,
-		    stats.sessions_new, stats.sessions_merged,
-		    stats.reports_new, stats.reports_merged);
+		printf("Imported %s: %zu new session%s, %zu already there; "
+		    "%zu new pain report%s, %zu already there.\n", path,
+		    stats.sessions_new, stats.sessions_new == 1 ? "" : "s",
+		    stats.sessions_merged, stats.reports_new,
+		    stats.reports_new == 1 ? "" : "s", stats.reports_merged);
 	store_close(st);
 	history_free(&h);
 	return rc;

@@ -95,6 +95,10 @@ due_state_text(enum due_state st)
 		return "this week's sessions are done";
 	case DUE_UNPLANNED:
 		return "not planned (per_week 0)";
+	case DUE_NOT_STARTED:
+		return "not started";
+	case DUE_LAPSED:
+		return "not done for 4 weeks";
 	}
 	return "";
 }
@@ -156,6 +160,8 @@ due_one(const struct catalog *cat, const struct history *h,
 		if (day == today)
 			done_today = true;
 	}
+	it->active = it->last != 0 &&
+	    today - due_day(it->last, it->last_off) < DUE_ACTIVE_DAYS;
 	if (it->rt->per_week <= 0)
 		it->state = DUE_UNPLANNED;
 	else if (done_today)
@@ -169,12 +175,20 @@ due_one(const struct catalog *cat, const struct history *h,
 		it->state = DUE_YES;
 }
 
+/* The state of an inactive routine: one not in the person's plan. */
+static enum due_state
+due_inactive_state(const struct due_item *it)
+{
+	return it->last == 0 ? DUE_NOT_STARTED : DUE_LAPSED;
+}
+
 void
 due_compute(const struct catalog *cat, const struct history *h,
     int64_t now, int now_off, struct due *d)
 {
 	struct due_item	*it, *best = NULL;
 	int64_t		 today = due_day(now, now_off);
+	bool		 any_active = false;
 	size_t		 i;
 
 	memset(d, 0, sizeof *d);
@@ -185,13 +199,28 @@ due_compute(const struct catalog *cat, const struct history *h,
 		it->rt = &cat->rt[i];
 		due_one(cat, h, today, it);
 		d->week_done += it->week_done;
+		if (!it->active)
+			continue;
+		any_active = true;
 		if (it->rt->per_week > 0)
 			d->week_planned += it->rt->per_week;
-		if (it->state != DUE_YES)
-			continue;
-		/* Least recently done first; never done is oldest. */
-		if (best == NULL || it->last < best->last)
+		/* Least recently done first. */
+		if (it->state == DUE_YES &&
+		    (best == NULL || it->last < best->last))
 			best = it;
+	}
+	if (!any_active) {
+		/* Starting out or back after a break: the first in order. */
+		for (i = 0; i < d->n && best == NULL; i++)
+			if (d->items[i].state == DUE_YES)
+				best = &d->items[i];
+		if (best != NULL)
+			d->week_planned = best->rt->per_week;
+	}
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		if (!it->active && it != best && it->state != DUE_UNPLANNED)
+			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
 }

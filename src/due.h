@@ -13,8 +13,18 @@
  *   3 times a week is not due the day after any strength session: muscles
  *   need a rest day between strength sessions (CLINICAL.md: 3 sessions a
  *   week). Routines planned more often are meant to be done daily.
- * - Of the routines due, the one done least recently is picked (one never
- *   done first), ties in library order.
+ * - A routine is active when one of its sessions counts within the last
+ *   DUE_ACTIVE_DAYS days: the person follows one phase at a time, so the
+ *   routines they are not doing are not in their plan. An inactive
+ *   routine is "not started" (never done) or "lapsed" (done before).
+ * - Planned this week: the sum of per_week of the active routines; when
+ *   none is active, the per_week of the routine picked.
+ * - Pick: of the active routines due, the one done least recently, ties
+ *   in library order. When none is active (first run, back after a long
+ *   break), the first routine in library order that would be due (the
+ *   library lists phase 1 first). When routines are active but none is
+ *   due (rest day, week done, done today), nothing is picked: an inactive
+ *   routine is never a fallback.
  */
 #ifndef REHABIT_DUE_H
 #define REHABIT_DUE_H
@@ -26,12 +36,22 @@
 #include "catalog.h"
 #include "history.h"
 
+/*
+ * A routine done within this many days is one the person is doing. Four
+ * weeks: CLINICAL.md says strength is kept fairly well over breaks shorter
+ * than four weeks, so after that the routine is no longer current and
+ * starting again is a new start.
+ */
+#define DUE_ACTIVE_DAYS		28
+
 enum due_state {
 	DUE_YES,		/* a session is due today */
 	DUE_DONE_TODAY,		/* already done today */
 	DUE_REST_DAY,		/* a strength session yesterday */
 	DUE_WEEK_DONE,		/* this week's sessions are all done */
-	DUE_UNPLANNED		/* per_week 0 */
+	DUE_UNPLANNED,		/* per_week 0 */
+	DUE_NOT_STARTED,	/* inactive, never done */
+	DUE_LAPSED		/* inactive, not done for DUE_ACTIVE_DAYS */
 };
 
 struct due_item {
@@ -39,6 +59,7 @@ struct due_item {
 	int64_t			 last;		/* latest start; 0: never */
 	int			 last_off;	/* its local offset */
 	int			 week_done;	/* sessions this week */
+	bool			 active;	/* done in DUE_ACTIVE_DAYS */
 	enum due_state		 state;
 };
 

@@ -560,7 +560,7 @@ home_draw_morning(struct home *hm, int y)
 	char				 when[32];
 
 	home_date(s->start, s->utc_off, when, sizeof when);
-	ui_print(y, 1, COLS - 2, UR_TITLE, "Good morning");
+	ui_print(y, 1, COLS - 2, UR_TITLE, "Morning check");
 	y += 2;
 	ui_print(y++, 1, COLS - 2, UR_NORMAL,
 	    "How much do the knee's pain and stiffness bother you now?");

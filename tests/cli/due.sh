@@ -21,9 +21,12 @@ is "$rc" 0 "empty history: a session is due (exit 0)"
 ok "due only reads: no database created" test ! -e "$data/history.db"
 like "$out" '^Due today: Knee strength \(knee-strength\)$' \
     "never done: the first routine is due"
-like "$out" '^This week: 0 of 8 sessions done$' "nothing done of 3 + 5"
+like "$out" '^This week: 0 of 3 sessions done$' \
+    "first run: planned, the first routine's 3"
 like "$out" '^  knee-strength  0 of 3 this week  last: never +due today$' \
     "one line per routine"
+like "$out" '^  mobility +0 of 5 this week  last: never +not started$' \
+    "a routine not begun is not due"
 
 # Knee strength on Monday and Thursday: Friday is a rest day.
 "$seed" "$data" >/dev/null <<SEED
@@ -33,11 +36,13 @@ session knee-strength $(epoch "2026-11-26 09:00") 0 1
 set wall-sit both sets=2,hold=2 1 2
 SEED
 due "2026-11-27 10:00:00"
-is "$rc" 0 "Friday: mobility is due"
-like "$out" '^Due today: Mobility \(mobility\)$' "the rest day passes to mobility"
+is "$rc" 1 "Friday: rest day, and mobility not started: nothing due"
+like "$out" '^Nothing due today\.$' "a rest day does not pass to a routine not begun"
 like "$out" "knee-strength +2 of 3 this week +last: yesterday +rest day \(strength yesterday\)" \
     "knee strength rests the day after a strength session"
-like "$out" '^This week: 2 of 8 sessions done$' "two done this week"
+like "$out" 'mobility +0 of 5 this week +last: never +not started' \
+    "mobility: not started"
+like "$out" '^This week: 2 of 3 sessions done$' "planned: the active routine's 3"
 
 "$seed" "$data" >/dev/null <<SEED
 session mobility $(epoch "2026-11-27 08:00") 0 1
@@ -47,6 +52,7 @@ is "$rc" 1 "Friday after mobility: nothing due (exit 1)"
 like "$out" '^Nothing due today\.$' "says nothing is due"
 like "$out" 'mobility +1 of 5 this week +last: today +done today' \
     "mobility done today"
+like "$out" '^This week: 3 of 8 sessions done$' "both active: 3 + 5 planned"
 due "2026-11-27 10:00:00" --quiet
 is "$rc" 1 "--quiet: same exit status"
 is "$out" "" "--quiet prints nothing"
@@ -75,6 +81,28 @@ SEED
 due "2026-11-30 07:00:00"
 like "$out" 'mobility +1 of 5 this week +last: today +done today' \
     "counted on its local day"
+
+# Active means done within 28 days. Last knee strength: 11-26; last
+# mobility: 11-30 (local).
+due "2026-12-23 10:00:00"
+like "$out" 'knee-strength +0 of 3 this week +last: 27 days ago +due today' \
+    "27 days: still active and due"
+due "2026-12-24 10:00:00"
+is "$rc" 0 "28 days: mobility, still active, is due"
+like "$out" '^Due today: Mobility \(mobility\)$' "the active routine is picked"
+like "$out" 'knee-strength +0 of 3 this week +last: 28 days ago +not done for 4 weeks' \
+    "28 days: knee strength lapsed"
+like "$out" '^This week: 0 of 5 sessions done$' "planned: mobility's 5"
+due "2026-12-25 10:00:00"
+like "$out" 'knee-strength .*last: 29 days ago +not done for 4 weeks' \
+    "29 days: lapsed"
+due "2026-12-28 10:00:00"
+is "$rc" 0 "back after a long break: something is due"
+like "$out" '^Due today: Knee strength \(knee-strength\)$' \
+    "none active: the first in library order"
+like "$out" 'mobility +0 of 5 this week +last: 28 days ago +not done for 4 weeks' \
+    "mobility lapsed too"
+like "$out" '^This week: 0 of 3 sessions done$' "planned: the pick's 3"
 
 # Errors.
 due "2026-11-30 07:00:00" --frob

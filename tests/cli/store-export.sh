@@ -25,8 +25,8 @@ pain: []" "an empty history file"
 
 run "$REHABIT" --data-dir "$a" $lib import "$fix/history.yaml"
 is "$rc" 0 "import exits 0"
-is "$out" "Imported $fix/history.yaml: 2 new sessions, 0 already there; 1 new pain reports, 0 already there." \
-    "import says what it did"
+is "$out" "Imported $fix/history.yaml: 2 new sessions, 0 already there; 1 new pain report, 0 already there." \
+    "import says what it did, one report singular"
 run "$REHABIT" --data-dir "$a" $lib import "$fix/history.yaml"
 is "$out" "Imported $fix/history.yaml: 0 new sessions, 2 already there; 0 new pain reports, 1 already there." \
     "importing again adds nothing"

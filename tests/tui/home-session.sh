@@ -30,7 +30,7 @@ like "$scr" 'Next time' "summary: the next prescription"
 tui_keys Enter
 ok "Enter: home, read again" tui_wait "See a physiotherapist before going on."
 scr=$(tui_screen)
-like "$scr" 'This week .*1 of 8 sessions' "home: one session this week"
+like "$scr" 'This week .*1 of 5 sessions' "home: one of mobility's 5"
 like "$scr" 'Mobility +today +1 of 5 +done today' "home: mobility done today"
 like "$scr" 'Pain +during 2/10, after 1/10' "home: the latest pain"
 

@@ -70,18 +70,19 @@ SEED
 
 # Friday: the morning question comes first.
 home_start "2026-11-27 08:00:00"
-ok "a later day: the morning question" tui_wait "Good morning"
+ok "a later day: the morning question" tui_wait "Morning check"
 like "$(tui_screen)" 'After Knee strength, Thu 26 Nov' \
     "the morning question names the session"
 tui_keys Enter
 ok "Enter skips it" tui_wait "Due today"
 scr=$(tui_screen)
-like "$scr" 'Due today +Mobility' "Friday: mobility is due (strength rests)"
-like "$scr" 'This week .*2 of 8 sessions' "this week: 2 of 3 + 5"
+like "$scr" 'Due today +nothing: a rest day' \
+    "Friday: strength rests; mobility, not begun, is not due"
+like "$scr" 'This week .*2 of 3 sessions' "this week: the active routine's 3"
 like "$scr" 'Pain +during 3/10, after 2/10' "the latest pain figures"
 like "$scr" 'Knee strength +yesterday +2 of 3 +rest day' \
     "knee strength: last done yesterday, resting"
-like "$scr" 'Mobility +never +0 of 5 +due today' "mobility: never done"
+like "$scr" 'Mobility +never +0 of 5 +not started' "mobility: not started"
 tui_keys q
 tui_wait "[exit 0]" >/dev/null
 tui_stop
@@ -90,7 +91,7 @@ is "$(sql 'SELECT count(*) FROM pain WHERE kind = 2')" 1 \
 
 # Asked again next time; a digit records it for Thursday's session.
 home_start "2026-11-27 08:30:00"
-ok "skipped: asked again on the next start" tui_wait "Good morning"
+ok "skipped: asked again on the next start" tui_wait "Morning check"
 tui_keys 4
 ok "a digit records it" tui_wait "Morning pain 4/10 recorded."
 like "$(tui_screen)" 'during 3/10, after 2/10, next morning 4/10' \
@@ -103,7 +104,7 @@ is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $thu")" 4 \
     "morning pain 4 stored for Thursday's session"
 home_start "2026-11-27 09:00:00"
 ok "answered: no question" tui_wait "Due today"
-unlike "$(tui_screen)" 'Good morning' "answered: not asked again"
+unlike "$(tui_screen)" 'Morning check' "answered: not asked again"
 tui_keys q
 tui_wait "[exit 0]" >/dev/null
 tui_stop
@@ -114,7 +115,7 @@ session mobility $(epoch "2026-11-27 18:00") 0 1
 set quad-stretch both sets=1,hold=2,rest=1 1 2
 SEED
 home_start "2026-11-28 08:00:00"
-tui_wait "Good morning" >/dev/null
+tui_wait "Morning check" >/dev/null
 tui_keys 1
 ok "a lone 1 waits for a 0" tui_wait "type 0 for 10"
 tui_keys 0
@@ -133,7 +134,7 @@ session mobility $(epoch "2026-11-28 07:00") 0 1
 set quad-stretch both sets=1,hold=2,rest=1 1 2
 SEED
 home_start "2026-11-29 08:00:00"
-tui_wait "Good morning" >/dev/null
+tui_wait "Morning check" >/dev/null
 tui_keys 1
 ok "a lone 1 is recorded after a moment" \
     tui_wait "Morning pain 1/10 recorded." 5

@@ -34,9 +34,11 @@ ok "walk-run: the session ends by itself" session_ended done
 is "$(sets_done | tail -n 1)" "walk-run 0 1 4" \
     "walk-run: the seconds of work are recorded"
 
-# No routine named: the one due, as home picks it (never done first, in
-# library order).
+# No routine named: the one due, as home picks it. The routines done
+# today are the active ones and none is due; the others were never
+# started, so none of them is due either: the last one done is offered.
 tui_stop
 tui_start "$REHABIT" --library "$lib" start
-ok "no routine named: the one due" tui_wait "Quick test routine"
+ok "no routine named, none due: the last one done" \
+    tui_wait "Walk-run test routine"
 done_testing

@@ -107,11 +107,14 @@ test_empty(void)
 	history_init(&h);
 	due_compute(&t_cat, &h, MONDAY + 10 * HOUR, 0, &d);
 	is_int(d.n, 3, "one item per routine");
-	is_int(d.items[0].state, DUE_YES, "never done: due");
+	is_int(d.items[0].state, DUE_YES, "first run: the first is due");
 	is_int(d.items[0].last, 0, "never done: no last");
+	is_int(d.items[1].state, DUE_NOT_STARTED,
+	    "first run: the others are not started");
+	is_int(d.items[2].state, DUE_NOT_STARTED, "... all of them");
 	is_int(d.week_done, 0, "nothing done this week");
-	is_int(d.week_planned, 15, "planned: 3 + 5 + 7");
-	is_int(d.pick, 0, "never done: the first in library order");
+	is_int(d.week_planned, 3, "planned: the pick's per_week only");
+	is_int(d.pick, 0, "first run: the first in library order");
 	due_free(&d);
 	is_int(due_morning_pending(&h, MONDAY, 0), -1,
 	    "no morning ask without history");
@@ -141,9 +144,11 @@ test_week(void)
 	is_int(d.items[0].state, DUE_REST_DAY, "rest day after a strength day");
 	is_int(d.items[2].state, DUE_YES,
 	    "7 a week: no rest day, due again");
-	is_int(d.items[1].state, DUE_YES, "mobility: due");
+	is_int(d.items[1].state, DUE_NOT_STARTED,
+	    "mobility, never done: not started, not due");
 	is_int(d.week_done, 3, "sessions of library routines this week");
-	is_int(d.pick, 1, "pick: mobility, never done");
+	is_int(d.week_planned, 10, "planned: the active routines, 3 + 7");
+	is_int(d.pick, 2, "pick: daily, the only active routine due");
 	due_free(&d);
 
 	/* Saturday: no strength yesterday, 2 of 3 done. */
@@ -190,6 +195,54 @@ test_pick_and_zero(void)
 	is_int(d.pick, 0, "then strength, Tuesday");
 	due_free(&d);
 	t_rt[1].per_week = 5;
+	history_free(&h);
+}
+
+/* Active: done in the last DUE_ACTIVE_DAYS days; 27 vs 28 vs 29. */
+static void
+test_active(void)
+{
+	struct history	h;
+	struct due	d;
+	int64_t		at = MONDAY + 9 * HOUR;
+
+	ok(DUE_ACTIVE_DAYS == 28, "active: four weeks");
+	history_init(&h);
+	t_session(&h, "mobility", at, 0, true);
+	due_compute(&t_cat, &h, at + 27 * DAY, 0, &d);
+	ok(d.items[1].active, "27 days: active");
+	is_int(d.items[1].state, DUE_YES, "27 days: mobility due");
+	is_int(d.items[0].state, DUE_NOT_STARTED, "27 days: strength "
+	    "not started, though first in order");
+	is_int(d.pick, 1, "27 days: pick the active routine");
+	is_int(d.week_planned, 5, "27 days: planned, mobility's 5");
+	due_free(&d);
+
+	due_compute(&t_cat, &h, at + 28 * DAY, 0, &d);
+	ok(!d.items[1].active, "28 days: no longer active");
+	is_int(d.items[1].state, DUE_LAPSED, "28 days: mobility lapsed");
+	is_str(due_state_text(d.items[1].state), "not done for 4 weeks",
+	    "lapsed text");
+	is_int(d.pick, 0, "28 days: none active, the first in order");
+	is_int(d.items[0].state, DUE_YES, "28 days: the pick is due");
+	is_int(d.week_planned, 3, "28 days: planned, the pick's 3");
+	due_free(&d);
+
+	due_compute(&t_cat, &h, at + 29 * DAY, 0, &d);
+	is_int(d.items[1].state, DUE_LAPSED, "29 days: lapsed");
+	is_int(d.pick, 0, "29 days: the first in order");
+	due_free(&d);
+
+	/* Active but none due: a rest, never an inactive fallback. */
+	t_session(&h, "mobility", at + 20 * DAY, 0, true);
+	due_compute(&t_cat, &h, at + 20 * DAY + 8 * HOUR, 0, &d);
+	is_int(d.items[1].state, DUE_DONE_TODAY, "done today");
+	is_int(d.items[0].state, DUE_NOT_STARTED, "strength: not started");
+	is_int(d.pick, d.n, "active, none due: nothing picked");
+	is_int(d.week_planned, 5, "planned: the active mobility");
+	is_str(due_state_text(DUE_NOT_STARTED), "not started",
+	    "not started text");
+	due_free(&d);
 	history_free(&h);
 }
 
@@ -286,6 +339,7 @@ main(void)
 	test_empty();
 	test_week();
 	test_pick_and_zero();
+	test_active();
 	test_offsets();
 	test_morning();
 	test_text();
