@@ -52,16 +52,3 @@ sql() {
 	sqlite3 -batch -noheader "$db" "$1"
 }
 
-# wait_gone TEXT [SECONDS] : poll until the screen no longer shows TEXT.
-wait_gone() {
-	_limit=$(( ${2:-10} * 20 ))
-	_i=0
-	while [ $_i -lt $_limit ]; do
-		tui_screen | grep -Fq -- "$1" || return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	echo "# timed out waiting for '$1' to go"
-	tui_screen | sed 's/^/#   |/'
-	return 1
-}

@@ -44,7 +44,7 @@ ok "?: the keys of home" tui_wait "close this help"
 scr=$(tui_screen)
 like "$scr" 'r +routines' "?: lists r"
 tui_keys x
-wait_gone "close this help" >/dev/null
+tui_gone "close this help" >/dev/null
 tui_keys q
 ok "q quits with status 0" tui_wait "[exit 0]"
 unlike "$(tui_screen)" 'Welcome to rehabit' "q: the shell's screen is back"
