@@ -164,12 +164,18 @@ tui_screen() {
 }
 
 tui_wait() {
-	# tui_wait TEXT [SECONDS] : poll the screen until it shows TEXT
-	# (fixed string). Returns 1 and prints the screen on time-out.
+	# tui_wait [-E] TEXT [SECONDS] : poll the screen until it shows TEXT
+	# (a fixed string, or with -E an extended regular expression).
+	# Returns 1 and prints the screen on time-out.
+	_how=-F
+	if [ "$1" = -E ]; then
+		_how=-E
+		shift
+	fi
 	_limit=$(( ${2:-10} * 20 ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
-		if tui_screen | grep -Fq -- "$1"; then
+		if tui_screen | grep "$_how" -q -- "$1"; then
 			return 0
 		fi
 		sleep 0.05

@@ -32,6 +32,9 @@ ok "18x5: too small" tui_wait "Terminal too small"
 tui_resize 80 24
 ok "80x24 again: redrawn" tui_wait "Back flat on the wall"
 like "$(tui_screen)" '█' "80x24 again: big digits"
+# At least a second held (the countdown rounds up), so that the stopped
+# set has something to keep and the pain form opens.
+tui_wait -E '0:(29|2[0-8]|1[0-9]|0[0-9]) of 0:30' 5 >/dev/null
 tui_keys q
 tui_wait "End the session?" >/dev/null
 tui_keys y
