@@ -456,13 +456,6 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 		review_free(&rv);
 		return rc;
 	}
-	/* A routine gone from the library may be in the older history. */
-	if (a.routine != NULL && rv.since != 0 &&
-	    !review_routine_known(&rv, &rv.cat, a.routine) &&
-	    (rc = review_load_all(opts, &rv)) != 0) {
-		review_free(&rv);
-		return rc;
-	}
 	if (a.routine != NULL &&
 	    !review_routine_known(&rv, &rv.cat, a.routine)) {
 		fprintf(stderr, "rehabit: progress: no routine '%s' in the "
@@ -477,16 +470,6 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 
 	review_figures(&rv, &rv.cat, a.routine, (int)a.weeks, now,
 	    PROGRESS_CHANGES, &r);
-	if (r.need_all) {
-		/* The recent history was not enough: take all of it. */
-		report_free(&r);
-		if ((rc = review_load_all(opts, &rv)) != 0) {
-			review_free(&rv);
-			return rc;
-		}
-		review_figures(&rv, &rv.cat, a.routine, (int)a.weeks, now,
-		    PROGRESS_CHANGES, &r);
-	}
 	if (r.nsessions == 0) {
 		printf("No sessions recorded%s%s yet. Start one with 'rehabit"
 		    " start';\nyour progress shows here after a few"

@@ -29,19 +29,19 @@ struct review_args {
 struct review {
 	struct catalog	cat;
 	struct history	h;
-	int64_t		since;		/* the history is loaded from here */
+	/* The history is loaded whole from here on, as outlines before. */
+	int64_t		since;
 };
 
 /*
  * Load the library and the history (read-only: nothing is created) that
  * the last `weeks` weeks up to `now` need, with a margin for the rules
- * that look back; weeks 0: all of it. If the figures then say need_all,
- * review_load_all() loads the rest. Returns 0, or an exit status after
- * printing a one-line error.
+ * that look back, and the older sessions as outlines (store_load_outlined:
+ * enough for the streak and every routine's first session); weeks 0: all
+ * of it. Returns 0, or an exit status after printing a one-line error.
  */
 int	review_load(const struct rh_opts *, struct review *, int weeks,
 	    int64_t now);
-int	review_load_all(const struct rh_opts *, struct review *);
 /* The history alone from an open store (the screens have the library). */
 int	review_load_store(struct store *, struct review *);
 void	review_free(struct review *);
@@ -57,8 +57,7 @@ int	review_args(const struct cmd_entry *e, int argc, char **argv,
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
  * for one routine or all (NULL), with the latest `explain` dose changes of
- * each exercise explained (0: every one). With a history loaded from
- * rv->since, r->need_all says to load it all and compute again.
+ * each exercise explained (0: every one).
  */
 void	review_figures(const struct review *, const struct catalog *,
 	    const char *routine, int weeks, int64_t now, size_t explain,

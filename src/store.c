@@ -419,7 +419,9 @@ store_check_db(struct store *st, bool quick_check, int64_t *schema)
 	int64_t		 appid, version, nobj;
 	int		 rc;
 
-	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	/* One thread per connection: no mutex around every column read. */
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
@@ -529,7 +531,8 @@ store_open_rw(struct store *st)
 		st->db = NULL;
 	}
 
-	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
@@ -1117,13 +1120,33 @@ store_record_pain(struct store *st, const struct pain_input *in,
 /* --- reading ------------------------------------------------------------- */
 
 /*
- * Sessions are read in (start, id) order, and so are their exercises, sets
- * and pain, so each query is merged with the sessions in one pass.
+ * Sessions are read in (start, id) order. Their exercises, sets and pain
+ * are read in the order of their own keys, which needs no sorting and no
+ * join, and placed by id: the sessions and exercises read are kept in id
+ * order beside the history.
  */
+static const char *store_where_all = "1";
 static const char *store_where_since = "s.start >= ?1";
 static const char *store_where_recent = "s.id IN (SELECT id FROM session "
 	"ORDER BY start DESC, id DESC LIMIT ?1)";
 static const char *store_where_id = "s.id = ?1";
+
+/* A row read, by its id: the session, and the exercise in it (or -1). */
+struct store_ref {
+	int64_t	id;
+	size_t	s;
+	size_t	e;
+};
+
+/* What store_read() has placed so far. */
+struct store_reading {
+	struct history		*h;
+	size_t			 first;		/* its first session in h */
+	struct store_ref	*sref;		/* sessions, by id */
+	size_t			 ns;
+	struct store_ref	*eref;		/* exercises, by id */
+	size_t			 ne;
+};
 
 static char *
 store_col_str(sqlite3_stmt *stmt, int col)
@@ -1136,21 +1159,23 @@ store_col_str(sqlite3_stmt *stmt, int col)
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 
-/* Advance *cur (from `first`) to the session with this id. */
-static struct hist_session *
-store_find(struct history *h, size_t first, size_t *cur, int64_t id)
+static int
+store_ref_cmp(const void *va, const void *vb)
 {
-	while (*cur < h->ns && h->s[*cur].id != id)
-		(*cur)++;
-	if (*cur < h->ns)
-		return &h->s[*cur];
-	/* Not in order (cannot happen with the queries below): search. */
-	for (*cur = first; *cur < h->ns; (*cur)++) {
-		if (h->s[*cur].id == id)
-			return &h->s[*cur];
-	}
-	*cur = first;
-	return NULL;
+	const struct store_ref	*a = va, *b = vb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The session read with this id, or NULL. */
+static struct hist_session *
+store_find(const struct store_reading *rd, int64_t id)
+{
+	struct store_ref	 key, *r;
+
+	key.id = id;
+	r = bsearch(&key, rd->sref, rd->ns, sizeof *rd->sref, store_ref_cmp);
+	return r != NULL ? &rd->h->s[r->s] : NULL;
 }
 
 static int
@@ -1173,10 +1198,11 @@ store_query(struct store *st, const char *query, const char *where,
 
 static int
 store_read_sessions(struct store *st, const char *where, int64_t arg,
-    struct history *h)
+    struct store_reading *rd)
 {
 	struct hist_session	*s;
 	sqlite3_stmt		*stmt;
+	size_t			 i;
 	int			 rc;
 
 	if ((rc = store_query(st, "SELECT s.id, s.routine, s.start, "
@@ -1184,7 +1210,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 	    "WHERE %s ORDER BY s.start, s.id", where, arg, &stmt)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = history_add_session(h);
+		s = history_add_session(rd->h);
 		s->id = sqlite3_column_int64(stmt, 0);
 		s->routine = store_col_str(stmt, 1);
 		if (s->routine == NULL)
@@ -1196,123 +1222,144 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 		s->note = store_col_str(stmt, 6);
 		s->flags = (unsigned)sqlite3_column_int(stmt, 7);
 	}
-	return store_read_end(st, stmt, rc);
+	if ((rc = store_read_end(st, stmt, rc)) != 0)
+		return rc;
+	rd->ns = rd->h->ns - rd->first;
+	rd->sref = xreallocarray(NULL, rd->ns + 1, sizeof *rd->sref);
+	for (i = 0; i < rd->ns; i++) {
+		rd->sref[i].id = rd->h->s[rd->first + i].id;
+		rd->sref[i].s = rd->first + i;
+		rd->sref[i].e = 0;
+	}
+	qsort(rd->sref, rd->ns, sizeof *rd->sref, store_ref_cmp);
+	return 0;
 }
 
+#define STORE_EXERCISE_COLS "e.id, e.session, e.exercise, e.side, e.sets, " \
+	"e.reps, e.hold, e.relax, e.work, e.easy, e.rounds, e.rest, " \
+	"e.level, e.pain"
+
+/*
+ * Exercises in id order: each session's come in the order they were first
+ * recorded. A whole history is one scan of the table.
+ */
 static int
 store_read_exercises(struct store *st, const char *where, int64_t arg,
-    struct history *h, size_t first)
+    struct store_reading *rd)
 {
 	struct hist_session	*s;
 	struct hist_exercise	*e;
 	struct dose		*d;
+	struct store_ref	*r;
 	sqlite3_stmt		*stmt;
-	size_t			 cur = first;
 	int			 rc;
 
-	if ((rc = store_query(st, "SELECT e.session, e.exercise, e.side, "
-	    "e.sets, e.reps, e.hold, e.relax, e.work, e.easy, e.rounds, "
-	    "e.rest, e.level, e.pain, (SELECT max(n) FROM sets x WHERE "
-	    "x.exercise = e.id) FROM exercise e JOIN session s ON "
-	    "s.id = e.session WHERE %s ORDER BY s.start, s.id, e.id",
+	if ((rc = store_query(st, where == store_where_all ?
+	    "SELECT " STORE_EXERCISE_COLS " FROM exercise e WHERE %s "
+	    "ORDER BY e.id" :
+	    "SELECT " STORE_EXERCISE_COLS " FROM exercise e WHERE e.session "
+	    "IN (SELECT s.id FROM session s WHERE %s) ORDER BY e.id",
 	    where, arg, &stmt)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
+		s = store_find(rd, sqlite3_column_int64(stmt, 1));
 		if (s == NULL)
 			continue;
 		e = history_add_exercise(s);
-		e->exercise = store_col_str(stmt, 1);
+		e->exercise = store_col_str(stmt, 2);
 		if (e->exercise == NULL)
 			e->exercise = xstrdup("");
-		e->side = sqlite3_column_int(stmt, 2);
+		e->side = sqlite3_column_int(stmt, 3);
 		if (e->side != SIDE_LEFT && e->side != SIDE_RIGHT)
 			e->side = SIDE_BOTH;
 		d = &e->prescribed;
-		d->sets = sqlite3_column_int(stmt, 3);
-		d->reps = sqlite3_column_int(stmt, 4);
-		d->hold = sqlite3_column_int(stmt, 5);
-		d->relax = sqlite3_column_int(stmt, 6);
-		d->work = sqlite3_column_int(stmt, 7);
-		d->easy = sqlite3_column_int(stmt, 8);
-		d->rounds = sqlite3_column_int(stmt, 9);
-		d->rest = sqlite3_column_int(stmt, 10);
-		d->level = sqlite3_column_int(stmt, 11);
-		if (sqlite3_column_type(stmt, 12) != SQLITE_NULL)
-			e->pain = sqlite3_column_int(stmt, 12);
-		e->ndone = (size_t)sqlite3_column_int(stmt, 13);
-		if (e->ndone > 0)
-			e->done = xcalloc(e->ndone, sizeof *e->done);
+		d->sets = sqlite3_column_int(stmt, 4);
+		d->reps = sqlite3_column_int(stmt, 5);
+		d->hold = sqlite3_column_int(stmt, 6);
+		d->relax = sqlite3_column_int(stmt, 7);
+		d->work = sqlite3_column_int(stmt, 8);
+		d->easy = sqlite3_column_int(stmt, 9);
+		d->rounds = sqlite3_column_int(stmt, 10);
+		d->rest = sqlite3_column_int(stmt, 11);
+		d->level = sqlite3_column_int(stmt, 12);
+		if (sqlite3_column_type(stmt, 13) != SQLITE_NULL)
+			e->pain = sqlite3_column_int(stmt, 13);
+		rd->eref = xreallocarray(rd->eref, rd->ne + 1,
+		    sizeof *rd->eref);
+		r = &rd->eref[rd->ne++];
+		r->id = sqlite3_column_int64(stmt, 0);
+		r->s = (size_t)(s - rd->h->s);
+		r->e = s->nex - 1;
 	}
 	return store_read_end(st, stmt, rc);
 }
 
-static int
-store_read_sets(struct store *st, const char *where, int64_t arg,
-    struct history *h, size_t first)
+/* Set n (1-based) of an exercise; the sets not recorded stay 0. */
+static void
+store_put_set(struct hist_exercise *e, int64_t n, int value)
 {
-	struct hist_session	*s;
-	struct hist_exercise	*e;
-	sqlite3_stmt		*stmt;
-	size_t			 cur = first, ei;
-	int64_t			 n;
-	int			 rc;
-	const char		*ex;
-	int			 side;
-
-	/*
-	 * CROSS JOIN keeps this order (sessions, then their exercises, then
-	 * their sets): without statistics SQLite would scan every set.
-	 */
-	if ((rc = store_query(st, "SELECT s.id, e.exercise, e.side, x.n, "
-	    "x.value FROM session s CROSS JOIN exercise e ON "
-	    "e.session = s.id CROSS JOIN sets x ON x.exercise = e.id "
-	    "WHERE %s ORDER BY s.start, s.id, e.id, x.n", where, arg,
-	    &stmt)) != 0)
-		return rc;
-	ei = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		size_t before = cur;
-
-		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
-		if (s == NULL)
-			continue;
-		if (cur != before)
-			ei = 0;
-		ex = (const char *)sqlite3_column_text(stmt, 1);
-		side = sqlite3_column_int(stmt, 2);
-		/* Exercises come in the same order: look forward from ei. */
-		while (ei < s->nex && (strcmp(s->ex[ei].exercise,
-		    ex != NULL ? ex : "") != 0 || (int)s->ex[ei].side != side))
-			ei++;
-		if (ei == s->nex) {
-			ei = 0;
-			continue;
-		}
-		e = &s->ex[ei];
-		n = sqlite3_column_int64(stmt, 3);
-		if (n >= 1 && (size_t)n <= e->ndone)
-			e->done[n - 1] = sqlite3_column_int(stmt, 4);
+	if (n < 1 || n > INT_MAX)
+		return;
+	if ((size_t)n > e->ndone) {
+		e->done = xreallocarray(e->done, (size_t)n, sizeof *e->done);
+		memset(e->done + e->ndone, 0,
+		    ((size_t)n - e->ndone) * sizeof *e->done);
+		e->ndone = (size_t)n;
 	}
+	e->done[n - 1] = value;
+}
+
+/* Sets in key order (exercise id, n), merged with the exercises read. */
+static int
+store_read_sets(struct store *st, struct store_reading *rd)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 k = 0;
+	int64_t		 ex;
+	int		 rc;
+
+	if (rd->ne == 0)
+		return 0;
+	if ((rc = store_prepare(st, "SELECT x.exercise, x.n, x.value FROM "
+	    "sets x WHERE x.exercise BETWEEN ?1 AND ?2 ORDER BY x.exercise, "
+	    "x.n", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, rd->eref[0].id);
+	sqlite3_bind_int64(stmt, 2, rd->eref[rd->ne - 1].id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		ex = sqlite3_column_int64(stmt, 0);
+		while (k < rd->ne && rd->eref[k].id < ex)
+			k++;
+		if (k == rd->ne)
+			break;
+		if (rd->eref[k].id != ex)
+			continue;
+		store_put_set(&rd->h->s[rd->eref[k].s].ex[rd->eref[k].e],
+		    sqlite3_column_int64(stmt, 1), sqlite3_column_int(stmt, 2));
+	}
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
 	return store_read_end(st, stmt, rc);
 }
 
-/* Session pain: the last score recorded of each kind counts. */
+/* Session pain in id order: the last score recorded of each kind counts. */
 static int
 store_read_pain(struct store *st, const char *where, int64_t arg,
-    struct history *h, size_t first)
+    struct store_reading *rd)
 {
 	struct hist_session	*s;
 	sqlite3_stmt		*stmt;
-	size_t			 cur = first;
 	int			 rc, score;
 
-	if ((rc = store_query(st, "SELECT p.session, p.kind, p.score, "
-	    "p.flags FROM pain p JOIN session s ON s.id = p.session "
-	    "WHERE %s ORDER BY s.start, s.id, p.id", where, arg, &stmt)) != 0)
+	if ((rc = store_query(st, where == store_where_all ?
+	    "SELECT p.session, p.kind, p.score, p.flags FROM pain p WHERE %s "
+	    "ORDER BY p.id" :
+	    "SELECT p.session, p.kind, p.score, p.flags FROM pain p WHERE "
+	    "p.session IN (SELECT s.id FROM session s WHERE %s) ORDER BY "
+	    "p.id", where, arg, &stmt)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = store_find(h, first, &cur, sqlite3_column_int64(stmt, 0));
+		s = store_find(rd, sqlite3_column_int64(stmt, 0));
 		if (s == NULL)
 			continue;
 		score = sqlite3_column_int(stmt, 2);
@@ -1331,6 +1378,7 @@ store_read_pain(struct store *st, const char *where, int64_t arg,
 	}
 	return store_read_end(st, stmt, rc);
 }
+
 
 static int
 store_read_reports(struct store *st, int64_t since, int64_t limit,
@@ -1374,59 +1422,116 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 	return 0;
 }
 
+/*
+ * Sessions before `before` as outlines: what counting sessions by week
+ * needs (id, routine, start, offset, end, completed), in (start, id)
+ * order, without their exercises, sets, pain, note or flags.
+ */
+static int
+store_read_outlines(struct store *st, int64_t before, struct history *h)
+{
+	struct hist_session	*s;
+	sqlite3_stmt		*stmt;
+	int			 rc;
+
+	if ((rc = store_prepare(st, "SELECT id, routine, start, utc_off, "
+	    "end, completed FROM session WHERE start < ?1 ORDER BY start, id",
+	    &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, before);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = history_add_session(h);
+		s->id = sqlite3_column_int64(stmt, 0);
+		s->routine = store_col_str(stmt, 1);
+		if (s->routine == NULL)
+			s->routine = xstrdup("");
+		s->start = sqlite3_column_int64(stmt, 2);
+		s->utc_off = sqlite3_column_int(stmt, 3);
+		s->end = sqlite3_column_int64(stmt, 4);
+		s->completed = sqlite3_column_int(stmt, 5) != 0;
+	}
+	return store_read_end(st, stmt, rc);
+}
+
+/* In a read transaction the caller ends (with COMMIT, or on failure here). */
 static int
 store_read(struct store *st, const char *where, int64_t arg,
     struct history *h)
 {
-	size_t	first = h->ns;
+	struct store_reading	rd;
+	int			rc;
+
+	memset(&rd, 0, sizeof rd);
+	rd.h = h;
+	rd.first = h->ns;
+	if ((rc = store_read_sessions(st, where, arg, &rd)) == 0 &&
+	    (rc = store_read_exercises(st, where, arg, &rd)) == 0 &&
+	    (rc = store_read_sets(st, &rd)) == 0)
+		rc = store_read_pain(st, where, arg, &rd);
+	free(rd.sref);
+	free(rd.eref);
+	return rc != 0 ? store_rollback(st, rc) : 0;
+}
+
+/* Read `where` (and the outlines before `outlines`, if not 0) in one
+ * transaction, with the standalone reports from `since` on. */
+static int
+store_load_where(struct store *st, const char *where, int64_t arg,
+    int64_t outlines, int64_t since, int64_t limit, bool newest,
+    struct history *h)
+{
+	size_t	first;
 	int	rc;
 
-	if (st->empty)
-		return 0;
 	if ((rc = store_exec(st, "BEGIN")) != 0)
 		return rc;
-	if ((rc = store_read_sessions(st, where, arg, h)) != 0 ||
-	    (rc = store_read_exercises(st, where, arg, h, first)) != 0 ||
-	    (rc = store_read_sets(st, where, arg, h, first)) != 0 ||
-	    (rc = store_read_pain(st, where, arg, h, first)) != 0)
+	if (outlines != 0 &&
+	    (rc = store_read_outlines(st, outlines, h)) != 0)
 		return store_rollback(st, rc);
-	return 0;
+	first = h->ns;
+	if ((rc = store_read(st, where, arg, h)) != 0)
+		return rc;
+	/* The newest n reports no older than the oldest of n sessions. */
+	if (newest && h->ns - first == (size_t)limit)
+		since = h->s[first].start;
+	if (limit > 0)
+		rc = store_read_reports(st, since, limit, newest, h);
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
 }
 
 int
 store_load(struct store *st, int64_t since, struct history *h)
 {
-	int	rc;
-
 	if (st->empty)
 		return 0;
 	if (since == 0)
-		since = INT64_MIN;
-	if ((rc = store_read(st, store_where_since, since, h)) != 0)
-		return rc;
-	rc = store_read_reports(st, since, INT64_MAX, false, h);
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	return rc;
+		return store_load_where(st, store_where_all, 0, 0, INT64_MIN,
+		    INT64_MAX, false, h);
+	return store_load_where(st, store_where_since, since, 0, since,
+	    INT64_MAX, false, h);
+}
+
+int
+store_load_outlined(struct store *st, int64_t since, struct history *h)
+{
+	if (since == 0)
+		return store_load(st, 0, h);
+	if (st->empty)
+		return 0;
+	return store_load_where(st, store_where_since, since, since, since,
+	    INT64_MAX, false, h);
 }
 
 int
 store_load_recent(struct store *st, size_t n, struct history *h)
 {
-	size_t	first = h->ns;
-	int64_t	since = INT64_MIN;
-	int	rc;
-
 	if (st->empty || n == 0)
 		return 0;
 	if (n > INT64_MAX)
 		n = INT64_MAX;
-	if ((rc = store_read(st, store_where_recent, (int64_t)n, h)) != 0)
-		return rc;
-	if (h->ns - first == n)
-		since = h->s[first].start;
-	rc = store_read_reports(st, since, (int64_t)n, true, h);
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	return rc;
+	return store_load_where(st, store_where_recent, (int64_t)n, 0,
+	    INT64_MIN, (int64_t)n, true, h);
 }
 
 int
@@ -1435,11 +1540,9 @@ store_load_session(struct store *st, int64_t id, struct history *h)
 	size_t	first = h->ns;
 	int	rc;
 
-	if (!st->empty) {
-		if ((rc = store_read(st, store_where_id, id, h)) != 0)
-			return rc;
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	}
+	if (!st->empty && (rc = store_load_where(st, store_where_id, id, 0,
+	    0, 0, false, h)) != 0)
+		return rc;
 	if (h->ns == first) {
 		store_set_err(st, "no session %lld", (long long)id);
 		return 66;

@@ -141,6 +141,14 @@ int	store_record_pain(struct store *, const struct pain_input *,
  */
 int	store_load(struct store *, int64_t since, struct history *);
 /*
+ * As store_load(), preceded by every session that started before `since`
+ * as an outline: routine, start, offset, end and completed only (no
+ * exercises, sets, pain, note or flags; no standalone reports before
+ * `since`). Enough to count sessions by week over the whole history (the
+ * streak, the first session) without reading every set.
+ */
+int	store_load_outlined(struct store *, int64_t since, struct history *);
+/*
  * The newest `n` sessions (oldest first, as store_load), and the newest
  * `n` standalone reports no older than the oldest of them (all of them
  * when there are fewer than n sessions).
