@@ -63,6 +63,19 @@ struct ld {
 };
 
 /*
+ * The buffers of a parse, kept from one file of a folder to the next: the
+ * pages they touched are not given back and faulted in again per file.
+ */
+struct ld_scratch {
+	char		*buf;		/* the file's bytes */
+	size_t		 capbuf;
+	struct ynode	*node;
+	size_t		 capnode;
+	char		*str;
+	size_t		 capstr;
+};
+
+/*
  * A key of a mapping and what to do with its value. `off` is the offset of
  * the field the handler fills; `min` and `max` bound numbers; `bit` is the
  * step_key of a step's key (-1 elsewhere).
@@ -245,6 +258,7 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	uint32_t	 stack[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 last[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 i, parent;
+	size_t		 want;
 	int		 depth = 0, docs = 0;
 	long		 root = 0;
 	bool		 done = false, implicit;
@@ -254,12 +268,21 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	 * grows: scalars take no more bytes than the file (escapes only
 	 * shrink), and a node takes some bytes of it.
 	 */
-	ld->capnode = len / 8 + 64;
-	if (ld->capnode > CATALOG_MAX_NODES + 1)
-		ld->capnode = CATALOG_MAX_NODES + 1;
-	ld->node = xreallocarray(NULL, ld->capnode, sizeof *ld->node);
-	ld->capstr = len + len / 8 + 64;
-	ld->str = xmalloc(ld->capstr);
+	want = len / 8 + 64;
+	if (want > CATALOG_MAX_NODES + 1)
+		want = CATALOG_MAX_NODES + 1;
+	if (ld->capnode < want) {
+		/* With room for the next, slightly larger file of a folder. */
+		free(ld->node);
+		ld->capnode = want + want / 4;
+		ld->node = xreallocarray(NULL, ld->capnode, sizeof *ld->node);
+	}
+	want = len + len / 8 + 64;
+	if (ld->capstr < want) {
+		free(ld->str);
+		ld->capstr = want + want / 4;
+		ld->str = xmalloc(ld->capstr);
+	}
 	if (!yaml_parser_initialize(&p))
 		fatalx(71, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
@@ -1178,9 +1201,10 @@ catalog_add_file(struct catalog *cat, const char *path)
 	return cat->files[cat->nfiles++];
 }
 
-size_t
-catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
-    size_t len, struct diags *d)
+/* Parse and load one file's bytes, in the scratch's buffers. */
+static size_t
+ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
+    struct diags *d, struct ld_scratch *sc)
 {
 	struct ld		 ld;
 	const struct ynode	*rn;
@@ -1195,6 +1219,10 @@ catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
 		    "an exercise library", CATALOG_MAX_FILE);
 		return 1;
 	}
+	ld.node = sc->node;
+	ld.capnode = sc->capnode;
+	ld.str = sc->str;
+	ld.capstr = sc->capstr;
 	root = ld_parse(&ld, buf, len);
 	if (root > 0) {
 		rn = ld_node(&ld, (uint32_t)root);
@@ -1206,17 +1234,41 @@ catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
 			    "'exercises' and/or 'routines', not %s",
 			    ld_what(rn));
 	}
-	free(ld.node);
-	free(ld.str);
+	sc->node = ld.node;
+	sc->capnode = ld.capnode;
+	sc->str = ld.str;
+	sc->capstr = ld.capstr;
 	return ld.nerr;
 }
 
+static void
+ld_scratch_free(struct ld_scratch *sc)
+{
+	free(sc->buf);
+	free(sc->node);
+	free(sc->str);
+	memset(sc, 0, sizeof *sc);
+}
+
+size_t
+catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
+    size_t len, struct diags *d)
+{
+	struct ld_scratch	sc;
+	size_t			n;
+
+	memset(&sc, 0, sizeof sc);
+	n = ld_load(cat, path, buf, len, d, &sc);
+	ld_scratch_free(&sc);
+	return n;
+}
+
 static size_t
-catalog_load_file(struct catalog *cat, const char *path, struct diags *d)
+catalog_load_file(struct catalog *cat, const char *path, struct diags *d,
+    struct ld_scratch *sc)
 {
 	struct diag_loc	 loc = { path, 0, 0 };
 	struct stat	 sb;
-	char		*buf;
 	size_t		 len = 0, n;
 	ssize_t		 got;
 	int		 fd;
@@ -1239,14 +1291,17 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d)
 	}
 	/* One byte more than its size, to notice a file that grew. */
 	n = (size_t)sb.st_size + 1;
-	buf = xmalloc(n);
+	if (sc->capbuf < n) {
+		free(sc->buf);
+		sc->capbuf = n + n / 4;
+		sc->buf = xmalloc(sc->capbuf);
+	}
 	while (len < n) {
-		got = read(fd, buf + len, n - len);
+		got = read(fd, sc->buf + len, n - len);
 		if (got == -1 && errno == EINTR)
 			continue;
 		if (got == -1) {
 			diags_add(d, loc, "%s", strerror(errno));
-			free(buf);
 			close(fd);
 			return 1;
 		}
@@ -1257,12 +1312,9 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d)
 	close(fd);
 	if (len > (size_t)sb.st_size) {
 		diags_add(d, loc, "changed while being read");
-		free(buf);
 		return 1;
 	}
-	n = catalog_load_buffer(cat, path, buf, len, d);
-	free(buf);
-	return n;
+	return ld_load(cat, path, sc->buf, len, d, sc);
 }
 
 static int
@@ -1307,6 +1359,7 @@ size_t
 catalog_load_path(struct catalog *cat, const char *path, struct diags *d)
 {
 	struct diag_loc	  loc = { path, 0, 0 };
+	struct ld_scratch sc;
 	struct stat	  sb;
 	char		**files;
 	size_t		  errs = 0;
@@ -1316,15 +1369,20 @@ catalog_load_path(struct catalog *cat, const char *path, struct diags *d)
 		diags_add(d, loc, "%s", strerror(errno));
 		return 1;
 	}
-	if (!S_ISDIR(sb.st_mode))
-		return catalog_load_file(cat, path, d);
+	memset(&sc, 0, sizeof sc);
+	if (!S_ISDIR(sb.st_mode)) {
+		errs = catalog_load_file(cat, path, d, &sc);
+		ld_scratch_free(&sc);
+		return errs;
+	}
 	if ((n = catalog_dir_files(path, &files, d)) == -1)
 		return 1;
 	for (i = 0; i < n; i++) {
-		errs += catalog_load_file(cat, files[i], d);
+		errs += catalog_load_file(cat, files[i], d, &sc);
 		free(files[i]);
 	}
 	free(files);
+	ld_scratch_free(&sc);
 	return errs;
 }
 

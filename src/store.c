@@ -1146,6 +1146,8 @@ struct store_reading {
 	size_t			 ns;
 	struct store_ref	*eref;		/* exercises, by id */
 	size_t			 ne;
+	size_t			 nealloc;
+	bool			 scan;		/* most sessions: whole tables */
 };
 
 static char *
@@ -1202,6 +1204,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 {
 	struct hist_session	*s;
 	sqlite3_stmt		*stmt;
+	int64_t			 total;
 	size_t			 i;
 	int			 rc;
 
@@ -1232,6 +1235,19 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 		rd->sref[i].e = 0;
 	}
 	qsort(rd->sref, rd->ns, sizeof *rd->sref, store_ref_cmp);
+	/*
+	 * With most of the sessions, a scan of each table in key order
+	 * (rows of other sessions skipped) is cheaper than looking up the
+	 * rows of each session and sorting them.
+	 */
+	if (where == store_where_all)
+		rd->scan = true;
+	else if (rd->ns > 64) {
+		if ((rc = store_int(st, "SELECT count(*) FROM session",
+		    &total)) != 0)
+			return rc;
+		rd->scan = (int64_t)rd->ns * 2 >= total;
+	}
 	return 0;
 }
 
@@ -1241,7 +1257,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 
 /*
  * Exercises in id order: each session's come in the order they were first
- * recorded. A whole history is one scan of the table.
+ * recorded.
  */
 static int
 store_read_exercises(struct store *st, const char *where, int64_t arg,
@@ -1254,12 +1270,14 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 	sqlite3_stmt		*stmt;
 	int			 rc;
 
-	if ((rc = store_query(st, where == store_where_all ?
-	    "SELECT " STORE_EXERCISE_COLS " FROM exercise e WHERE %s "
-	    "ORDER BY e.id" :
-	    "SELECT " STORE_EXERCISE_COLS " FROM exercise e WHERE e.session "
-	    "IN (SELECT s.id FROM session s WHERE %s) ORDER BY e.id",
-	    where, arg, &stmt)) != 0)
+	if (rd->scan)
+		rc = store_prepare(st, "SELECT " STORE_EXERCISE_COLS " FROM "
+		    "exercise e ORDER BY e.id", &stmt);
+	else
+		rc = store_query(st, "SELECT " STORE_EXERCISE_COLS " FROM "
+		    "exercise e WHERE e.session IN (SELECT s.id FROM session s "
+		    "WHERE %s) ORDER BY e.id", where, arg, &stmt);
+	if (rc != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s = store_find(rd, sqlite3_column_int64(stmt, 1));
@@ -1284,8 +1302,11 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 		d->level = sqlite3_column_int(stmt, 12);
 		if (sqlite3_column_type(stmt, 13) != SQLITE_NULL)
 			e->pain = sqlite3_column_int(stmt, 13);
-		rd->eref = xreallocarray(rd->eref, rd->ne + 1,
-		    sizeof *rd->eref);
+		if (rd->ne == rd->nealloc) {
+			rd->nealloc = rd->nealloc > 0 ? rd->nealloc * 2 : 64;
+			rd->eref = xreallocarray(rd->eref, rd->nealloc,
+			    sizeof *rd->eref);
+		}
 		r = &rd->eref[rd->ne++];
 		r->id = sqlite3_column_int64(stmt, 0);
 		r->s = (size_t)(s - rd->h->s);
@@ -1294,29 +1315,57 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 	return store_read_end(st, stmt, rc);
 }
 
-/* Set n (1-based) of an exercise; the sets not recorded stay 0. */
+/* The sets of one exercise as they come, until its last. */
+struct store_sets {
+	struct hist_exercise	*e;
+	int			*v;
+	size_t			 n;		/* the highest set number */
+	size_t			 alloc;
+};
+
+/* Set n (1-based); the sets not recorded stay 0. */
 static void
-store_put_set(struct hist_exercise *e, int64_t n, int value)
+store_sets_put(struct store_sets *b, int64_t n, int value)
 {
+	size_t	i;
+
 	if (n < 1 || n > INT_MAX)
 		return;
-	if ((size_t)n > e->ndone) {
-		e->done = xreallocarray(e->done, (size_t)n, sizeof *e->done);
-		memset(e->done + e->ndone, 0,
-		    ((size_t)n - e->ndone) * sizeof *e->done);
-		e->ndone = (size_t)n;
+	if ((size_t)n > b->alloc) {
+		i = b->alloc;
+		b->alloc = (size_t)n > 2 * b->alloc ? (size_t)n : 2 * b->alloc;
+		b->v = xreallocarray(b->v, b->alloc, sizeof *b->v);
+		memset(b->v + i, 0, (b->alloc - i) * sizeof *b->v);
 	}
-	e->done[n - 1] = value;
+	b->v[n - 1] = value;
+	if ((size_t)n > b->n)
+		b->n = (size_t)n;
+}
+
+/* Give the exercise its sets, exactly as many as the highest number. */
+static void
+store_sets_flush(struct store_sets *b)
+{
+	if (b->e != NULL && b->n > 0) {
+		b->e->done = xreallocarray(NULL, b->n, sizeof *b->e->done);
+		memcpy(b->e->done, b->v, b->n * sizeof *b->v);
+		b->e->ndone = b->n;
+		memset(b->v, 0, b->n * sizeof *b->v);
+	}
+	b->e = NULL;
+	b->n = 0;
 }
 
 /* Sets in key order (exercise id, n), merged with the exercises read. */
 static int
 store_read_sets(struct store *st, struct store_reading *rd)
 {
-	sqlite3_stmt	*stmt;
-	size_t		 k = 0;
-	int64_t		 ex;
-	int		 rc;
+	struct store_sets	 b;
+	struct store_ref	*r;
+	sqlite3_stmt		*stmt;
+	size_t			 k = 0;
+	int64_t			 ex;
+	int			 rc;
 
 	if (rd->ne == 0)
 		return 0;
@@ -1326,6 +1375,7 @@ store_read_sets(struct store *st, struct store_reading *rd)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, rd->eref[0].id);
 	sqlite3_bind_int64(stmt, 2, rd->eref[rd->ne - 1].id);
+	memset(&b, 0, sizeof b);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		ex = sqlite3_column_int64(stmt, 0);
 		while (k < rd->ne && rd->eref[k].id < ex)
@@ -1334,9 +1384,16 @@ store_read_sets(struct store *st, struct store_reading *rd)
 			break;
 		if (rd->eref[k].id != ex)
 			continue;
-		store_put_set(&rd->h->s[rd->eref[k].s].ex[rd->eref[k].e],
-		    sqlite3_column_int64(stmt, 1), sqlite3_column_int(stmt, 2));
+		r = &rd->eref[k];
+		if (b.e != &rd->h->s[r->s].ex[r->e]) {
+			store_sets_flush(&b);
+			b.e = &rd->h->s[r->s].ex[r->e];
+		}
+		store_sets_put(&b, sqlite3_column_int64(stmt, 1),
+		    sqlite3_column_int(stmt, 2));
 	}
+	store_sets_flush(&b);
+	free(b.v);
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
 	return store_read_end(st, stmt, rc);
@@ -1351,12 +1408,15 @@ store_read_pain(struct store *st, const char *where, int64_t arg,
 	sqlite3_stmt		*stmt;
 	int			 rc, score;
 
-	if ((rc = store_query(st, where == store_where_all ?
-	    "SELECT p.session, p.kind, p.score, p.flags FROM pain p WHERE %s "
-	    "ORDER BY p.id" :
-	    "SELECT p.session, p.kind, p.score, p.flags FROM pain p WHERE "
-	    "p.session IN (SELECT s.id FROM session s WHERE %s) ORDER BY "
-	    "p.id", where, arg, &stmt)) != 0)
+	if (rd->scan)
+		rc = store_prepare(st, "SELECT p.session, p.kind, p.score, "
+		    "p.flags FROM pain p WHERE p.session IS NOT NULL ORDER BY "
+		    "p.id", &stmt);
+	else
+		rc = store_query(st, "SELECT p.session, p.kind, p.score, "
+		    "p.flags FROM pain p WHERE p.session IN (SELECT s.id FROM "
+		    "session s WHERE %s) ORDER BY p.id", where, arg, &stmt);
+	if (rc != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s = store_find(rd, sqlite3_column_int64(stmt, 0));
