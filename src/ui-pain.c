@@ -101,27 +101,6 @@ static const struct ui_key pain_keys_review[] = {
 	{ "?", "help" }, { NULL, NULL }
 };
 
-/* The band of a score: green up to 2, amber 3-5, red above 5. */
-static enum ui_role
-pain_role(int score)
-{
-	if (score <= 2)
-		return UR_GOOD;
-	if (score <= 5)
-		return UR_WARN;
-	return UR_BAD;
-}
-
-static const char *
-pain_band(int score)
-{
-	if (score <= 2)
-		return "fine";
-	if (score <= 5)
-		return "acceptable";
-	return "too much";
-}
-
 static bool
 pain_page_used(const struct pain_form *f, enum pain_page p)
 {
@@ -478,38 +457,6 @@ pain_key(void *state, const struct ui_event *ev)
 
 /* --- drawing ------------------------------------------------------- */
 
-/* The 0-10 scale with the chosen score marked, and its anchors. */
-int
-ui_pain_scale(int y, int score)
-{
-	static const struct { int at; const char *what; } anchors[] = {
-		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
-		{ 10, "worst" }
-	};
-	char	num[4];
-	int	i, step = COLS >= 50 ? 4 : 2, x0 = 4;
-	size_t	a;
-
-	for (i = 0; i <= 10; i++) {
-		snprintf(num, sizeof num, "%d", i);
-		if (i == score) {
-			attron(A_REVERSE);
-			ui_print(y, x0 + i * step, 2, pain_role(i), num);
-			attroff(A_REVERSE);
-		} else
-			ui_print(y, x0 + i * step, 2, UR_DIM, num);
-	}
-	if (step == 4) {
-		for (a = 0; a < sizeof anchors / sizeof anchors[0]; a++)
-			ui_print(y + 1, x0 + anchors[a].at * step,
-			    COLS - x0 - anchors[a].at * step, UR_DIM,
-			    anchors[a].what);
-	} else
-		ui_print(y + 1, x0, COLS - x0, UR_DIM,
-		    "0 none, 2 mild, 5 the limit, 10 worst");
-	return y + 3;
-}
-
 static void
 pain_draw_score_page(struct pain_form *f, int y)
 {
@@ -520,8 +467,8 @@ pain_draw_score_page(struct pain_form *f, int y)
 	    "How much does it hurt now?");
 	y = ui_pain_scale(y + 1, score);
 	if (score != PAIN_NONE)
-		ui_printf(y, 4, COLS - 8, pain_role(score), "%d/10: %s",
-		    score, pain_band(score));
+		ui_printf(y, 4, COLS - 8, ui_pain_role(score), "%d/10: %s",
+		    score, ui_pain_band(score));
 	else
 		ui_print(y, 4, COLS - 8, UR_DIM,
 		    "Type a digit (1 then 0 for 10).");
@@ -556,7 +503,7 @@ pain_draw_exercises(struct pain_form *f, int y)
 			ui_print(y, 6 + w, 6, UR_DIM, "-");
 		else {
 			snprintf(buf, sizeof buf, "%d/10", it->pain);
-			ui_print(y, 6 + w, 6, pain_role(it->pain), buf);
+			ui_print(y, 6 + w, 6, ui_pain_role(it->pain), buf);
 		}
 		y++;
 	}
@@ -665,11 +612,11 @@ pain_draw_review(struct pain_form *f, int y)
 
 	if (f->session != 0) {
 		ui_print(y, 4, 16, UR_DIM, "Pain during");
-		ui_printf(y++, 20, w, pain_role(f->during), "%d/10",
+		ui_printf(y++, 20, w, ui_pain_role(f->during), "%d/10",
 		    f->during);
 	}
 	ui_print(y, 4, 16, UR_DIM, "Pain now");
-	ui_printf(y++, 20, w, pain_role(f->now), "%d/10", f->now);
+	ui_printf(y++, 20, w, ui_pain_role(f->now), "%d/10", f->now);
 	if (f->nitems > 0) {
 		buf[0] = '\0';
 		for (i = 0; i < f->nitems; i++) {

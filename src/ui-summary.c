@@ -180,9 +180,8 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 		if (hi == PAIN_NONE)
 			ui_print(row, x, COLS - x, UR_DIM, "(not recorded)");
 		else
-			ui_print(row, x, COLS - x, hi > 5 ? UR_BAD : hi > 2 ?
-			    UR_WARN : UR_GOOD, hi > 5 ? "too much" : hi > 2 ?
-			    "acceptable" : "fine");
+			ui_print(row, x, COLS - x, ui_pain_role(hi),
+			    ui_pain_band(hi));
 	}
 	y++;
 	if (s->flags != 0) {
