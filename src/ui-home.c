@@ -631,8 +631,10 @@ home_draw_morning(struct home *hm, int y)
 	snprintf(post, sizeof post, ", %s.", when);
 	ui_print(y, 1, COLS - 2, UR_TITLE, "Morning check");
 	y += 2;
-	ui_print(y++, 1, COLS - 2, UR_NORMAL,
-	    "How much do the knee's pain and stiffness bother you now?");
+	/* The question whole, in fewer words where the line is short. */
+	ui_print(y++, 1, COLS - 2, UR_NORMAL, COLS >= 59 ?
+	    "How much do the knee's pain and stiffness bother you now?" :
+	    "Knee pain and stiffness now?");
 	ui_print_name(y++, 1, COLS - 2, UR_DIM, "After ",
 	    home_rt_name(hm, s->routine), post);
 	y = ui_pain_scale(y + 1, hm->one_at != 0 ? 1 : PAIN_NONE);

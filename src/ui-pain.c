@@ -42,7 +42,8 @@ struct pain_form {
 	struct app		*app;
 	int64_t			 session;	/* 0: standalone */
 	struct history		 h;
-	char			 title[160];
+	const char		*title_name;	/* the routine, or NULL */
+	char			 title[160];	/* after it, or alone */
 	enum pain_page		 page;
 	int			 during;	/* PAIN_NONE until given */
 	int			 now;
@@ -67,14 +68,6 @@ static const char *pain_flag_questions[FLAG_COUNT] = {
 	"Did you fall on or knock the knee?",
 };
 
-static const char *pain_page_titles[PP_COUNT] = {
-	"Pain during the session",
-	"Pain now",
-	"Which exercises hurt? (optional)",
-	"Warning signs",
-	"A note (optional)",
-	"Check and save",
-};
 
 static const char pain_physio_msg[] =
     "Stop increasing the exercises and see a physiotherapist.";
@@ -99,6 +92,40 @@ static const struct ui_key pain_keys_note[] = {
 static const struct ui_key pain_keys_review[] = {
 	{ "Enter", "save" }, { "Esc", "back" }, { "q", "leave, save nothing" },
 	{ "?", "help" }, { NULL, NULL }
+};
+
+static void	pain_key_score(struct pain_form *, const struct ui_event *);
+static void	pain_key_exercises(struct pain_form *,
+		    const struct ui_event *);
+static void	pain_key_flags(struct pain_form *, const struct ui_event *);
+static void	pain_key_note(struct pain_form *, const struct ui_event *);
+static void	pain_key_review(struct pain_form *, const struct ui_event *);
+static void	pain_draw_score_page(struct pain_form *, int);
+static void	pain_draw_exercises(struct pain_form *, int);
+static void	pain_draw_flags(struct pain_form *, int);
+static void	pain_draw_note(struct pain_form *, int);
+static void	pain_draw_review(struct pain_form *, int);
+
+/* Each page: its title, keys, and how it takes a key and draws. */
+static const struct pain_page_def {
+	const char		*title;
+	const struct ui_key	*keys;
+	void			(*key)(struct pain_form *,
+				    const struct ui_event *);
+	void			(*draw)(struct pain_form *, int);
+} pain_pages[PP_COUNT] = {
+	[PP_DURING] = { "Pain during the session", pain_keys_score,
+	    pain_key_score, pain_draw_score_page },
+	[PP_NOW] = { "Pain now", pain_keys_score, pain_key_score,
+	    pain_draw_score_page },
+	[PP_EXERCISES] = { "Which exercises hurt? (optional)", pain_keys_ex,
+	    pain_key_exercises, pain_draw_exercises },
+	[PP_FLAGS] = { "Warning signs", pain_keys_flags, pain_key_flags,
+	    pain_draw_flags },
+	[PP_NOTE] = { "A note (optional)", pain_keys_note, pain_key_note,
+	    pain_draw_note },
+	[PP_REVIEW] = { "Check and save", pain_keys_review, pain_key_review,
+	    pain_draw_review },
 };
 
 static bool
@@ -432,26 +459,7 @@ pain_key(void *state, const struct ui_event *ev)
 
 	if (f->page != PP_NOTE && f->page != PP_REVIEW)
 		f->error[0] = '\0';
-	switch (f->page) {
-	case PP_DURING:
-	case PP_NOW:
-		pain_key_score(f, ev);
-		break;
-	case PP_EXERCISES:
-		pain_key_exercises(f, ev);
-		break;
-	case PP_FLAGS:
-		pain_key_flags(f, ev);
-		break;
-	case PP_NOTE:
-		pain_key_note(f, ev);
-		break;
-	case PP_REVIEW:
-		pain_key_review(f, ev);
-		break;
-	case PP_COUNT:
-		break;
-	}
+	pain_pages[f->page].key(f, ev);
 	ui_dirty();
 }
 
@@ -497,8 +505,8 @@ pain_draw_exercises(struct pain_form *f, int y)
 
 		if ((size_t)i == f->cur)
 			ui_print(y, 2, 2, UR_ACCENT, ">");
-		ui_print(y, 4, w, (size_t)i == f->cur ? UR_ACCENT : UR_NORMAL,
-		    it->label);
+		ui_print_short(y, 4, w, (size_t)i == f->cur ? UR_ACCENT :
+		    UR_NORMAL, it->label);
 		if (it->pain == PAIN_NONE)
 			ui_print(y, 6 + w, 6, UR_DIM, "-");
 		else {
@@ -659,31 +667,13 @@ pain_draw(void *state)
 			k++;
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, "How did it go?");
-	ui_print(y + 1, 1, COLS - 2, UR_DIM, f->title);
+	ui_print_name(y + 1, 1, COLS - 2, UR_DIM, "", f->title_name != NULL ?
+	    f->title_name : "", f->title);
 	y += 3;
-	ui_printf(y, 1, COLS - 2, UR_ACCENT, "%s", pain_page_titles[f->page]);
+	ui_print(y, 1, COLS - 2, UR_ACCENT, pain_pages[f->page].title);
 	ui_printf(y, COLS - 10, 9, UR_DIM, "%d of %d", k, n);
 	y += 2;
-	switch (f->page) {
-	case PP_DURING:
-	case PP_NOW:
-		pain_draw_score_page(f, y);
-		break;
-	case PP_EXERCISES:
-		pain_draw_exercises(f, y);
-		break;
-	case PP_FLAGS:
-		pain_draw_flags(f, y);
-		break;
-	case PP_NOTE:
-		pain_draw_note(f, y);
-		break;
-	case PP_REVIEW:
-		pain_draw_review(f, y);
-		break;
-	case PP_COUNT:
-		break;
-	}
+	pain_pages[f->page].draw(f, y);
 	if (f->error[0] != '\0')
 		ui_print(LINES - 3, 2, COLS - 4, UR_BAD, f->error);
 }
@@ -693,18 +683,7 @@ pain_keys(void *state)
 {
 	struct pain_form	*f = state;
 
-	switch (f->page) {
-	case PP_EXERCISES:
-		return pain_keys_ex;
-	case PP_FLAGS:
-		return pain_keys_flags;
-	case PP_NOTE:
-		return pain_keys_note;
-	case PP_REVIEW:
-		return pain_keys_review;
-	default:
-		return pain_keys_score;
-	}
+	return pain_pages[f->page].keys;
 }
 
 static void
@@ -784,8 +763,8 @@ pain_set_title(struct pain_form *f, const struct hist_session *s)
 		snprintf(when, sizeof when, "?");
 	rt = f->app->cat != NULL ? catalog_routine(f->app->cat, s->routine) :
 	    NULL;
-	snprintf(f->title, sizeof f->title, "%s, %s",
-	    rt != NULL ? rt->name : s->routine, when);
+	f->title_name = rt != NULL ? rt->name : s->routine;
+	snprintf(f->title, sizeof f->title, ", %s", when);
 }
 
 /*

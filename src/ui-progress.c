@@ -216,7 +216,7 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 	for (k = 0; k < r->nex && row < y + h; k++, row++) {
 		e = &r->ex[k];
 		ui_print(row, 1, 2, UR_ACCENT, (int)k == p->ex ? ">" : " ");
-		ui_print(row, 3, namew, (int)k == p->ex ? UR_ACCENT :
+		ui_print_short(row, 3, namew, (int)k == p->ex ? UR_ACCENT :
 		    UR_NORMAL, review_name(e));
 		chart_clear(&c);
 		chart_spark(&c, 0, 0, sparkw, e->volume, r->nweeks);

@@ -893,6 +893,11 @@ ui_pain_scale(int y, int score)
 		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
 		{ 10, "worst" }
 	};
+	static const char *legends[] = {
+		"0 none, 2 mild, 5 the limit, 10 worst",
+		"0 none 2 mild 5 limit 10 worst",
+		"5 is the limit"
+	};
 	char	num[4];
 	int	i, step = COLS >= 50 ? 4 : 2, x0 = 4;
 	size_t	a;
@@ -911,9 +916,13 @@ ui_pain_scale(int y, int score)
 			ui_print(y + 1, x0 + anchors[a].at * step,
 			    COLS - x0 - anchors[a].at * step, UR_DIM,
 			    anchors[a].what);
-	} else
-		ui_print(y + 1, x0, COLS - x0, UR_DIM,
-		    "0 none, 2 mild, 5 the limit, 10 worst");
+	} else {
+		/* Narrow: the anchors in words, as many as fit whole. */
+		for (a = 0; a < sizeof legends / sizeof legends[0] - 1; a++)
+			if (ui_width(legends[a]) <= COLS - x0 - 1)
+				break;
+		ui_print(y + 1, x0, COLS - x0, UR_DIM, legends[a]);
+	}
 	return y + 3;
 }
 
