@@ -99,5 +99,41 @@ scr=$(tui_screen)
 like "$scr" "Runner's\.\.\.phase 1 " "ASCII: phase 1 cut with ..."
 like "$scr" "Runner's\.\.\.phase 2 " "ASCII: phase 2 told apart"
 unlike "$scr" '[^ -~]' "ASCII: nothing but ASCII on the screen"
+tui_stop
+
+# Wide characters take two columns each: cut by columns, never past the
+# pane, the ends kept.
+mkdir -p "$test_tmp/wide"
+cat >"$test_tmp/wide/wide.yaml" <<'YAML'
+exercises:
+  - id: squat
+    name: スクワット
+    kind: reps
+    focus: strength
+    sides: both
+routines:
+  - id: wide-1
+    name: 膝のリハビリ 筋力トレーニング 第1段階
+    per_week: 3
+    steps:
+      - {exercise: squat, sets: 1, reps: 2, rest: 1}
+  - id: wide-2
+    name: 膝のリハビリ 筋力トレーニング 第2段階
+    per_week: 3
+    steps:
+      - {exercise: squat, sets: 1, reps: 2, rest: 1}
+YAML
+lib="$test_tmp/wide"
+tui_at "2026-11-26 10:00:00" --data-dir "$test_tmp/wide-data"
+tui_wait "Welcome to rehabit" >/dev/null
+tui_keys r
+tui_wait "Choose a routine" >/dev/null
+tui_resize 40 12
+ok "wide: 40x12" tui_gone "Last done"
+scr=$(tui_screen)
+like "$scr" '^ > 膝のリハビリ…第1段階 ' "wide: the first routine, cut in the middle"
+like "$scr" '^   膝のリハビリ…第2段階 ' "wide: the second, told apart"
+ok "wide: nothing wider than the pane" \
+    test "$(printf '%s\n' "$scr" | wc -L)" -le 40
 
 done_testing
