@@ -578,15 +578,20 @@ home_draw_pain(struct home *hm, int y)
 static int
 home_draw_advice(struct home *hm, int y)
 {
+	char	why[600];
+
+	/* The reasons whole, over as many lines as they take. */
 	if (hm->advice & ADVICE_SEE_PHYSIO) {
 		ui_print(y++, 1, COLS - 2, UR_BAD,
 		    "See a physiotherapist before going on.");
-		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->physio);
+		snprintf(why, sizeof why, "Why: %s.", hm->physio);
+		y = ui_wrap(y, 3, COLS - 4, LINES - 2, UR_WARN, why);
 	}
 	if (hm->advice & ADVICE_CROSS_TRAIN) {
 		ui_print(y++, 1, COLS - 2, UR_BAD,
 		    "Keep fit meanwhile by walking, cycling or swimming.");
-		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->cross);
+		snprintf(why, sizeof why, "Why: %s.", hm->cross);
+		y = ui_wrap(y, 3, COLS - 4, LINES - 2, UR_WARN, why);
 	}
 	return hm->advice & (ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN) ?
 	    y + 1 : y;
@@ -595,30 +600,26 @@ home_draw_advice(struct home *hm, int y)
 static void
 home_draw_welcome(struct home *hm, int y)
 {
-	static const char *text[] = {
-		"A coach for home rehab exercise. A session takes you",
-		"through each exercise with timers and counts, then asks how",
-		"much it hurt; the next session's dose follows from that.",
-		NULL
-	};
-	int	i;
+	int	w = COLS - 2, maxy = LINES - 1;
 
 	ui_print(y++, 1, COLS - 2, UR_TITLE, "Welcome to rehabit");
 	y++;
-	for (i = 0; text[i] != NULL; i++)
-		ui_print(y++, 1, COLS - 2, UR_NORMAL, text[i]);
+	/* Lines short enough to read easily; shorter still when narrow. */
+	y = ui_wrap(y, 1, w < 59 ? w : 59, maxy, UR_NORMAL,
+	    "A coach for home rehab exercise. A session takes you through "
+	    "each exercise with timers and counts, then asks how much it "
+	    "hurt; the next session's dose follows from that.");
 	y++;
 	if (hm->d.pick < hm->d.n) {
 		ui_print(y, 1, 15, UR_DIM, "First session");
 		ui_print_short(y++, 16, COLS - 17, UR_ACCENT,
 		    hm->d.items[hm->d.pick].rt->name);
-		ui_print(y++, 16, COLS - 17, UR_DIM,
+		y = ui_wrap(y, 16, COLS - 17, maxy, UR_DIM,
 		    "Enter starts it; r chooses another routine.");
 	}
 	y++;
-	ui_print(y++, 1, COLS - 2, UR_DIM,
-	    "rehabit is a coach, not a diagnosis: if pain persists,");
-	ui_print(y, 1, COLS - 2, UR_DIM, "see a physiotherapist.");
+	ui_wrap(y, 1, w < 55 ? w : 55, maxy, UR_DIM, "rehabit is a coach, not "
+	    "a diagnosis: if pain persists, see a physiotherapist.");
 }
 
 static void

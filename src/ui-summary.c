@@ -369,6 +369,7 @@ static void
 summary_head(struct summary *sm, const struct hist_session *s, int y)
 {
 	const struct routine	*rt;
+	const char		*name;
 	struct tm		 tm;
 	time_t			 t = (time_t)(s->start + s->utc_off);
 	char			 when[48], post[80];
@@ -378,19 +379,19 @@ summary_head(struct summary *sm, const struct hist_session *s, int y)
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(when, sizeof when, "%a %d %b %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
+	name = rt != NULL ? rt->name : s->routine;
 	if ((row = summary_y(sm, y)) != -1)
 		ui_print(row, 1, COLS - 2, UR_TITLE, s->completed ?
-		    "Session done" : "Session stopped early (the sets done "
-		    "are kept)");
+		    "Session done" : COLS >= 48 ? "Session stopped early (the "
+		    "sets done are kept)" : "Stopped early; the sets are kept");
 	if ((row = summary_y(sm, y + 1)) == -1)
 		return;
-	if (s->end > s->start)
-		snprintf(post, sizeof post, ", %s, %lld min", when,
-		    (long long)((s->end - s->start + 30) / 60));
-	else
+	/* The length, where the name stays whole beside it. */
+	snprintf(post, sizeof post, ", %s, %lld min", when,
+	    (long long)((s->end - s->start + 30) / 60));
+	if (s->end <= s->start || ui_width(name) + ui_width(post) > COLS - 2)
 		snprintf(post, sizeof post, ", %s", when);
-	ui_print_name(row, 1, COLS - 2, UR_DIM, "", rt != NULL ? rt->name :
-	    s->routine, post);
+	ui_print_name(row, 1, COLS - 2, UR_DIM, "", name, post);
 }
 
 static void

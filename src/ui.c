@@ -635,6 +635,9 @@ struct ui_char {
 	size_t	off;
 	int	w;
 	bool	space;	/* a word ends here: space or punctuation */
+	bool	open;	/* "(": kept at the start of a tail */
+	bool	close;	/* ")": kept at the end of a head */
+	bool	blank;	/* a space: a line may break here */
 };
 
 static bool
@@ -663,11 +666,15 @@ ui_chars(const char *s, size_t *n)
 		c[i].off = off;
 		c[i].w = 0;
 		c[i].space = true;
+		c[i].open = c[i].close = c[i].blank = false;
 		if (s[off] == '\0')
 			break;
 		off += ui_next(s + off, &st, &wc, &cw);
 		c[i].w = cw;
 		c[i].space = ui_is_gap(wc);
+		c[i].open = wc == '(';
+		c[i].close = wc == ')';
+		c[i].blank = wc == ' ';
 		i++;
 	}
 	*n = i;
@@ -693,7 +700,7 @@ ui_head(const struct ui_char *c, size_t n, int width)
 		if (b > 0 && 2 * b >= k)
 			k = b;
 	}
-	while (k > 0 && c[k - 1].space)
+	while (k > 0 && c[k - 1].space && !c[k - 1].close)
 		k--;
 	return k;
 }
@@ -713,7 +720,7 @@ ui_tail(const struct ui_char *c, size_t n, int width)
 		if (b < n && 2 * (n - b) >= n - k)
 			k = b;
 	}
-	while (k < n && c[k].space)
+	while (k < n && c[k].space && !c[k].open)
 		k++;
 	return k;
 }
@@ -762,6 +769,39 @@ ui_print_short(int y, int x, int width, enum ui_role role, const char *s)
 
 	ui_shorten(s, width, true, buf, sizeof buf);
 	return ui_print(y, x, width, role, buf);
+}
+
+int
+ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+{
+	struct ui_char	*c;
+	char		*line;
+	size_t		 n, from = 0, to, brk;
+	int		 w;
+
+	c = ui_chars(s, &n);
+	line = xmalloc(strlen(s) + 1);
+	while (from < n && y < maxy && width > 0) {
+		/* As many words as fit; a word longer than a line is cut. */
+		brk = 0;
+		for (to = from, w = 0; to < n && w + c[to].w <= width; to++) {
+			w += c[to].w;
+			if (to + 1 < n && c[to + 1].blank)
+				brk = to + 1;
+		}
+		if (to < n && brk > from)
+			to = brk;
+		if (to == from)
+			to++;
+		memcpy(line, s + c[from].off, c[to].off - c[from].off);
+		line[c[to].off - c[from].off] = '\0';
+		ui_print(y++, x, width, role, line);
+		for (from = to; from < n && c[from].blank; from++)
+			;
+	}
+	free(line);
+	free(c);
+	return y;
 }
 
 int

@@ -137,6 +137,12 @@ int	ui_print_short(int y, int x, int width, enum ui_role, const char *);
  */
 int	ui_print_name(int y, int x, int width, enum ui_role, const char *pre,
 	    const char *name, const char *post);
+/*
+ * Print s from line y on, broken between words into lines of `width`
+ * columns, above line maxy; returns the line after the last one used.
+ */
+int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
+	    const char *);
 /* Centre a string on line y. */
 void	ui_center(int y, enum ui_role, const char *);
 /* The key bar on the last line. */
