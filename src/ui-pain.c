@@ -517,11 +517,12 @@ pain_draw_exercises(struct pain_form *f, int y)
 	}
 }
 
-static void
+static int
 pain_draw_physio(int y)
 {
-	ui_print(y, 2, COLS - 4, UR_BAD, pain_physio_msg);
-	ui_print(y + 1, 2, COLS - 4, UR_DIM,
+	/* Whole, over more lines where the terminal is narrow. */
+	y = ui_wrap(y, 2, COLS - 4, LINES - 1, UR_BAD, pain_physio_msg);
+	return ui_wrap(y, 2, COLS - 4, LINES - 1, UR_DIM,
 	    "These are not exercise problems: a professional should look.");
 }
 
@@ -536,12 +537,12 @@ pain_draw_flags(struct pain_form *f, int y)
 	for (i = 0; i < FLAG_COUNT; i++)
 		if (ui_width(pain_flag_questions[i]) > qw)
 			qw = ui_width(pain_flag_questions[i]);
-	if (qw > COLS - 12)
-		qw = COLS - 12;
+	if (qw > COLS - 11)
+		qw = COLS - 11;
 	for (i = 0; i < FLAG_COUNT; i++, y++) {
 		if (i == f->cur)
 			ui_print(y, 2, 2, UR_ACCENT, ">");
-		ui_print(y, 4, qw, i == f->cur ? UR_ACCENT : UR_NORMAL,
+		ui_print_short(y, 4, qw, i == f->cur ? UR_ACCENT : UR_NORMAL,
 		    pain_flag_questions[i]);
 		if (f->flags & (1u << i))
 			ui_print(y, 6 + qw, 4, UR_BAD, "yes");
@@ -646,8 +647,7 @@ pain_draw_review(struct pain_form *f, int y)
 	free(note);
 	y++;
 	if (f->flags != 0) {
-		pain_draw_physio(y);
-		y += 3;
+		y = pain_draw_physio(y) + 1;
 	}
 	ui_print(y, 4, COLS - 8, UR_DIM,
 	    "Enter saves; nothing is saved before.");
@@ -667,8 +667,11 @@ pain_draw(void *state)
 			k++;
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, "How did it go?");
-	ui_print_name(y + 1, 1, COLS - 2, UR_DIM, "", f->title_name != NULL ?
-	    f->title_name : "", f->title);
+	if (f->title_name != NULL)
+		ui_print_name(y + 1, 1, COLS - 2, UR_DIM, "", f->title_name,
+		    f->title);
+	else
+		ui_wrap(y + 1, 1, COLS - 2, y + 3, UR_DIM, f->title);
 	y += 3;
 	ui_print(y, 1, COLS - 2, UR_ACCENT, pain_pages[f->page].title);
 	ui_printf(y, COLS - 10, 9, UR_DIM, "%d of %d", k, n);
