@@ -101,6 +101,28 @@ like "$scr" "Runner's\.\.\.phase 2 " "ASCII: phase 2 told apart"
 unlike "$scr" '[^ -~]' "ASCII: nothing but ASCII on the screen"
 tui_stop
 
+# Sentences too long for a narrow line wrap between words, not cut.
+tui_at "2026-11-26 10:00:00" --data-dir "$test_tmp/empty"
+tui_wait "Welcome to rehabit" >/dev/null
+tui_resize 40 12
+ok "40x12: the welcome" tui_wait "session takes you through each"
+scr=$(tui_screen)
+like "$scr" '^ A coach for home rehab exercise\. A$' "40x12: broken between words"
+like "$scr" "^ session's dose follows from that\.$" "40x12: to the end"
+like "$scr" "^ First session  Runner's knee…phase 1$" \
+    "40x12: the first routine, cut in the middle"
+tui_stop
+tui_at "2026-11-26 10:00:00" --data-dir "$test_tmp/empty" pain
+tui_wait "Pain now" >/dev/null
+tui_resize 40 12
+tui_keys 3 Enter y Enter Enter
+ok "40x12: a warning sign on the pain form's review" \
+    tui_wait "Stop increasing the exercises and"
+scr=$(tui_screen)
+like "$scr" '^  see a physiotherapist\.$' "40x12: the advice whole"
+like "$scr" '^ in the last day\)$' "40x12: the form's title whole"
+tui_stop
+
 # Wide characters take two columns each: cut by columns, never past the
 # pane, the ends kept.
 mkdir -p "$test_tmp/wide"
