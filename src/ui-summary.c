@@ -127,7 +127,6 @@ struct summary_row {
 struct summary_cols {
 	int	name;
 	int	dose;
-	int	done;	/* the widest sets done (at most 16) */
 	bool	stacked;
 };
 
@@ -198,7 +197,6 @@ summary_layout(const struct summary *sm, const struct hist_session *s,
 	}
 	if (done > 16)
 		done = 16;
-	c->done = done;
 	/* Side by side, the sets done need room for "Done per set". */
 	room = COLS - 3 - 4 - (done > 12 ? done : 12);
 	c->stacked = false;
