@@ -938,7 +938,7 @@ ui_pain_scale(int y, int score)
 		"0 none 2 mild 5 limit 10 worst",
 		"5 is the limit"
 	};
-	char	num[4];
+	char	num[12];
 	int	i, step = COLS >= 50 ? 4 : 2, x0 = 4;
 	size_t	a;
 
