@@ -316,10 +316,11 @@ static void
 ui_session_log_unsaved(struct ui_session *st)
 {
 	if (st->npending > 0 || (st->sid != 0 && !st->end_saved))
-		fprintf(stderr, "rehabit: session: %zu sets%s not saved: %s\n",
-		    st->npending, st->sid != 0 && !st->end_saved ?
-		    " and the end" : "", st->app->store != NULL ?
-		    store_error(st->app->store) : "no history");
+		fprintf(stderr, "rehabit: session: %zu set%s%s not saved: "
+		    "%s\n", st->npending, st->npending == 1 ? "" : "s",
+		    st->sid != 0 && !st->end_saved ? " and the end" : "",
+		    st->app->store != NULL ? store_error(st->app->store) :
+		    "no history");
 }
 
 /*
@@ -618,6 +619,25 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 	l->top = 2 + l->rule + l->level + l->ncues;
 }
 
+/* The session is over, and not all of it is saved yet. */
+static void
+ui_session_draw_unsaved(const struct ui_session *st)
+{
+	int	x = COLS >= 40 ? 2 : 0, w = COLS - 2 * x, mid;
+
+	ui_print(0, x, w, UR_TITLE, st->rt->name);
+	mid = (LINES - 4) / 2;
+	ui_center(mid, UR_ACCENT, st->completed ? "SESSION DONE" :
+	    "SESSION ENDED");
+	ui_center(mid + 2, UR_NORMAL, "Waiting to save it; nothing is lost "
+	    "while this screen is open.");
+	if (st->ask == UIS_ASK_DROP)
+		ui_center(LINES - 3, UR_BAD, "Leave without saving them? "
+		    "They will be lost. (y/n)");
+	else if (st->error != NULL)
+		ui_print(LINES - 3, x, w, UR_WARN, st->error);
+}
+
 static void
 ui_session_draw(void *arg)
 {
@@ -629,6 +649,10 @@ ui_session_draw(void *arg)
 	char			 buf[256], count[32];
 	int			 x, w, y, i, mid, need, bottom;
 
+	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP) {
+		ui_session_draw_unsaved(st);
+		return;
+	}
 	session_view(st->s, ui_now_ms(), &v);
 	if (v.item >= v.nitems)
 		return;
@@ -679,9 +703,6 @@ ui_session_draw(void *arg)
 		ui_center(LINES - 3, UR_WARN, st->sets_saved > 0 ?
 		    "End the session? The sets done are kept. (y/n)" :
 		    "End the session? (y/n)");
-	else if (l.notice && st->ask == UIS_ASK_DROP)
-		ui_center(LINES - 3, UR_BAD, "Leave without saving them? "
-		    "They will be lost. (y/n)");
 	else if (l.notice && st->error != NULL)
 		ui_print(LINES - 3, x, w, UR_WARN, st->error);
 	if (v.next_item < v.nitems) {
