@@ -702,9 +702,10 @@ store_open_rw(struct store *st)
  * system), the file can still be read as it is (immutable) -- but only
  * when no -wal file holds changes that are not in it yet: reading
  * without them would show an old history as if it were the latest.
+ * Returns 0 when there is none, else refuses (74).
  */
 static int
-store_open_immutable(struct store *st)
+store_wal_pending(struct store *st)
 {
 	struct stat	 sb;
 	char		*wal;
@@ -745,7 +746,7 @@ store_open_ro(struct store *st)
 	if (rc != 0 && st->fault == STORE_FAULT_READONLY) {
 		sqlite3_close(st->db);
 		st->db = NULL;
-		if ((rc = store_open_immutable(st)) == 0)
+		if ((rc = store_wal_pending(st)) == 0)
 			rc = store_check_db(st, true, false, &schema);
 	}
 	if (rc != 0)

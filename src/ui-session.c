@@ -262,8 +262,9 @@ ui_session_flush(struct ui_session *st)
 			break;
 		done++;
 	}
-	memmove(st->pending, st->pending + done,
-	    (st->npending - done) * sizeof *st->pending);
+	if (done > 0)
+		memmove(st->pending, st->pending + done,
+		    (st->npending - done) * sizeof *st->pending);
 	st->npending -= done;
 	if (st->npending > 0) {
 		ui_session_error(st);
