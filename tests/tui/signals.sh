@@ -23,6 +23,14 @@ session knee-strength $((now - 600)) 0 1
 set wall-sit both sets=2,hold=2,rest=1 1 2
 SEED
 
+# from_home KEY MARK : home, then KEY; MARK shows the screen KEY opens.
+from_home() {
+	tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+	tui_wait "Due today" >/dev/null
+	tui_keys "$1"
+	mark=$2
+}
+
 open_screen() {
 	# open_screen NAME: start rehabit and go to screen NAME; $mark is
 	# the text that shows it is there
@@ -30,26 +38,10 @@ open_screen() {
 	home)
 		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
 		mark="Due today" ;;
-	routines)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
-		tui_wait "Due today" >/dev/null
-		tui_keys r
-		mark="Choose a routine" ;;
-	help)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
-		tui_wait "Due today" >/dev/null
-		tui_keys '?'
-		mark="close this help" ;;
-	progress)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
-		tui_wait "Due today" >/dev/null
-		tui_keys p
-		mark="Progress: last 12 weeks" ;;
-	summary)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
-		tui_wait "Due today" >/dev/null
-		tui_keys l
-		mark="Done per set" ;;
+	routines) from_home r "Choose a routine" ;;
+	help) from_home '?' "close this help" ;;
+	progress) from_home p "Progress: last 12 weeks" ;;
+	summary) from_home l "Done per set" ;;
 	session)
 		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
 		    start knee-strength
