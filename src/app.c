@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,8 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-int
-app_open(struct app *app, const struct rh_opts *o)
+static int
+app_open_mode(struct app *app, const struct rh_opts *o, bool readable)
 {
 	struct config	*cfg;
 	struct diags	 d;
@@ -42,13 +43,27 @@ app_open(struct app *app, const struct rh_opts *o)
 		app_close(app);
 		return rc;
 	}
-	if ((rc = store_open(o->data_dir, &app->store)) != 0) {
+	rc = readable ? store_open_or_readonly(o->data_dir, &app->store) :
+	    store_open(o->data_dir, &app->store);
+	if (rc != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		app->store = NULL;
 		app_close(app);
 		return rc;
 	}
 	return 0;
+}
+
+int
+app_open(struct app *app, const struct rh_opts *o)
+{
+	return app_open_mode(app, o, false);
+}
+
+int
+app_open_readable(struct app *app, const struct rh_opts *o)
+{
+	return app_open_mode(app, o, true);
 }
 
 void

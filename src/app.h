@@ -26,6 +26,11 @@ struct app {
  * the error is printed and the exit status returned (app.c).
  */
 int	app_open(struct app *, const struct rh_opts *);
+/*
+ * The same, but a history that cannot be written (a read-only folder or
+ * file) is opened for reading: store_readonly() says so (the home screen).
+ */
+int	app_open_readable(struct app *, const struct rh_opts *);
 void	app_close(struct app *);
 /* Start curses, run the screens pushed until none is left, end curses. */
 int	app_run(struct app *);

@@ -47,10 +47,14 @@ struct store {
 	char		*err;
 	bool		 readonly;
 	bool		 empty;		/* read-only and no file: no rows */
+	char		*ro_why;	/* opened read-only as it cannot be
+					   written: why, "PATH: read-only: ..." */
+	enum store_fault fault;		/* of the last error */
 	int		 busy_ms;
 };
 
-static char	*store_open_err;
+static char		*store_open_err;
+static enum store_fault	 store_open_fault;
 
 /*
  * Schema version 1, the first released one. Kept here so the migration
@@ -122,10 +126,13 @@ store_set_err(struct store *st, const char *fmt, ...)
 	free(st->err);
 	xasprintf(&st->err, "%s: %s", st->path, msg);
 	free(msg);
+	st->fault = STORE_FAULT_OTHER;
 }
 
+static bool		 store_full(struct store *, int);
 static const char	*store_sys_reason(struct store *, int, const char *);
-static bool		 store_dir_readonly(const char *);
+static const char	*store_ro_reason(const struct store *);
+static bool		 store_ro_error(struct store *, int);
 
 /* Turn an SQLite result code into an exit status and an error message. */
 static int
@@ -140,6 +147,7 @@ store_fail(struct store *st, int rc, const char *what)
 		store_set_err(st, "the history is in use by another rehabit "
 		    "(still locked after %d s); try again",
 		    (st->busy_ms + 999) / 1000);
+		st->fault = STORE_FAULT_BUSY;
 		return STORE_EX_TEMPFAIL;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -150,7 +158,11 @@ store_fail(struct store *st, int rc, const char *what)
 		store_set_err(st, "%s: %s", what, msg);
 		return STORE_EX_DATAERR;
 	default:
+		if (!store_full(st, rc) && store_ro_error(st, rc))
+			return STORE_EX_IOERR;
 		store_set_err(st, "%s: %s", what, store_sys_reason(st, rc, msg));
+		if (store_full(st, rc))
+			st->fault = STORE_FAULT_FULL;
 		return STORE_EX_IOERR;
 	}
 }
@@ -168,39 +180,91 @@ store_read_end(struct store *st, sqlite3_stmt *stmt, int rc)
 	return 0;
 }
 
-/* Is the folder of `path` on a read-only file system? */
-static bool
-store_dir_readonly(const char *path)
+/*
+ * Why the history cannot be written, from the file system itself: the
+ * file system, the folder (SQLite makes its -wal and -shm files there),
+ * the file or its -wal and -shm files. NULL when each can be written.
+ */
+static const char *
+store_ro_reason(const struct store *st)
 {
-	char	*dir = xstrdup(path), *slash;
-	bool	 ro;
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	static const char *const whom[] = { "the file", STORE_FILE "-wal",
+	    STORE_FILE "-shm" };
+	static char	 why[64];
+	char		*dir, *slash, *p;
+	size_t		 i;
+	int		 eno = 0;
 
-	if ((slash = strrchr(dir, '/')) != NULL)
+	dir = xstrdup(st->path);
+	if ((slash = strrchr(dir, '/')) == dir)
+		slash[1] = '\0';		/* "/history.db" */
+	else if (slash != NULL)
 		*slash = '\0';
-	ro = access(slash != NULL ? dir : ".", W_OK) == -1 && errno == EROFS;
+	if (access(slash != NULL ? dir : ".", W_OK | X_OK) == -1)
+		eno = errno;
 	free(dir);
-	return ro;
+	if (eno == EROFS)
+		return "the file system is mounted read-only";
+	if (eno == EACCES || eno == EPERM)
+		return "no permission to write in the data folder";
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		xasprintf(&p, "%s%s", st->path, sfx[i]);
+		eno = access(p, W_OK) == -1 ? errno : 0;
+		free(p);
+		if (eno == EROFS)
+			return "the file system is mounted read-only";
+		if (eno == EACCES || eno == EPERM) {
+			snprintf(why, sizeof why, "no permission to write %s",
+			    whom[i]);
+			return why;
+		}
+	}
+	return NULL;
 }
 
 /*
- * SQLite says "disk I/O error" or "unable to open database file" when the
- * disk is full or the folder is read-only (it cannot make the -wal and
- * -shm files): name the cause the person can act on, from the errno of
- * SQLite's last system call.
+ * Did `rc` fail because the history cannot be written? SQLite says
+ * "attempt to write a readonly database", "unable to open database file"
+ * or "disk I/O error" when it cannot make or write its -wal and -shm
+ * files: ask the file system, and if it agrees say so (fault READONLY).
+ */
+static bool
+store_ro_error(struct store *st, int rc)
+{
+	const char	*why;
+	int		 eno = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+
+	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN &&
+	    eno != EROFS && eno != EACCES && eno != EPERM)
+		return false;
+	if ((why = store_ro_reason(st)) == NULL)
+		return false;
+	store_set_err(st, "read-only: %s", why);
+	st->fault = STORE_FAULT_READONLY;
+	return true;
+}
+
+/* Did `rc` fail for want of space (SQLite may say "disk I/O error")? */
+static bool
+store_full(struct store *st, int rc)
+{
+	int	eno = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+
+	return (rc & 0xff) == SQLITE_FULL || eno == ENOSPC || eno == EDQUOT;
+}
+
+/*
+ * Name the cause the person can act on, from the errno of SQLite's last
+ * system call.
  */
 static const char *
 store_sys_reason(struct store *st, int rc, const char *msg)
 {
 	int	eno = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
 
-	if ((rc & 0xff) == SQLITE_FULL || eno == ENOSPC || eno == EDQUOT)
+	if (store_full(st, rc))
 		return "the disk is full; free some space and try again";
-	/* SQLite's last errno may come from its fallback; ask the folder. */
-	if ((rc & 0xff) == SQLITE_CANTOPEN && eno != EROFS &&
-	    store_dir_readonly(st->path))
-		eno = EROFS;
-	if (eno == EROFS || (rc & 0xff) == SQLITE_READONLY)
-		return "the data folder is read-only";
 	if (eno == EACCES || eno == EPERM)
 		return "permission denied (the data folder or the file)";
 	return msg;
@@ -210,6 +274,18 @@ const char *
 store_error(const struct store *st)
 {
 	return st->err != NULL ? st->err : "no error";
+}
+
+enum store_fault
+store_fault(const struct store *st)
+{
+	return st->err != NULL ? st->fault : STORE_FAULT_NONE;
+}
+
+const char *
+store_readonly(const struct store *st)
+{
+	return st->ro_why;
 }
 
 const char *
@@ -245,6 +321,7 @@ store_free(struct store *st)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st->err);
+	free(st->ro_why);
 	free(st);
 }
 
@@ -324,6 +401,7 @@ store_open_fail(struct store *st, int status)
 {
 	free(store_open_err);
 	store_open_err = xstrdup(store_error(st));
+	store_open_fault = st->fault;
 	store_free(st);
 	return status;
 }
@@ -340,6 +418,8 @@ store_prepare_dir(struct store *st, const char *dir, bool create)
 	if (create && paths_mkdir_private(dir) == -1) {
 		store_set_err(st, "cannot create the folder %s: %s", dir,
 		    strerror(errno));
+		if (errno == EROFS || errno == EACCES || errno == EPERM)
+			st->fault = STORE_FAULT_READONLY;
 		return STORE_EX_IOERR;
 	}
 	if (stat(dir, &sb) == -1) {
@@ -406,22 +486,54 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
 	return 0;
 }
 
+/* "file:PATH?QUERY", PATH %-escaped where a URI needs it. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	static const char	 keep[] = "/-._~";
+	char			*uri, *p;
+	const unsigned char	*c;
+
+	uri = xmalloc(strlen("file:") + 3 * strlen(path) + 1 +
+	    strlen(query) + 1);
+	p = uri + sprintf(uri, "file:");
+	for (c = (const unsigned char *)path; *c != '\0'; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr(keep, *c) != NULL)
+			*p++ = (char)*c;
+		else
+			p += sprintf(p, "%%%02X", *c);
+	}
+	sprintf(p, "?%s", query);
+	return uri;
+}
+
 /*
  * Through a read-only connection: rehabit's application id (or a blank
  * database), a schema this rehabit knows, and (before writing) a clean
- * PRAGMA quick_check. Leaves st->db open read-only.
+ * PRAGMA quick_check. Leaves st->db open read-only. `immutable`: tell
+ * SQLite the file cannot change, so that it reads it without its -shm
+ * file (see store_open_ro()).
  */
 static int
-store_check_db(struct store *st, bool quick_check, int64_t *schema)
+store_check_db(struct store *st, bool immutable, bool quick_check,
+    int64_t *schema)
 {
 	sqlite3_stmt	*stmt;
 	const char	*res;
+	char		*uri;
 	int64_t		 appid, version, nobj;
 	int		 rc;
 
 	/* One thread per connection: no mutex around every column read. */
-	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL);
+	if (immutable) {
+		uri = store_uri(st->path, "immutable=1");
+		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+	} else
+		rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
@@ -504,20 +616,49 @@ fail:
 	return rc;
 }
 
+/*
+ * SQLite gives the -wal and -shm files it creates the database file's
+ * mode: reading a history.db made read-only leaves read-only ones, which
+ * would keep rehabit from writing once the file is writable again. Ours
+ * are made 0600 (and a file system that refuses is left as it is).
+ */
+static void
+store_fix_companions(const struct store *st)
+{
+	static const char *const sfx[] = { "-wal", "-shm" };
+	struct stat	 sb;
+	char		*p;
+	size_t		 i;
+
+	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		xasprintf(&p, "%s%s", st->path, sfx[i]);
+		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && (sb.st_mode & 0777) != 0600)
+			(void)chmod(p, 0600);
+		free(p);
+	}
+}
+
 static int
 store_open_rw(struct store *st)
 {
-	int64_t	dummy, schema;
-	int	rc, fd;
-	bool	exists, empty;
+	int64_t		 dummy, schema;
+	const char	*why;
+	int		 rc, fd;
+	bool		 exists, empty;
 
 	if ((rc = store_check_file(st, true, &exists, &empty)) != 0)
 		return rc;
+	store_fix_companions(st);
 	if (!exists) {
 		fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0600);
 		if (fd == -1 && errno != EEXIST) {
 			store_set_err(st, "cannot create: %s", strerror(errno));
+			if ((why = store_ro_reason(st)) != NULL) {
+				store_set_err(st, "read-only: %s", why);
+				st->fault = STORE_FAULT_READONLY;
+			}
 			return STORE_EX_IOERR;
 		}
 		if (fd != -1) {
@@ -525,7 +666,7 @@ store_open_rw(struct store *st)
 			close(fd);
 		}
 	} else if (!empty) {
-		if ((rc = store_check_db(st, true, &schema)) != 0)
+		if ((rc = store_check_db(st, false, true, &schema)) != 0)
 			return rc;
 		sqlite3_close(st->db);
 		st->db = NULL;
@@ -535,6 +676,14 @@ store_open_rw(struct store *st)
 	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
+	/* SQLite opens a file it may not write read-only, silently. */
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		why = store_ro_reason(st);
+		store_set_err(st, "read-only: %s", why != NULL ? why :
+		    "no permission to write the file");
+		st->fault = STORE_FAULT_READONLY;
+		return STORE_EX_IOERR;
+	}
 	sqlite3_busy_timeout(st->db, st->busy_ms);
 	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON")) != 0 ||
 	    (rc = store_migrate(st)) != 0)
@@ -549,12 +698,45 @@ store_open_rw(struct store *st)
 	return 0;
 }
 
+/*
+ * SQLite reads a WAL database through its -shm file, which it must be
+ * able to create or write. Where it cannot (a read-only folder or file
+ * system), the file can still be read as it is (immutable) -- but only
+ * when no -wal file holds changes that are not in it yet: reading
+ * without them would show an old history as if it were the latest.
+ * Returns 0 when there is none, else refuses (74).
+ */
+static int
+store_wal_pending(struct store *st)
+{
+	struct stat	 sb;
+	char		*wal;
+	int		 rc;
+
+	xasprintf(&wal, "%s-wal", st->path);
+	rc = stat(wal, &sb);
+	free(wal);
+	if (rc == 0 && sb.st_size > 0) {
+		store_set_err(st, "read-only, and the latest changes are in "
+		    "%s-wal, which cannot be read without write access; make "
+		    "the data folder writable and try again", STORE_FILE);
+		st->fault = STORE_FAULT_READONLY;
+		return STORE_EX_IOERR;
+	}
+	if (rc == -1 && errno != ENOENT) {
+		store_set_err(st, "%s-wal: %s", STORE_FILE, strerror(errno));
+		return STORE_EX_IOERR;
+	}
+	return 0;
+}
+
 static int
 store_open_ro(struct store *st)
 {
-	int64_t	schema;
-	bool	exists, empty;
-	int	rc;
+	int64_t		 schema;
+	const char	*why;
+	bool		 exists, empty;
+	int		 rc;
 
 	if ((rc = store_check_file(st, false, &exists, &empty)) != 0)
 		return rc;
@@ -562,13 +744,30 @@ store_open_ro(struct store *st)
 		st->empty = true;
 		return 0;
 	}
-	if ((rc = store_check_db(st, false, &schema)) != 0)
+	rc = store_check_db(st, false, false, &schema);
+	if (rc != 0 && st->fault == STORE_FAULT_READONLY) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		if ((rc = store_wal_pending(st)) == 0)
+			rc = store_check_db(st, true, false, &schema);
+	}
+	if (rc != 0)
 		return rc;
+	store_fix_companions(st);
 	/* An older schema is brought up to date first, even to read it. */
 	if (schema < STORE_SCHEMA_VERSION) {
 		sqlite3_close(st->db);
 		st->db = NULL;
-		return store_open_rw(st);
+		rc = store_open_rw(st);
+		if (rc != 0 && st->fault == STORE_FAULT_READONLY &&
+		    (why = store_ro_reason(st)) != NULL) {
+			store_set_err(st, "read-only (%s), and written by an "
+			    "older rehabit (history schema %lld): make it "
+			    "writable once, so that rehabit can bring it up to "
+			    "date", why, (long long)schema);
+			st->fault = STORE_FAULT_READONLY;
+		}
+		return rc;
 	}
 	return 0;
 }
@@ -609,11 +808,35 @@ store_open_readonly(const char *dir, struct store **out)
 	return store_open_mode(dir, true, out);
 }
 
+int
+store_open_or_readonly(const char *dir, struct store **out)
+{
+	char	*why;
+	int	 rc;
+
+	if ((rc = store_open(dir, out)) == 0 ||
+	    store_open_fault != STORE_FAULT_READONLY)
+		return rc;
+	why = xstrdup(store_open_err);
+	if ((rc = store_open_readonly(dir, out)) != 0) {
+		free(why);
+		return rc;
+	}
+	(*out)->ro_why = why;
+	return 0;
+}
+
 /* --- writing ------------------------------------------------------------- */
 
 static int
 store_writable(struct store *st)
 {
+	if (st->ro_why != NULL) {
+		free(st->err);
+		st->err = xstrdup(st->ro_why);
+		st->fault = STORE_FAULT_READONLY;
+		return STORE_EX_IOERR;
+	}
 	if (st->readonly) {
 		store_set_err(st, "opened read-only");
 		return STORE_EX_IOERR;

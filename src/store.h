@@ -36,6 +36,16 @@
 
 struct store;
 
+/* What kind of problem the last error was, for a screen to say briefly. */
+enum store_fault {
+	STORE_FAULT_NONE,
+	STORE_FAULT_FULL,	/* the disk is full */
+	STORE_FAULT_READONLY,	/* the file system, folder or file cannot
+				   be written */
+	STORE_FAULT_BUSY,	/* another rehabit holds the database */
+	STORE_FAULT_OTHER
+};
+
 /* The SQL of schema version 1, to test the migration from it. */
 extern const char store_schema_v1[];
 
@@ -49,11 +59,27 @@ int		 store_open(const char *dir, struct store **out);
 /*
  * Open for reading only (log, export, progress): the cheap checks only,
  * and nothing is created. A missing database reads as an empty history.
+ * A history that cannot be written (a read-only folder, file or file
+ * system, a backup) is read as it is, unless a -wal file it cannot use
+ * holds changes not yet in it: then 74, rather than an old history.
  */
 int		 store_open_readonly(const char *dir, struct store **out);
+/*
+ * As store_open(), but a history that cannot be written is opened for
+ * reading (the home screen): store_readonly() then says why, and every
+ * write fails with that reason (74).
+ */
+int		 store_open_or_readonly(const char *dir, struct store **out);
 void		 store_close(struct store *);
 /* The last error, "PATH: reason"; valid until the next call. */
 const char	*store_error(const struct store *);
+/* The kind of the last error (STORE_FAULT_NONE if none). */
+enum store_fault store_fault(const struct store *);
+/*
+ * Why the history opened by store_open_or_readonly() cannot be written,
+ * "PATH: read-only: reason"; NULL when it can.
+ */
+const char	*store_readonly(const struct store *);
 /* When store_open() itself fails (no store to ask). */
 const char	*store_open_error(void);
 /* The database file's path. */

@@ -121,6 +121,40 @@ home_advice(struct home *hm, int64_t now, int off)
 	}
 }
 
+/*
+ * A store error without the path in front, which the home screen's one
+ * line has no room for: "read-only: ...", "the disk is full; ...".
+ */
+static const char *
+home_store_error(const struct home *hm, const char *err)
+{
+	const char	*path = store_path(hm->app->store);
+	size_t		 n = strlen(path);
+
+	if (strncmp(err, path, n) == 0 && strncmp(err + n, ": ", 2) == 0)
+		return err + n + 2;
+	return err;
+}
+
+/*
+ * A history that cannot be written (a read-only folder, a backup) is
+ * shown all the same, and home says so.
+ */
+static void
+home_readonly_note(struct home *hm)
+{
+	const char	*ro = store_readonly(hm->app->store), *why;
+
+	if (ro == NULL || hm->msg[0] != '\0')
+		return;
+	why = home_store_error(hm, ro);
+	if (strncmp(why, "read-only: ", 11) == 0)
+		why += 11;
+	snprintf(hm->msg, sizeof hm->msg, "Read-only: nothing new is saved "
+	    "(%s).", why);
+	hm->msg_role = UR_WARN;
+}
+
 static void
 home_load(struct home *hm)
 {
@@ -137,6 +171,7 @@ home_load(struct home *hm)
 		hm->msg_role = UR_BAD;
 		history_free(&hm->h);
 	}
+	home_readonly_note(hm);
 	due_compute(hm->app->cat, &hm->h, now, off, &hm->d);
 	home_advice(hm, now, off);
 	hm->today = due_day(now, off);
@@ -152,8 +187,14 @@ home_load(struct home *hm)
 static void
 home_start(struct home *hm, const struct routine *rt)
 {
-	hm->stale = true;
 	hm->mode = HM_MAIN;
+	if (store_readonly(hm->app->store) != NULL) {
+		snprintf(hm->msg, sizeof hm->msg, "Not started: the history "
+		    "is read-only, so no set could be saved.");
+		hm->msg_role = UR_BAD;
+		return;
+	}
+	hm->stale = true;
 	hm->msg[0] = '\0';
 	ui_session_open(hm->app, rt);
 }
@@ -174,7 +215,7 @@ home_morning_record(struct home *hm, int score)
 	in.utc_off = home_offset(now);
 	if (store_record_pain(hm->app->store, &in, &res) != 0) {
 		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
-		    store_error(hm->app->store));
+		    home_store_error(hm, store_error(hm->app->store)));
 		hm->msg_role = UR_BAD;
 		return;
 	}
@@ -746,7 +787,7 @@ cmd_home_exec(const struct rh_opts *o, int argc, char **argv)
 		    "(see 'rehabit --help' for the commands)\n");
 		return EXIT_USAGE;
 	}
-	if ((rc = app_open(&app, o)) != 0)
+	if ((rc = app_open_readable(&app, o)) != 0)
 		return rc;
 	ui_home_open(&app);
 	rc = app_run(&app);

@@ -30,11 +30,15 @@
  * end with the store's usual patience).
  */
 #define UIS_BUSY_MS	250
-/* Sets kept for another try when the store refuses them. */
-#define UIS_PENDING	64
+/* At the end, sets still not saved (a full disk) are tried this often. */
+#define UIS_RETRY_MS	5000
 
-/* What the screen is asking, if anything. */
-enum uis_ask { UIS_ASK_NONE, UIS_ASK_QUIT };
+/*
+ * What the screen is asking, if anything: to end the session early; at
+ * the end, with sets not saved, to try again or leave without them; to
+ * confirm leaving without them.
+ */
+enum uis_ask { UIS_ASK_NONE, UIS_ASK_QUIT, UIS_ASK_UNSAVED, UIS_ASK_DROP };
 
 struct ui_session {
 	struct app		*app;
@@ -48,11 +52,16 @@ struct ui_session {
 	int64_t			 sid;		/* store id; 0 until a set */
 	int			 sets_saved;
 	bool			 finished;
+	int64_t			 end;		/* wall clock; 0 until it ends */
+	bool			 completed;	/* how it ended */
+	bool			 end_saved;	/* its end is in the store */
 	enum uis_ask		 ask;
 	bool			 paused_by_ask;
-	char			*error;		/* the last store error */
-	struct sess_out		 pending[UIS_PENDING];	/* sets to save */
+	int64_t			 retry_at;	/* UIS_ASK_UNSAVED: next try */
+	char			*error;		/* why sets are not saved */
+	struct sess_out		*pending;	/* sets to save, oldest first */
 	size_t			 npending;
+	size_t			 pending_cap;
 	int			 ncues;		/* cues played, */
 	int64_t			 late_ms;	/* the latest past its moment */
 };
@@ -121,6 +130,14 @@ static const struct ui_key uis_keys_paused[] = {
 static const struct ui_key uis_keys_ask[] = {
 	{ "y", "end the session" }, { "n", "keep going" }, { NULL, NULL }
 };
+static const struct ui_key uis_keys_unsaved[] = {
+	{ "Enter", "try again now" }, { "q", "leave without them" },
+	{ NULL, NULL }
+};
+static const struct ui_key uis_keys_drop[] = {
+	{ "y", "leave, losing them" }, { "n", "stay and try again" },
+	{ NULL, NULL }
+};
 
 /* --- plan and store -------------------------------------------------- */
 
@@ -165,12 +182,47 @@ ui_session_items(struct ui_session *st)
 	return items;
 }
 
+/*
+ * Say calmly, in the one line the screen has for it, why sets are not
+ * saved yet and that they are kept: the causes a person can act on by
+ * name, anything else as the store said it (without the path).
+ */
 static void
-ui_session_error(struct ui_session *st, const char *what)
+ui_session_error(struct ui_session *st)
 {
+	struct store	*db = st->app->store;
+	const char	*why, *path = store_path(db);
+	size_t		 n = strlen(path), unsaved;
+
+	switch (store_fault(db)) {
+	case STORE_FAULT_FULL:
+		why = "the disk is full";
+		break;
+	case STORE_FAULT_READONLY:
+		why = "the history is read-only";
+		break;
+	case STORE_FAULT_BUSY:
+		why = "another rehabit holds the history";
+		break;
+	default:
+		why = store_error(db);
+		if (strncmp(why, path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+			why += n + 2;
+		break;
+	}
+	unsaved = st->npending;
 	free(st->error);
-	xasprintf(&st->error, "could not save %s (will try again): %s", what,
-	    store_error(st->app->store));
+	if (st->ask != UIS_ASK_UNSAVED && st->ask != UIS_ASK_DROP)
+		xasprintf(&st->error, "%zu set%s not saved yet (%s): kept, "
+		    "tried again after each set.", unsaved,
+		    unsaved == 1 ? "" : "s", why);
+	else if (unsaved > 0)
+		xasprintf(&st->error, "%zu set%s not saved (%s). Trying again "
+		    "every %d s.", unsaved, unsaved == 1 ? "" : "s", why,
+		    UIS_RETRY_MS / 1000);
+	else
+		xasprintf(&st->error, "The end of the session is not saved "
+		    "(%s). Trying again every %d s.", why, UIS_RETRY_MS / 1000);
 }
 
 /* Write one set (and the session row before the first); 0 or -1. */
@@ -183,72 +235,93 @@ ui_session_write(struct ui_session *st, const struct sess_out *o)
 	if (st->sid == 0 && store_session_begin(db, st->rt->id, st->start,
 	    st->utc_off, &st->sid) != 0) {
 		st->sid = 0;
-		ui_session_error(st, "the session");
 		return -1;
 	}
 	if (store_set_done(db, st->sid, it->step->ex->id, o->side, &it->dose,
-	    o->set, o->value) != 0) {
-		ui_session_error(st, "a set");
+	    o->set, o->value) != 0)
 		return -1;
-	}
 	st->sets_saved++;
 	return 0;
 }
 
 /*
  * Write the sets not saved yet, oldest first. A set the store refused
- * (busy, disk full) stays in the list and is tried again with the next
- * one and at the end, so a passing problem loses nothing.
+ * (busy, disk full, read-only) stays in memory and is tried again with
+ * the next one and at the end, so a passing problem loses nothing.
+ * Returns true when none is left.
  */
-static void
+static bool
 ui_session_flush(struct ui_session *st)
 {
 	size_t	i, done = 0;
 
 	if (st->app->store == NULL)
-		return;
+		return st->npending == 0;
 	for (i = 0; i < st->npending; i++) {
 		if (ui_session_write(st, &st->pending[i]) != 0)
 			break;
 		done++;
 	}
-	memmove(st->pending, st->pending + done,
-	    (st->npending - done) * sizeof *st->pending);
+	if (done > 0)
+		memmove(st->pending, st->pending + done,
+		    (st->npending - done) * sizeof *st->pending);
 	st->npending -= done;
-	if (st->npending == 0) {
-		free(st->error);
-		st->error = NULL;
+	if (st->npending > 0) {
+		ui_session_error(st);
+		return false;
 	}
+	free(st->error);
+	st->error = NULL;
+	return true;
 }
 
 /* A set is finished: save it at once (the session row on the first). */
 static void
 ui_session_save(struct ui_session *st, const struct sess_out *o)
 {
-	if (st->npending == UIS_PENDING) {
-		/* Keep the newest: they hold the latest values. */
-		memmove(st->pending, st->pending + 1,
-		    (UIS_PENDING - 1) * sizeof *st->pending);
-		st->npending--;
+	if (st->npending == st->pending_cap) {
+		st->pending_cap = st->pending_cap == 0 ? 16 :
+		    2 * st->pending_cap;
+		st->pending = xreallocarray(st->pending, st->pending_cap,
+		    sizeof *st->pending);
 	}
 	st->pending[st->npending++] = *o;
 	ui_session_flush(st);
 }
 
-static void
-ui_session_end_store(struct ui_session *st, bool completed)
+/*
+ * Save what is left and the session's end. Returns true when all of it
+ * is in the store (or there is no store, or nothing to save).
+ */
+static bool
+ui_session_end_store(struct ui_session *st)
 {
-	if (st->app->store != NULL)
-		store_busy_timeout(st->app->store, STORE_BUSY_MS);
-	ui_session_flush(st);
-	if (st->npending > 0)
-		fprintf(stderr, "rehabit: session: %zu sets not saved: %s\n",
-		    st->npending, st->error);
-	if (st->sid == 0 || st->app->store == NULL)
-		return;
-	if (store_session_end(st->app->store, st->sid, (int64_t)time(NULL),
-	    completed) != 0)
-		ui_session_error(st, "the end of the session");
+	if (st->app->store == NULL)
+		return true;
+	store_busy_timeout(st->app->store, STORE_BUSY_MS);
+	if (!ui_session_flush(st))
+		return false;
+	if (st->sid == 0 || st->end_saved)
+		return true;
+	if (store_session_end(st->app->store, st->sid, st->end,
+	    st->completed) != 0) {
+		ui_session_error(st);
+		return false;
+	}
+	st->end_saved = true;
+	return true;
+}
+
+/* Sets left unsaved at the very end go to the log, for the record. */
+static void
+ui_session_log_unsaved(struct ui_session *st)
+{
+	if (st->npending > 0 || (st->sid != 0 && !st->end_saved))
+		fprintf(stderr, "rehabit: session: %zu set%s%s not saved: "
+		    "%s\n", st->npending, st->npending == 1 ? "" : "s",
+		    st->sid != 0 && !st->end_saved ? " and the end" : "",
+		    st->app->store != NULL ? store_error(st->app->store) :
+		    "no history");
 }
 
 /*
@@ -288,17 +361,15 @@ ui_session_drain(struct ui_session *st)
 }
 
 /*
- * The session is over (done, or ended with `q`): close it in the store,
- * leave the screen and, if anything was saved, open the summary with the
+ * Leave the screen and, if anything was saved, open the summary with the
  * pain form on top of it.
  */
 static void
-ui_session_finish(struct ui_session *st, bool completed)
+ui_session_close(struct ui_session *st)
 {
 	struct app	*app = st->app;
 	int64_t		 sid;
 
-	ui_session_end_store(st, completed);
 	st->finished = true;
 	sid = st->sid;
 	ui_pop();		/* frees st */
@@ -306,6 +377,30 @@ ui_session_finish(struct ui_session *st, bool completed)
 		ui_summary_open(app, sid);
 		ui_pain_open(app, sid);
 	}
+}
+
+/*
+ * The session is over (done, or ended with `q`): save what is left and
+ * its end, then close. When the store still refuses (a full disk), stay
+ * and say so, trying again every UIS_RETRY_MS and on Enter, so the
+ * session is saved once there is space again; `q` leaves without it.
+ */
+static void
+ui_session_finish(struct ui_session *st, bool completed)
+{
+	if (st->end == 0) {
+		st->end = (int64_t)time(NULL);
+		st->completed = completed;
+	}
+	if (ui_session_end_store(st)) {
+		ui_session_close(st);
+		return;
+	}
+	if (st->ask != UIS_ASK_DROP)
+		st->ask = UIS_ASK_UNSAVED;
+	st->retry_at = ui_now_ms() + UIS_RETRY_MS;
+	ui_session_error(st);
+	ui_dirty();
 }
 
 /* End early: keep the set in progress if any of it was done. */
@@ -525,6 +620,25 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 	l->top = 2 + l->rule + l->level + l->ncues;
 }
 
+/* The session is over, and not all of it is saved yet. */
+static void
+ui_session_draw_unsaved(const struct ui_session *st)
+{
+	int	x = COLS >= 40 ? 2 : 0, w = COLS - 2 * x, mid;
+
+	ui_print(0, x, w, UR_TITLE, st->rt->name);
+	mid = (LINES - 4) / 2;
+	ui_center(mid, UR_ACCENT, st->completed ? "SESSION DONE" :
+	    "SESSION ENDED");
+	ui_center(mid + 2, UR_NORMAL, "Waiting to save it; nothing is lost "
+	    "while this screen is open.");
+	if (st->ask == UIS_ASK_DROP)
+		ui_center(LINES - 3, UR_BAD, "Leave without saving them? "
+		    "They will be lost. (y/n)");
+	else if (st->error != NULL)
+		ui_print(LINES - 3, x, w, UR_WARN, st->error);
+}
+
 static void
 ui_session_draw(void *arg)
 {
@@ -536,6 +650,10 @@ ui_session_draw(void *arg)
 	char			 buf[256], count[32];
 	int			 x, w, y, i, mid, need, bottom;
 
+	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP) {
+		ui_session_draw_unsaved(st);
+		return;
+	}
 	session_view(st->s, ui_now_ms(), &v);
 	if (v.item >= v.nitems)
 		return;
@@ -588,8 +706,8 @@ ui_session_draw(void *arg)
 		ui_center(LINES - 3, UR_WARN, st->sets_saved > 0 ?
 		    "End the session? The sets done are kept. (y/n)" :
 		    "End the session? (y/n)");
-	else if (l.notice)
-		ui_print(LINES - 3, x, w, UR_BAD, st->error);
+	else if (l.notice && st->error != NULL)
+		ui_print(LINES - 3, x, w, UR_WARN, st->error);
 	if (v.next_item < v.nitems) {
 		ui_session_item_str(st, v.next_item, buf, sizeof buf);
 		ui_print_name(LINES - 2, x, w, UR_DIM, "Next: ", buf, "");
@@ -607,6 +725,10 @@ ui_session_keys(void *arg)
 
 	if (st->ask == UIS_ASK_QUIT)
 		return uis_keys_ask;
+	if (st->ask == UIS_ASK_UNSAVED)
+		return uis_keys_unsaved;
+	if (st->ask == UIS_ASK_DROP)
+		return uis_keys_drop;
 	session_view(st->s, ui_now_ms(), &v);
 	if (v.paused)
 		return uis_keys_paused;
@@ -649,6 +771,26 @@ ui_session_answer(struct ui_session *st, const struct ui_event *ev)
 	st->paused_by_ask = false;
 }
 
+/* The session is over and some of it is not saved yet. */
+static void
+ui_session_unsaved_key(struct ui_session *st, const struct ui_event *ev)
+{
+	bool	yes = ev->action == UA_CHAR && (ev->ch == 'y' || ev->ch == 'Y');
+
+	ui_dirty();
+	if (st->ask == UIS_ASK_DROP) {
+		if (yes)
+			ui_session_close(st);	/* the leave logs them */
+		else
+			st->ask = UIS_ASK_UNSAVED;
+		return;
+	}
+	if (ev->action == UA_ENTER)
+		ui_session_finish(st, st->completed);
+	else if (ev->action == UA_QUIT)
+		st->ask = UIS_ASK_DROP;
+}
+
 static void
 ui_session_key(void *arg, const struct ui_event *ev)
 {
@@ -657,6 +799,10 @@ ui_session_key(void *arg, const struct ui_event *ev)
 
 	if (st->ask == UIS_ASK_QUIT) {
 		ui_session_answer(st, ev);
+		return;
+	}
+	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP) {
+		ui_session_unsaved_key(st, ev);
 		return;
 	}
 	switch (ev->action) {
@@ -708,6 +854,8 @@ ui_session_wake(void *arg, int64_t now)
 {
 	struct ui_session	*st = arg;
 
+	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP)
+		return st->retry_at;
 	return session_next_wake(st->s, now);
 }
 
@@ -716,6 +864,11 @@ ui_session_tick(void *arg, int64_t now)
 {
 	struct ui_session	*st = arg;
 
+	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP) {
+		if (now >= st->retry_at)
+			ui_session_finish(st, st->completed);
+		return;
+	}
 	session_advance(st->s, now);
 	ui_dirty();
 	if (ui_session_drain(st))
@@ -732,16 +885,21 @@ ui_session_leave(void *arg)
 	struct ui_session	*st = arg;
 
 	if (!st->finished) {
-		session_stop(st->s, ui_now_ms());
-		ui_session_drain(st);
-		ui_session_end_store(st, false);
+		if (st->end == 0) {
+			session_stop(st->s, ui_now_ms());
+			ui_session_drain(st);
+			st->end = (int64_t)time(NULL);
+		}
+		ui_session_end_store(st);
 	}
+	ui_session_log_unsaved(st);
 	/* stderr is the log file while curses runs. */
 	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
 	    "its moment\n", st->ncues, (long long)st->late_ms);
 	session_free(st->s);
 	free(st->items);
 	free(st->error);
+	free(st->pending);
 	free(st);
 }
 

@@ -249,3 +249,26 @@ tui_stop() {
 }
 
 trap 'tui_stop; rm -rf "$test_tmp"' EXIT
+
+# need_no_override : set $as_person to a command prefix that runs a program
+# without root's power to ignore file modes, so that a folder or file
+# chmod'ed read-only is read-only to it too (the tests run as root in CI).
+# As root it is setpriv dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH
+# (uid 0 stays, so the test's own files remain the owner's); as anyone
+# else it is empty. Skips the test when neither works.
+need_no_override() {
+	as_person=
+	[ "$(id -u)" -eq 0 ] || return 0
+	command -v setpriv >/dev/null 2>&1 ||
+	    skip_all "root ignores file modes and setpriv is not installed"
+	_caps=-dac_override,-dac_read_search,-fowner
+	as_person="setpriv --bounding-set $_caps --inh-caps $_caps"
+	mkdir "$test_tmp/probe"
+	chmod 0500 "$test_tmp/probe"
+	if $as_person sh -c ": >'$test_tmp/probe/f'" 2>/dev/null ||
+	    ! $as_person true; then
+		as_person=
+		skip_all "cannot drop root's power to ignore file modes"
+	fi
+	rmdir "$test_tmp/probe"
+}

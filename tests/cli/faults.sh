@@ -96,15 +96,20 @@ fi
 
 if [ "$have_tmpfs" = yes ]; then
 	before=$(counts)
+	rh log --limit 3
+	before_log=$out
 	mount -o remount,ro "$fs"
 	rh pain --morning 3 --date 2020-01-03T07:00
 	is "$rc" 74 "read-only folder: a report exits 74"
-	is "$err" "rehabit: $db: cannot read the history: the data folder is read-only" \
+	is "$err" "rehabit: $db: read-only: the file system is mounted read-only" \
 	    "read-only folder: a report says so"
 	rh import "$test_tmp/years.yaml"
 	is "$rc" 74 "read-only folder: an import exits 74"
-	is "$err" "rehabit: $db: cannot read the history: the data folder is read-only" \
+	is "$err" "rehabit: $db: read-only: the file system is mounted read-only" \
 	    "read-only folder: an import says so"
+	rh log --limit 3
+	is "$rc$err" 0 "read-only folder: the history is still read"
+	is "$out" "$before_log" "read-only folder: all of it"
 	d=$fs/new
 	rh pain --morning 3 --date 2020-01-03T07:00
 	is "$rc" 74 "read-only file system: a new data folder: exit 74"
@@ -117,7 +122,7 @@ if [ "$have_tmpfs" = yes ]; then
 	is "$rc" 0 "writable again: the report is saved"
 	umount "$fs"
 else
-	skip 8 "a read-only folder needs a tmpfs remounted read-only (root; root ignores chmod)"
+	skip 10 "a read-only folder needs a tmpfs remounted read-only (root; root ignores chmod)"
 fi
 
 # --- a data folder that cannot be created ------------------------------------
