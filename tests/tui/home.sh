@@ -3,6 +3,11 @@
 # the latest pain, picking a routine, resizing, SIGTERM.
 . "$top_srcdir/tests/tui/home-common.sh"
 
+# The sessions started here are ended with q before anything is done: a
+# get-ready of a minute makes sure of that however slow the machine.
+printf 'ready: 60\nswitch: 1\nsound: false\n' \
+    >"$XDG_CONFIG_HOME/rehabit/config.yaml"
+
 # --- empty history: a friendly first run --------------------------------
 home_start "2026-11-27 10:00:00"
 ok "first run: a welcome" tui_wait "Welcome to rehabit"
@@ -114,7 +119,10 @@ tui_stop
 session mobility $(epoch "2026-11-27 18:00") 0 1
 set quad-stretch both sets=1,hold=2,rest=1 1 2
 SEED
-home_start "2026-11-28 08:00:00"
+# A lone 1 waits 1.5 s for a 0: with the clock stopped (libfaketime fakes
+# the monotonic clock too), it waits as long as the test needs.
+tui_start env LD_PRELOAD="$faketime_lib" "FAKETIME='2026-11-28 08:00:00'" \
+    "$REHABIT" --library "$lib"
 tui_wait "Morning check" >/dev/null
 tui_keys 1
 ok "a lone 1 waits for a 0" tui_wait "type 0 for 10"
@@ -199,8 +207,11 @@ tui_keys Enter
 ok "Enter: back to home" tui_wait "Due today"
 
 # --- resize and SIGTERM --------------------------------------------------
+# A shrunk pane keeps the old screen's bottom lines: the header on the
+# first line, without the date, is the new drawing.
 tui_resize 40 12
-ok "40x12: still drawn" tui_wait "rehabit"
+ok "40x12: redrawn" tui_wait -E '^ rehabit *$'
+like "$tui_seen" 'See a physiotherapist' "40x12: the advice still shown"
 tui_resize 20 6
 ok "20x6: too small" tui_wait "Terminal too small"
 tui_resize 80 24
