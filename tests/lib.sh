@@ -262,11 +262,10 @@ tui_pid() {
 	pgrep -P "$_sh" | head -n 1
 }
 
-# tui_procs : the pids of the pane's processes (its shell, the program
-# under test and theirs, three levels down).
-tui_procs() {
-	_p=$(tmux -L "$tui_sock" display-message -p '#{pane_pid}' 2>/dev/null)
-	_all=$_p
+# tui_kids PID : the processes PID started, and theirs, three levels down.
+tui_kids() {
+	_p=$1
+	_all=
 	for _l in 1 2 3; do
 		[ -n "$_p" ] || break
 		_p=$(echo "$_p" | xargs -n 1 pgrep -P 2>/dev/null)
@@ -285,14 +284,30 @@ tui_alive() {
 }
 
 tui_stop() {
+	# The program under test is ended first, with SIGTERM, while its
+	# terminal is still there; the tmux server only then. Killing the
+	# server hangs the terminal up: SIGHUP and SIGCONT to everything on
+	# it, and a SIGCONT that comes while a sanitizer build checks for
+	# leaks on its way out undoes the SIGSTOP LeakSanitizer stops the
+	# process with (its tracer then waits for ever, or the check fails
+	# with a report). So wait for the program to be gone, as its history
+	# and any sanitizer report must be written before the test goes on.
 	# kill-server returns before the server has gone: a tui_start at once
-	# could reach the dying server and show nothing, so wait for it. The
-	# program under test gets SIGHUP and may take a while to leave (a
-	# sanitizer's leak check, a sound that plays out): wait for it too,
-	# so that what it writes on its way out (the history, a sanitizer
-	# report) is there before the test goes on.
+	# could reach the dying server and show nothing, so wait for it too.
 	if [ -n "$tui_sock" ]; then
-		_procs=$(tui_procs)
+		_pane=$(tmux -L "$tui_sock" display-message -p '#{pane_pid}' \
+		    2>/dev/null)
+		_kids=
+		[ -n "$_pane" ] && _kids=$(tui_kids "$_pane")
+		# shellcheck disable=SC2086
+		[ -n "$_kids" ] && kill -TERM $_kids 2>/dev/null
+		_i=0
+		for _p in $_kids; do
+			while [ $_i -lt 400 ] && tui_alive "$_p"; do
+				sleep 0.05
+				_i=$((_i + 1))
+			done
+		done
 		tmux -L "$tui_sock" kill-server 2>/dev/null
 		_i=0
 		while [ $_i -lt 100 ] &&
@@ -301,8 +316,8 @@ tui_stop() {
 			_i=$((_i + 1))
 		done
 		_i=0
-		for _p in $_procs; do
-			while [ $_i -lt 400 ] && tui_alive "$_p"; do
+		for _p in $_pane; do
+			while [ $_i -lt 100 ] && tui_alive "$_p"; do
 				sleep 0.05
 				_i=$((_i + 1))
 			done
