@@ -44,11 +44,6 @@ void	ui_pain_open(struct app *, int64_t session);
  * session of the last day, or a report on its own (ui-pain.c).
  */
 int	ui_pain_main(const struct rh_opts *);
-/*
- * Draw the 0-10 scale at line y with `score` marked (PAIN_NONE: none) and
- * its anchors under it; returns the next free line.
- */
-int	ui_pain_scale(int y, int score);
 /* Done against prescribed, the pain recorded, what changes (ui-summary.c). */
 void	ui_summary_open(struct app *, int64_t session);
 /* Progress review: pain, volume, calendar (ui-progress.c). */

@@ -77,6 +77,8 @@ struct rule {
 	int		 bit;
 };
 
+static void	ld_verr(struct ld *, struct diag_loc, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
 static void	ld_err(struct ld *, const struct ynode *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	ld_err_at(struct ld *, struct diag_loc, const char *, ...)

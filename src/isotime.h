@@ -32,7 +32,7 @@ int64_t	isotime_utc(const struct isotime *);
  * The UTC time and offset of a scanned time, taking the local time zone
  * when it has no offset. -1 if the local time does not exist.
  */
-int	isotime_resolve(const struct isotime *, int64_t *t, int *off);
+int	isotime_resolve(const struct isotime *, int64_t *, int *);
 /* The local offset (TZ) at time t. */
 int	isotime_local_offset(int64_t t);
 

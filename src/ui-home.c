@@ -180,7 +180,7 @@ home_morning_record(struct home *hm, int score)
 	}
 	snprintf(hm->msg, sizeof hm->msg, "Morning pain %d/10 recorded.",
 	    score);
-	hm->msg_role = score > 5 ? UR_BAD : score > 2 ? UR_WARN : UR_GOOD;
+	hm->msg_role = ui_pain_role(score);
 	hm->morning_done = true;
 	home_load(hm);
 }
@@ -375,7 +375,7 @@ home_draw_due(struct home *hm, int y)
 	if (hm->d.pick < hm->d.n) {
 		it = &hm->d.items[hm->d.pick];
 		ui_print(y, 1, 11, UR_DIM, "Due today");
-		ui_print(y, 12, COLS - 13, UR_ACCENT, it->rt->name);
+		ui_print_short(y, 12, COLS - 13, UR_ACCENT, it->rt->name);
 		ui_printf(y + 1, 12, COLS - 13, UR_DIM,
 		    "Enter starts it (%zu exercise%s)", it->rt->nsteps,
 		    it->rt->nsteps == 1 ? "" : "s");
@@ -407,23 +407,81 @@ home_draw_week(struct home *hm, int y)
 	return y + 2;
 }
 
+/* Where the routine table's columns go; a width of 0: left out. */
+struct home_cols {
+	int	name, last, week, state;
+};
+
+/*
+ * Lay the routine table out in the room there is: the names whole if they
+ * can be, the state always (at least "due today"), and "This week", then
+ * "Last done", left out rather than cut a name short. What is left over
+ * goes to the state.
+ */
+static void
+home_layout(const struct home *hm, struct home_cols *c)
+{
+	char	last[32];
+	size_t	i;
+	int	room = COLS - 4, want = 7, state = 9, w, enough;
+
+	c->last = 9;
+	c->week = 9;
+	for (i = 0; i < hm->d.n; i++) {
+		if ((w = ui_width(hm->d.items[i].rt->name)) > want)
+			want = w;
+		due_last_str(&hm->d.items[i], hm->today, last, sizeof last);
+		if ((w = ui_width(last)) > c->last)
+			c->last = w;
+		if ((w = ui_width(due_state_text(hm->d.items[i].state))) >
+		    state)
+			state = w;
+	}
+	/*
+	 * The state needs its first words ("not started", "rest day...")
+	 * and a gap; at the narrowest, "due today".
+	 */
+	if (state > 13)
+		state = 13;
+	if (state > 9 && state > room / 3)
+		state = room / 3 > 9 ? room / 3 : 9;
+	room -= state + 2;
+	enough = want < 24 ? want : 24;
+	if (want + c->week + c->last + 4 > room &&
+	    room - c->week - c->last - 4 < enough)
+		c->week = 0;
+	if (want + (c->week > 0 ? c->week + 2 : 0) + c->last + 2 > room &&
+	    room - (c->week > 0 ? c->week + 2 : 0) - c->last - 2 < enough)
+		c->last = 0;
+	if (c->week > 0)
+		room -= c->week + 2;
+	if (c->last > 0)
+		room -= c->last + 2;
+	c->name = want < room ? want : room;
+	c->state = COLS - 4 - c->name - 2 - (c->last > 0 ? c->last + 2 : 0) -
+	    (c->week > 0 ? c->week + 2 : 0);
+}
+
 /* The routines: last done, this week, state; with a cursor in HM_PICK. */
 static int
 home_draw_routines(struct home *hm, int y, int maxy)
 {
 	const struct due_item	*it;
-	char			 last[32];
+	struct home_cols	 c;
+	char			 buf[128];
 	size_t			 i, first = 0;
-	int			 nw = 7, w, rows;
+	int			 rows, x;
+	bool			 cur;
 
-	for (i = 0; i < hm->d.n; i++)
-		if ((w = ui_width(hm->d.items[i].rt->name)) > nw)
-			nw = w;
-	if (nw > COLS / 3)
-		nw = COLS / 3;
-	ui_print(y, 3, nw, UR_DIM, "Routine");
-	ui_print(y, nw + 5, 12, UR_DIM, "Last done");
-	ui_print(y, nw + 18, 10, UR_DIM, "This week");
+	home_layout(hm, &c);
+	ui_print(y, 3, c.name, UR_DIM, "Routine");
+	x = 3 + c.name + 2;
+	if (c.last > 0) {
+		ui_print(y, x, c.last, UR_DIM, "Last done");
+		x += c.last + 2;
+	}
+	if (c.week > 0)
+		ui_print(y, x, c.week, UR_DIM, "This week");
 	y++;
 	rows = maxy - y;
 	if (rows < 1)
@@ -432,19 +490,29 @@ home_draw_routines(struct home *hm, int y, int maxy)
 		first = hm->cur - rows + 1;
 	for (i = first; i < hm->d.n && y < maxy; i++, y++) {
 		it = &hm->d.items[i];
-		if (hm->mode == HM_PICK && i == hm->cur) {
+		cur = hm->mode == HM_PICK && i == hm->cur;
+		if (cur) {
 			ui_print(y, 1, 2, UR_ACCENT, ">");
 			attron(A_REVERSE);
 		}
-		ui_print(y, 3, nw, hm->mode == HM_PICK && i == hm->cur ?
-		    UR_ACCENT : UR_NORMAL, it->rt->name);
+		ui_print_short(y, 3, c.name, cur ? UR_ACCENT : UR_NORMAL,
+		    it->rt->name);
 		attroff(A_REVERSE);
-		due_last_str(it, hm->today, last, sizeof last);
-		ui_print(y, nw + 5, 12, UR_NORMAL, last);
-		ui_printf(y, nw + 18, 10, UR_NORMAL, "%d of %d",
-		    it->week_done, it->rt->per_week);
-		ui_print(y, nw + 29, COLS - nw - 30, it->state == DUE_YES ?
-		    UR_ACCENT : UR_DIM, due_state_text(it->state));
+		x = 3 + c.name + 2;
+		if (c.last > 0) {
+			due_last_str(it, hm->today, buf, sizeof buf);
+			ui_print(y, x, c.last, UR_NORMAL, buf);
+			x += c.last + 2;
+		}
+		if (c.week > 0) {
+			ui_printf(y, x, c.week, UR_NORMAL, "%d of %d",
+			    it->week_done, it->rt->per_week);
+			x += c.week + 2;
+		}
+		ui_shorten(due_state_text(it->state), c.state, false, buf,
+		    sizeof buf);
+		ui_print(y, x, c.state, it->state == DUE_YES ? UR_ACCENT :
+		    UR_DIM, buf);
 	}
 	return y + 1;
 }
@@ -480,8 +548,8 @@ home_draw_pain(struct home *hm, int y)
 	ui_print(y, 1, 11, UR_DIM, "Pain");
 	if (p != NULL && (s == NULL || p->at > s->start)) {
 		home_date(p->at, p->utc_off, when, sizeof when);
-		ui_printf(y, 12, COLS - 13, p->score > 5 ? UR_BAD :
-		    p->score > 2 ? UR_WARN : UR_GOOD, "%s %d/10 (%s, on its "
+		ui_printf(y, 12, COLS - 13, ui_pain_role(p->score),
+		    "%s %d/10 (%s, on its "
 		    "own)", history_pain_kind_name(p->kind), p->score, when);
 		return y + 2;
 	}
@@ -496,10 +564,10 @@ home_draw_pain(struct home *hm, int y)
 	hi = s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
 	if (s->pain_morning > hi)
 		hi = s->pain_morning;
-	ui_print(y, 12, COLS - 13, hi > 5 ? UR_BAD : hi > 2 ? UR_WARN :
-	    UR_GOOD, buf);
-	ui_printf(y + 1, 12, COLS - 13, UR_DIM, "%s, %s",
-	    home_rt_name(hm, s->routine), when);
+	ui_print(y, 12, COLS - 13, ui_pain_role(hi), buf);
+	snprintf(buf, sizeof buf, ", %s", when);
+	ui_print_name(y + 1, 12, COLS - 13, UR_DIM, "",
+	    home_rt_name(hm, s->routine), buf);
 	if (s->flags != 0)
 		ui_print(y + 2, 12, COLS - 13, UR_BAD,
 		    "Warning signs reported: see a physiotherapist.");
@@ -510,15 +578,20 @@ home_draw_pain(struct home *hm, int y)
 static int
 home_draw_advice(struct home *hm, int y)
 {
+	char	why[600];
+
+	/* The reasons whole, over as many lines as they take. */
 	if (hm->advice & ADVICE_SEE_PHYSIO) {
 		ui_print(y++, 1, COLS - 2, UR_BAD,
 		    "See a physiotherapist before going on.");
-		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->physio);
+		snprintf(why, sizeof why, "Why: %s.", hm->physio);
+		y = ui_wrap(y, 3, COLS - 4, LINES - 2, UR_WARN, why);
 	}
 	if (hm->advice & ADVICE_CROSS_TRAIN) {
 		ui_print(y++, 1, COLS - 2, UR_BAD,
 		    "Keep fit meanwhile by walking, cycling or swimming.");
-		ui_printf(y++, 3, COLS - 4, UR_WARN, "Why: %s.", hm->cross);
+		snprintf(why, sizeof why, "Why: %s.", hm->cross);
+		y = ui_wrap(y, 3, COLS - 4, LINES - 2, UR_WARN, why);
 	}
 	return hm->advice & (ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN) ?
 	    y + 1 : y;
@@ -527,45 +600,44 @@ home_draw_advice(struct home *hm, int y)
 static void
 home_draw_welcome(struct home *hm, int y)
 {
-	static const char *text[] = {
-		"A coach for home rehab exercise. A session takes you",
-		"through each exercise with timers and counts, then asks how",
-		"much it hurt; the next session's dose follows from that.",
-		NULL
-	};
-	int	i;
+	int	w = COLS - 2, maxy = LINES - 1;
 
 	ui_print(y++, 1, COLS - 2, UR_TITLE, "Welcome to rehabit");
 	y++;
-	for (i = 0; text[i] != NULL; i++)
-		ui_print(y++, 1, COLS - 2, UR_NORMAL, text[i]);
+	/* Lines short enough to read easily; shorter still when narrow. */
+	y = ui_wrap(y, 1, w < 59 ? w : 59, maxy, UR_NORMAL,
+	    "A coach for home rehab exercise. A session takes you through "
+	    "each exercise with timers and counts, then asks how much it "
+	    "hurt; the next session's dose follows from that.");
 	y++;
 	if (hm->d.pick < hm->d.n) {
 		ui_print(y, 1, 15, UR_DIM, "First session");
-		ui_print(y++, 16, COLS - 17, UR_ACCENT,
+		ui_print_short(y++, 16, COLS - 17, UR_ACCENT,
 		    hm->d.items[hm->d.pick].rt->name);
-		ui_print(y++, 16, COLS - 17, UR_DIM,
+		y = ui_wrap(y, 16, COLS - 17, maxy, UR_DIM,
 		    "Enter starts it; r chooses another routine.");
 	}
 	y++;
-	ui_print(y++, 1, COLS - 2, UR_DIM,
-	    "rehabit is a coach, not a diagnosis: if pain persists,");
-	ui_print(y, 1, COLS - 2, UR_DIM, "see a physiotherapist.");
+	ui_wrap(y, 1, w < 55 ? w : 55, maxy, UR_DIM, "rehabit is a coach, not "
+	    "a diagnosis: if pain persists, see a physiotherapist.");
 }
 
 static void
 home_draw_morning(struct home *hm, int y)
 {
 	const struct hist_session	*s = &hm->h.s[hm->morning];
-	char				 when[32];
+	char				 when[32], post[40];
 
 	home_date(s->start, s->utc_off, when, sizeof when);
+	snprintf(post, sizeof post, ", %s.", when);
 	ui_print(y, 1, COLS - 2, UR_TITLE, "Morning check");
 	y += 2;
-	ui_print(y++, 1, COLS - 2, UR_NORMAL,
-	    "How much do the knee's pain and stiffness bother you now?");
-	ui_printf(y++, 1, COLS - 2, UR_DIM, "After %s, %s.",
-	    home_rt_name(hm, s->routine), when);
+	/* The question whole, in fewer words where the line is short. */
+	ui_print(y++, 1, COLS - 2, UR_NORMAL, COLS >= 59 ?
+	    "How much do the knee's pain and stiffness bother you now?" :
+	    "Knee pain and stiffness now?");
+	ui_print_name(y++, 1, COLS - 2, UR_DIM, "After ",
+	    home_rt_name(hm, s->routine), post);
 	y = ui_pain_scale(y + 1, hm->one_at != 0 ? 1 : PAIN_NONE);
 	ui_print(y, 1, COLS - 2, UR_DIM, hm->one_at != 0 ?
 	    "1 - type 0 for 10, Enter for 1." :

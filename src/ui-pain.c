@@ -42,7 +42,8 @@ struct pain_form {
 	struct app		*app;
 	int64_t			 session;	/* 0: standalone */
 	struct history		 h;
-	char			 title[160];
+	const char		*title_name;	/* the routine, or NULL */
+	char			 title[160];	/* after it, or alone */
 	enum pain_page		 page;
 	int			 during;	/* PAIN_NONE until given */
 	int			 now;
@@ -67,14 +68,6 @@ static const char *pain_flag_questions[FLAG_COUNT] = {
 	"Did you fall on or knock the knee?",
 };
 
-static const char *pain_page_titles[PP_COUNT] = {
-	"Pain during the session",
-	"Pain now",
-	"Which exercises hurt? (optional)",
-	"Warning signs",
-	"A note (optional)",
-	"Check and save",
-};
 
 static const char pain_physio_msg[] =
     "Stop increasing the exercises and see a physiotherapist.";
@@ -101,26 +94,39 @@ static const struct ui_key pain_keys_review[] = {
 	{ "?", "help" }, { NULL, NULL }
 };
 
-/* The band of a score: green up to 2, amber 3-5, red above 5. */
-static enum ui_role
-pain_role(int score)
-{
-	if (score <= 2)
-		return UR_GOOD;
-	if (score <= 5)
-		return UR_WARN;
-	return UR_BAD;
-}
+static void	pain_key_score(struct pain_form *, const struct ui_event *);
+static void	pain_key_exercises(struct pain_form *,
+		    const struct ui_event *);
+static void	pain_key_flags(struct pain_form *, const struct ui_event *);
+static void	pain_key_note(struct pain_form *, const struct ui_event *);
+static void	pain_key_review(struct pain_form *, const struct ui_event *);
+static void	pain_draw_score_page(struct pain_form *, int);
+static void	pain_draw_exercises(struct pain_form *, int);
+static void	pain_draw_flags(struct pain_form *, int);
+static void	pain_draw_note(struct pain_form *, int);
+static void	pain_draw_review(struct pain_form *, int);
 
-static const char *
-pain_band(int score)
-{
-	if (score <= 2)
-		return "fine";
-	if (score <= 5)
-		return "acceptable";
-	return "too much";
-}
+/* Each page: its title, keys, and how it takes a key and draws. */
+static const struct pain_page_def {
+	const char		*title;
+	const struct ui_key	*keys;
+	void			(*key)(struct pain_form *,
+				    const struct ui_event *);
+	void			(*draw)(struct pain_form *, int);
+} pain_pages[PP_COUNT] = {
+	[PP_DURING] = { "Pain during the session", pain_keys_score,
+	    pain_key_score, pain_draw_score_page },
+	[PP_NOW] = { "Pain now", pain_keys_score, pain_key_score,
+	    pain_draw_score_page },
+	[PP_EXERCISES] = { "Which exercises hurt? (optional)", pain_keys_ex,
+	    pain_key_exercises, pain_draw_exercises },
+	[PP_FLAGS] = { "Warning signs", pain_keys_flags, pain_key_flags,
+	    pain_draw_flags },
+	[PP_NOTE] = { "A note (optional)", pain_keys_note, pain_key_note,
+	    pain_draw_note },
+	[PP_REVIEW] = { "Check and save", pain_keys_review, pain_key_review,
+	    pain_draw_review },
+};
 
 static bool
 pain_page_used(const struct pain_form *f, enum pain_page p)
@@ -453,62 +459,11 @@ pain_key(void *state, const struct ui_event *ev)
 
 	if (f->page != PP_NOTE && f->page != PP_REVIEW)
 		f->error[0] = '\0';
-	switch (f->page) {
-	case PP_DURING:
-	case PP_NOW:
-		pain_key_score(f, ev);
-		break;
-	case PP_EXERCISES:
-		pain_key_exercises(f, ev);
-		break;
-	case PP_FLAGS:
-		pain_key_flags(f, ev);
-		break;
-	case PP_NOTE:
-		pain_key_note(f, ev);
-		break;
-	case PP_REVIEW:
-		pain_key_review(f, ev);
-		break;
-	case PP_COUNT:
-		break;
-	}
+	pain_pages[f->page].key(f, ev);
 	ui_dirty();
 }
 
 /* --- drawing ------------------------------------------------------- */
-
-/* The 0-10 scale with the chosen score marked, and its anchors. */
-int
-ui_pain_scale(int y, int score)
-{
-	static const struct { int at; const char *what; } anchors[] = {
-		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
-		{ 10, "worst" }
-	};
-	char	num[4];
-	int	i, step = COLS >= 50 ? 4 : 2, x0 = 4;
-	size_t	a;
-
-	for (i = 0; i <= 10; i++) {
-		snprintf(num, sizeof num, "%d", i);
-		if (i == score) {
-			attron(A_REVERSE);
-			ui_print(y, x0 + i * step, 2, pain_role(i), num);
-			attroff(A_REVERSE);
-		} else
-			ui_print(y, x0 + i * step, 2, UR_DIM, num);
-	}
-	if (step == 4) {
-		for (a = 0; a < sizeof anchors / sizeof anchors[0]; a++)
-			ui_print(y + 1, x0 + anchors[a].at * step,
-			    COLS - x0 - anchors[a].at * step, UR_DIM,
-			    anchors[a].what);
-	} else
-		ui_print(y + 1, x0, COLS - x0, UR_DIM,
-		    "0 none, 2 mild, 5 the limit, 10 worst");
-	return y + 3;
-}
 
 static void
 pain_draw_score_page(struct pain_form *f, int y)
@@ -520,8 +475,8 @@ pain_draw_score_page(struct pain_form *f, int y)
 	    "How much does it hurt now?");
 	y = ui_pain_scale(y + 1, score);
 	if (score != PAIN_NONE)
-		ui_printf(y, 4, COLS - 8, pain_role(score), "%d/10: %s",
-		    score, pain_band(score));
+		ui_printf(y, 4, COLS - 8, ui_pain_role(score), "%d/10: %s",
+		    score, ui_pain_band(score));
 	else
 		ui_print(y, 4, COLS - 8, UR_DIM,
 		    "Type a digit (1 then 0 for 10).");
@@ -550,23 +505,24 @@ pain_draw_exercises(struct pain_form *f, int y)
 
 		if ((size_t)i == f->cur)
 			ui_print(y, 2, 2, UR_ACCENT, ">");
-		ui_print(y, 4, w, (size_t)i == f->cur ? UR_ACCENT : UR_NORMAL,
-		    it->label);
+		ui_print_short(y, 4, w, (size_t)i == f->cur ? UR_ACCENT :
+		    UR_NORMAL, it->label);
 		if (it->pain == PAIN_NONE)
 			ui_print(y, 6 + w, 6, UR_DIM, "-");
 		else {
 			snprintf(buf, sizeof buf, "%d/10", it->pain);
-			ui_print(y, 6 + w, 6, pain_role(it->pain), buf);
+			ui_print(y, 6 + w, 6, ui_pain_role(it->pain), buf);
 		}
 		y++;
 	}
 }
 
-static void
+static int
 pain_draw_physio(int y)
 {
-	ui_print(y, 2, COLS - 4, UR_BAD, pain_physio_msg);
-	ui_print(y + 1, 2, COLS - 4, UR_DIM,
+	/* Whole, over more lines where the terminal is narrow. */
+	y = ui_wrap(y, 2, COLS - 4, LINES - 1, UR_BAD, pain_physio_msg);
+	return ui_wrap(y, 2, COLS - 4, LINES - 1, UR_DIM,
 	    "These are not exercise problems: a professional should look.");
 }
 
@@ -581,12 +537,12 @@ pain_draw_flags(struct pain_form *f, int y)
 	for (i = 0; i < FLAG_COUNT; i++)
 		if (ui_width(pain_flag_questions[i]) > qw)
 			qw = ui_width(pain_flag_questions[i]);
-	if (qw > COLS - 12)
-		qw = COLS - 12;
+	if (qw > COLS - 11)
+		qw = COLS - 11;
 	for (i = 0; i < FLAG_COUNT; i++, y++) {
 		if (i == f->cur)
 			ui_print(y, 2, 2, UR_ACCENT, ">");
-		ui_print(y, 4, qw, i == f->cur ? UR_ACCENT : UR_NORMAL,
+		ui_print_short(y, 4, qw, i == f->cur ? UR_ACCENT : UR_NORMAL,
 		    pain_flag_questions[i]);
 		if (f->flags & (1u << i))
 			ui_print(y, 6 + qw, 4, UR_BAD, "yes");
@@ -665,11 +621,11 @@ pain_draw_review(struct pain_form *f, int y)
 
 	if (f->session != 0) {
 		ui_print(y, 4, 16, UR_DIM, "Pain during");
-		ui_printf(y++, 20, w, pain_role(f->during), "%d/10",
+		ui_printf(y++, 20, w, ui_pain_role(f->during), "%d/10",
 		    f->during);
 	}
 	ui_print(y, 4, 16, UR_DIM, "Pain now");
-	ui_printf(y++, 20, w, pain_role(f->now), "%d/10", f->now);
+	ui_printf(y++, 20, w, ui_pain_role(f->now), "%d/10", f->now);
 	if (f->nitems > 0) {
 		buf[0] = '\0';
 		for (i = 0; i < f->nitems; i++) {
@@ -691,8 +647,7 @@ pain_draw_review(struct pain_form *f, int y)
 	free(note);
 	y++;
 	if (f->flags != 0) {
-		pain_draw_physio(y);
-		y += 3;
+		y = pain_draw_physio(y) + 1;
 	}
 	ui_print(y, 4, COLS - 8, UR_DIM,
 	    "Enter saves; nothing is saved before.");
@@ -712,31 +667,16 @@ pain_draw(void *state)
 			k++;
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, "How did it go?");
-	ui_print(y + 1, 1, COLS - 2, UR_DIM, f->title);
+	if (f->title_name != NULL)
+		ui_print_name(y + 1, 1, COLS - 2, UR_DIM, "", f->title_name,
+		    f->title);
+	else
+		ui_wrap(y + 1, 1, COLS - 2, y + 3, UR_DIM, f->title);
 	y += 3;
-	ui_printf(y, 1, COLS - 2, UR_ACCENT, "%s", pain_page_titles[f->page]);
+	ui_print(y, 1, COLS - 2, UR_ACCENT, pain_pages[f->page].title);
 	ui_printf(y, COLS - 10, 9, UR_DIM, "%d of %d", k, n);
 	y += 2;
-	switch (f->page) {
-	case PP_DURING:
-	case PP_NOW:
-		pain_draw_score_page(f, y);
-		break;
-	case PP_EXERCISES:
-		pain_draw_exercises(f, y);
-		break;
-	case PP_FLAGS:
-		pain_draw_flags(f, y);
-		break;
-	case PP_NOTE:
-		pain_draw_note(f, y);
-		break;
-	case PP_REVIEW:
-		pain_draw_review(f, y);
-		break;
-	case PP_COUNT:
-		break;
-	}
+	pain_pages[f->page].draw(f, y);
 	if (f->error[0] != '\0')
 		ui_print(LINES - 3, 2, COLS - 4, UR_BAD, f->error);
 }
@@ -746,18 +686,7 @@ pain_keys(void *state)
 {
 	struct pain_form	*f = state;
 
-	switch (f->page) {
-	case PP_EXERCISES:
-		return pain_keys_ex;
-	case PP_FLAGS:
-		return pain_keys_flags;
-	case PP_NOTE:
-		return pain_keys_note;
-	case PP_REVIEW:
-		return pain_keys_review;
-	default:
-		return pain_keys_score;
-	}
+	return pain_pages[f->page].keys;
 }
 
 static void
@@ -837,8 +766,8 @@ pain_set_title(struct pain_form *f, const struct hist_session *s)
 		snprintf(when, sizeof when, "?");
 	rt = f->app->cat != NULL ? catalog_routine(f->app->cat, s->routine) :
 	    NULL;
-	snprintf(f->title, sizeof f->title, "%s, %s",
-	    rt != NULL ? rt->name : s->routine, when);
+	f->title_name = rt != NULL ? rt->name : s->routine;
+	snprintf(f->title, sizeof f->title, ", %s", when);
 }
 
 /*

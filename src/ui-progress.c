@@ -103,15 +103,25 @@ ui_progress_header(const struct ui_progress *p)
 {
 	const struct report	*r = &p->r;
 	char			 a[32], b[32], line[256];
-	int			 i, x, weeks = progress_windows[p->window];
+	int			 i, x, w, pct, weeks = progress_windows[p->window];
 
-	review_day(r->w[0].day0, true, a, sizeof a);
-	review_day(r->today, true, b, sizeof b);
-	if (weeks > 0)
-		snprintf(line, sizeof line, "Progress: last %d weeks, %s to %s",
-		    weeks, a, b);
-	else
-		snprintf(line, sizeof line, "Progress: all, since %s", a);
+	/* The dates whole: fewer words where the line is short. */
+	for (i = 0; i < 3; i++) {
+		review_day(r->w[0].day0, i == 0, a, sizeof a);
+		review_day(r->today, i == 0, b, sizeof b);
+		if (weeks > 0 && i < 2)
+			snprintf(line, sizeof line, i == 0 ?
+			    "Progress: last %d weeks, %s to %s" :
+			    "Progress: %d weeks, %s to %s", weeks, a, b);
+		else if (weeks > 0)
+			snprintf(line, sizeof line, "Progress: %d weeks to %s",
+			    weeks, b);
+		else
+			snprintf(line, sizeof line, "Progress: all, since %s",
+			    a);
+		if (ui_width(line) <= COLS - 2)
+			break;
+	}
 	ui_print(0, 1, COLS - 2, UR_TITLE, line);
 	/* The views, the current one marked. */
 	x = COLS - 1;
@@ -124,14 +134,19 @@ ui_progress_header(const struct ui_progress *p)
 		ui_print(1, x, ui_width(line), i == (int)p->view ? UR_ACCENT :
 		    UR_DIM, line);
 	}
-	snprintf(line, sizeof line, "sessions: %d done of %d planned",
-	    r->done, r->planned);
-	if (r->planned > 0)
-		snprintf(line + strlen(line), sizeof line - strlen(line),
-		    " (%d%%)", r->done * 100 / r->planned);
-	snprintf(line + strlen(line), sizeof line - strlen(line),
-	    ", streak %d week%s", r->streak, r->streak == 1 ? "" : "s");
-	ui_print(1, 1, x > 40 ? x - 2 : COLS - 2, UR_NORMAL, line);
+	/* What fits whole: the streak goes first, then the words. */
+	w = x > 40 ? x - 2 : COLS - 2;
+	pct = r->planned > 0 ? r->done * 100 / r->planned : 0;
+	snprintf(line, sizeof line, "sessions: %d done of %d planned (%d%%), "
+	    "streak %d week%s", r->done, r->planned, pct, r->streak,
+	    r->streak == 1 ? "" : "s");
+	if (ui_width(line) > w)
+		snprintf(line, sizeof line, "sessions: %d done of %d planned "
+		    "(%d%%)", r->done, r->planned, pct);
+	if (ui_width(line) > w)
+		snprintf(line, sizeof line, "%d of %d sessions", r->done,
+		    r->planned);
+	ui_print(1, 1, w, UR_NORMAL, line);
 	review_trend(r, PAIN_AFTER, ui_utf8(), line, sizeof line);
 	ui_print(2, 1, COLS - 2, r->trend[PAIN_AFTER].meaningful &&
 	    r->trend[PAIN_AFTER].last < r->trend[PAIN_AFTER].first ?
@@ -205,8 +220,9 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 		if (ui_width(review_name(&r->ex[k])) > namew)
 			namew = ui_width(review_name(&r->ex[k]));
 	}
-	if (namew > COLS / 3)
-		namew = COLS / 3;
+	/* The names get what leaves the sparklines 8 columns. */
+	if (namew > COLS / 3 && namew > COLS - 24)
+		namew = COLS / 3 > COLS - 24 ? COLS / 3 : COLS - 24;
 	sparkw = COLS - namew - 16;
 	if (sparkw > r->nweeks)
 		sparkw = r->nweeks;
@@ -216,7 +232,7 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 	for (k = 0; k < r->nex && row < y + h; k++, row++) {
 		e = &r->ex[k];
 		ui_print(row, 1, 2, UR_ACCENT, (int)k == p->ex ? ">" : " ");
-		ui_print(row, 3, namew, (int)k == p->ex ? UR_ACCENT :
+		ui_print_short(row, 3, namew, (int)k == p->ex ? UR_ACCENT :
 		    UR_NORMAL, review_name(e));
 		chart_clear(&c);
 		chart_spark(&c, 0, 0, sparkw, e->volume, r->nweeks);
@@ -233,7 +249,15 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 	review_dose(e, &e->current, b, sizeof b);
 	snprintf(line, sizeof line, "%s: %s %s %s", review_name(e), a,
 	    ui_utf8() ? "\xe2\x86\x92" : "->", b);
-	ui_print(++row, 1, COLS - 2, UR_TITLE, line);
+	if (ui_width(line) > COLS - 2) {
+		/* Both doses whole: the one now on a line of its own. */
+		snprintf(line, sizeof line, "%s: %s", review_name(e), a);
+		ui_print_short(++row, 1, COLS - 2, UR_TITLE, line);
+		snprintf(line, sizeof line, "%s %s", ui_utf8() ?
+		    "\xe2\x86\x92" : "->", b);
+		ui_print_short(++row, 3, COLS - 4, UR_TITLE, line);
+	} else
+		ui_print(++row, 1, COLS - 2, UR_TITLE, line);
 	row++;
 	if (e->nchanges == 0)
 		ui_print(row, 3, COLS - 4, UR_DIM, "no change in this window");

@@ -486,7 +486,7 @@ ui_session_header(const struct ui_session *st, const struct sess_view *v,
 	if (i == 3)
 		rw = ui_width(right[--i]);
 	ui_print(0, x + w - rw, rw, UR_DIM, right[i]);
-	ui_print(0, x, w - rw - 2, UR_TITLE, st->rt->name);
+	ui_print_short(0, x, w - rw - 2, UR_TITLE, st->rt->name);
 }
 
 /* Decide which parts fit in LINES x COLS, dropping cues first. */
@@ -555,8 +555,10 @@ ui_session_draw(void *arg)
 	}
 	ui_print(y++, x, w, UR_TITLE, ex->name);
 	if (l.level) {
-		ui_printf(y++, x, w, UR_DIM, "Level %d of %zu: %s",
-		    it->dose.level, ex->nlevels, ex->levels[it->dose.level - 1]);
+		snprintf(buf, sizeof buf, "Level %d of %zu: ", it->dose.level,
+		    ex->nlevels);
+		ui_print_name(y++, x, w, UR_DIM, buf,
+		    ex->levels[it->dose.level - 1], "");
 	}
 	for (i = 0; i < l.ncues; i++) {
 		ui_printf(y++, x, w, UR_NORMAL, "%s%s",
@@ -590,7 +592,7 @@ ui_session_draw(void *arg)
 		ui_print(LINES - 3, x, w, UR_BAD, st->error);
 	if (v.next_item < v.nitems) {
 		ui_session_item_str(st, v.next_item, buf, sizeof buf);
-		ui_printf(LINES - 2, x, w, UR_DIM, "Next: %s", buf);
+		ui_print_name(LINES - 2, x, w, UR_DIM, "Next: ", buf, "");
 	} else
 		ui_print(LINES - 2, x, w, UR_DIM, "Next: the end of the session");
 }

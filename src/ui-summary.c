@@ -112,39 +112,146 @@ summary_done_str(const struct hist_exercise *e, int target, char *buf,
 	    e->prescribed.sets;
 }
 
-static int
-summary_draw_exercise(struct summary *sm, int y,
-    const struct hist_exercise *e, int nw)
+/* One exercise's line of the table, as text. */
+struct summary_row {
+	char	name[128];
+	char	dose[128];
+	char	done[128];
+	bool	all;		/* every set done in full */
+};
+
+/*
+ * Where the table's columns go: the names and the doses; stacked, each
+ * dose goes on a line of its own under its name.
+ */
+struct summary_cols {
+	int	name;
+	int	dose;
+	bool	stacked;
+};
+
+static void
+summary_name(const char *name, enum side side, char *buf, size_t len)
+{
+	if (side == SIDE_BOTH)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "%s (%s)", name, history_side_name(side));
+}
+
+static void
+summary_row(const struct summary *sm, const struct hist_exercise *e,
+    struct summary_row *r)
 {
 	const struct exercise	*ex;
-	char			 dose[64], done[128], name[128];
-	bool			 all;
-	int			 x, row;
 
 	ex = catalog_exercise(sm->app->cat, e->exercise);
-	snprintf(name, sizeof name, "%s%s%s%s",
-	    ex != NULL ? ex->name : e->exercise,
-	    e->side != SIDE_BOTH ? " (" : "",
-	    e->side != SIDE_BOTH ? history_side_name(e->side) : "",
-	    e->side != SIDE_BOTH ? ")" : "");
+	summary_name(ex != NULL ? ex->name : e->exercise, e->side, r->name,
+	    sizeof r->name);
 	if (ex != NULL)
-		catalog_dose_str(ex, &e->prescribed, dose, sizeof dose);
+		catalog_dose_str(ex, &e->prescribed, r->dose, sizeof r->dose);
 	else
-		snprintf(dose, sizeof dose, "%d sets", e->prescribed.sets);
+		snprintf(r->dose, sizeof r->dose, "%d sets",
+		    e->prescribed.sets);
 	summary_done_str(e, ex != NULL ? summary_target(ex->kind,
-	    &e->prescribed) : 0, done, sizeof done, &all);
+	    &e->prescribed) : 0, r->done, sizeof r->done, &r->all);
+}
+
+static void
+summary_next_row(const struct prog_item *it, struct summary_row *r)
+{
+	summary_name(it->step->ex->name, it->side, r->name, sizeof r->name);
+	catalog_dose_str(it->step->ex, &it->dose, r->dose, sizeof r->dose);
+}
+
+/*
+ * The names and doses share the room the sets done leave: each as wide
+ * as its widest if both fit, else half each (what one needs less of goes
+ * to the other), shortened in the middle.
+ */
+static void
+summary_layout(const struct summary *sm, const struct hist_session *s,
+    struct summary_cols *c)
+{
+	struct summary_row	r;
+	size_t			i;
+	int			done = 4, room, w;
+
+	c->name = 8;		/* "Exercise" */
+	c->dose = 10;		/* "Prescribed" */
+	for (i = 0; i < s->nex; i++) {
+		summary_row(sm, &s->ex[i], &r);
+		if ((w = ui_width(r.name)) > c->name)
+			c->name = w;
+		if ((w = ui_width(r.dose)) > c->dose)
+			c->dose = w;
+		if ((w = ui_width(r.done)) > done)
+			done = w;
+	}
+	for (i = 0; sm->planned && i < sm->plan.nitems; i++) {
+		summary_next_row(&sm->plan.items[i], &r);
+		if ((w = ui_width(r.name)) > c->name)
+			c->name = w;
+		if ((w = ui_width(r.dose)) > c->dose)
+			c->dose = w;
+	}
+	if (done > 16)
+		done = 16;
+	/* Side by side, the sets done need room for "Done per set". */
+	room = COLS - 3 - 4 - (done > 12 ? done : 12);
+	c->stacked = false;
+	if (c->name + c->dose <= room)
+		return;
+	if (c->name <= room / 2)
+		c->dose = room - c->name;
+	else if (c->dose <= room - room / 2)
+		c->name = room - c->dose;
+	else {
+		c->name = room / 2;
+		c->dose = room - c->name;
+	}
+	/* Too narrow for both side by side: a line each. */
+	if (c->name < 16 || c->dose < 16) {
+		c->stacked = true;
+		c->name = COLS - 3 - 2 - done;
+		c->dose = COLS - 5;
+	}
+}
+
+/* Stacked: the dose on content line y, under its name. */
+static void
+summary_dose_line(const struct summary *sm, int y,
+    const struct summary_cols *c, enum ui_role role, const char *dose)
+{
+	int	row;
+
+	if (c->stacked && (row = summary_y(sm, y)) != -1)
+		ui_print_short(row, 4, c->dose, role, dose);
+}
+
+static int
+summary_draw_exercise(struct summary *sm, int y,
+    const struct hist_exercise *e, const struct summary_cols *c)
+{
+	struct summary_row	r;
+	int			x, row;
+
+	summary_row(sm, e, &r);
+	summary_dose_line(sm, y + 1, c, UR_DIM, r.dose);
 	if ((row = summary_y(sm, y)) == -1)
-		return y + 1;
+		return y + (c->stacked ? 2 : 1);
 	x = 2;
-	ui_print(row, x, nw, UR_NORMAL, name);
-	x += nw + 2;
-	ui_print(row, x, 18, UR_DIM, dose);
-	x += 20;
-	x += ui_print(row, x, COLS - x, all ? UR_GOOD : UR_WARN, done);
+	ui_print_short(row, x, c->name, UR_NORMAL, r.name);
+	x += c->name + 2;
+	if (!c->stacked) {
+		ui_print_short(row, x, c->dose, UR_DIM, r.dose);
+		x += c->dose + 2;
+	}
+	x += ui_print(row, x, COLS - x, r.all ? UR_GOOD : UR_WARN, r.done);
 	if (e->pain != PAIN_NONE)
 		ui_printf(row, x + 2, COLS - x - 2, e->pain > 5 ? UR_BAD :
 		    e->pain > 2 ? UR_WARN : UR_DIM, "pain %d/10", e->pain);
-	return y + 1;
+	return y + (c->stacked ? 2 : 1);
 }
 
 static void
@@ -180,9 +287,8 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 		if (hi == PAIN_NONE)
 			ui_print(row, x, COLS - x, UR_DIM, "(not recorded)");
 		else
-			ui_print(row, x, COLS - x, hi > 5 ? UR_BAD : hi > 2 ?
-			    UR_WARN : UR_GOOD, hi > 5 ? "too much" : hi > 2 ?
-			    "acceptable" : "fine");
+			ui_print(row, x, COLS - x, ui_pain_role(hi),
+			    ui_pain_band(hi));
 	}
 	y++;
 	if (s->flags != 0) {
@@ -208,11 +314,10 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 
 /* One line per exercise: the next dose, the decision and why. */
 static int
-summary_draw_next(struct summary *sm, int y, int nw)
+summary_draw_next(struct summary *sm, int y, const struct summary_cols *c)
 {
 	const struct prog_item	*it;
-	const struct exercise	*ex;
-	char			 name[128], dose[64];
+	struct summary_row	 r;
 	size_t			 i;
 	int			 row, x;
 
@@ -223,17 +328,19 @@ summary_draw_next(struct summary *sm, int y, int nw)
 	y++;
 	for (i = 0; i < sm->plan.nitems; i++, y++) {
 		it = &sm->plan.items[i];
-		ex = it->step->ex;
-		if ((row = summary_y(sm, y)) == -1)
+		if ((row = summary_y(sm, y)) == -1) {
+			y += c->stacked;
 			continue;
-		snprintf(name, sizeof name, "%s%s%s%s", ex->name,
-		    it->side != SIDE_BOTH ? " (" : "",
-		    it->side != SIDE_BOTH ? history_side_name(it->side) : "",
-		    it->side != SIDE_BOTH ? ")" : "");
-		catalog_dose_str(ex, &it->dose, dose, sizeof dose);
-		ui_print(row, 2, nw, UR_NORMAL, name);
-		ui_print(row, nw + 4, 18, UR_ACCENT, dose);
-		x = nw + 24;
+		}
+		summary_next_row(it, &r);
+		ui_print_short(row, 2, c->name, UR_NORMAL, r.name);
+		x = 2 + c->name + 2;
+		if (c->stacked)
+			summary_dose_line(sm, ++y, c, UR_ACCENT, r.dose);
+		else {
+			ui_print_short(row, x, c->dose, UR_ACCENT, r.dose);
+			x += c->dose + 2;
+		}
 		x += ui_print(row, x, COLS - x, it->decision == PROG_REGRESS ||
 		    it->decision == PROG_DELOAD ? UR_WARN :
 		    it->decision == PROG_PROGRESS ? UR_GOOD : UR_NORMAL,
@@ -260,28 +367,29 @@ static void
 summary_head(struct summary *sm, const struct hist_session *s, int y)
 {
 	const struct routine	*rt;
+	const char		*name;
 	struct tm		 tm;
 	time_t			 t = (time_t)(s->start + s->utc_off);
-	char			 when[48];
+	char			 when[48], post[80];
 	int			 row;
 
 	rt = catalog_routine(sm->app->cat, s->routine);
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(when, sizeof when, "%a %d %b %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
+	name = rt != NULL ? rt->name : s->routine;
 	if ((row = summary_y(sm, y)) != -1)
 		ui_print(row, 1, COLS - 2, UR_TITLE, s->completed ?
-		    "Session done" : "Session stopped early (the sets done "
-		    "are kept)");
+		    "Session done" : COLS >= 48 ? "Session stopped early (the "
+		    "sets done are kept)" : "Stopped early; the sets are kept");
 	if ((row = summary_y(sm, y + 1)) == -1)
 		return;
-	if (s->end > s->start)
-		ui_printf(row, 1, COLS - 2, UR_DIM, "%s, %s, %lld min",
-		    rt != NULL ? rt->name : s->routine, when,
-		    (long long)((s->end - s->start + 30) / 60));
-	else
-		ui_printf(row, 1, COLS - 2, UR_DIM, "%s, %s",
-		    rt != NULL ? rt->name : s->routine, when);
+	/* The length, where the name stays whole beside it. */
+	snprintf(post, sizeof post, ", %s, %lld min", when,
+	    (long long)((s->end - s->start + 30) / 60));
+	if (s->end <= s->start || ui_width(name) + ui_width(post) > COLS - 2)
+		snprintf(post, sizeof post, ", %s", when);
+	ui_print_name(row, 1, COLS - 2, UR_DIM, "", name, post);
 }
 
 static void
@@ -289,9 +397,9 @@ summary_draw(void *state)
 {
 	struct summary			*sm = state;
 	const struct hist_session	*s;
-	const struct exercise		*ex;
+	struct summary_cols		 c;
 	size_t				 i;
-	int				 y = 0, nw = 8, w, row;
+	int				 y = 0, row, x;
 
 	if (sm->stale)
 		summary_load(sm);
@@ -304,29 +412,26 @@ summary_draw(void *state)
 	s = &sm->h.s[sm->h.ns - 1];
 	summary_head(sm, s, y);
 	y += 3;
-	for (i = 0; i < s->nex; i++) {
-		ex = catalog_exercise(sm->app->cat, s->ex[i].exercise);
-		w = ui_width(ex != NULL ? ex->name : s->ex[i].exercise) +
-		    (s->ex[i].side != SIDE_BOTH ? 8 : 0);
-		if (w > nw)
-			nw = w;
-	}
-	if (nw > COLS / 3)
-		nw = COLS / 3;
+	summary_layout(sm, s, &c);
 	if ((row = summary_y(sm, y)) != -1) {
-		ui_print(row, 2, nw, UR_DIM, "Exercise");
-		ui_print(row, nw + 4, 18, UR_DIM, "Prescribed");
-		ui_print(row, nw + 24, COLS - nw - 24, UR_DIM,
+		ui_print(row, 2, c.name, UR_DIM, c.stacked ?
+		    "Exercise, prescribed" : "Exercise");
+		x = c.name + 4;
+		if (!c.stacked) {
+			ui_print(row, x, c.dose, UR_DIM, "Prescribed");
+			x += c.dose + 2;
+		}
+		ui_print(row, x, COLS - x - 1, UR_DIM, c.stacked ? "Done" :
 		    "Done per set");
 	}
 	y++;
 	for (i = 0; i < s->nex; i++)
-		y = summary_draw_exercise(sm, y, &s->ex[i], nw);
+		y = summary_draw_exercise(sm, y, &s->ex[i], &c);
 	if (s->nex == 0 && (row = summary_y(sm, y++)) != -1)
 		ui_print(row, 2, COLS - 4, UR_DIM, "No sets were done.");
 	y++;
 	y = summary_draw_pain(sm, y, s);
-	y = summary_draw_next(sm, y + 1, nw);
+	y = summary_draw_next(sm, y + 1, &c);
 	sm->lines = y;
 }
 

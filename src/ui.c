@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "ui.h"
+#include "history.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -563,25 +564,41 @@ ui_run(void)
 
 /* --- widgets --------------------------------------------------------- */
 
+/*
+ * Decode the character at s: its width in columns (never negative) and
+ * how many bytes it takes. A byte that is not valid in the locale is one
+ * '?' (and the state starts again), so a bad name still draws.
+ */
+static size_t
+ui_next(const char *s, mbstate_t *st, wchar_t *wc, int *cw)
+{
+	size_t	n;
+
+	n = mbrtowc(wc, s, MB_CUR_MAX, st);
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		memset(st, 0, sizeof *st);
+		n = 1;
+		*wc = '?';
+	}
+	if (n == 0)
+		n = 1;
+	*cw = wcwidth(*wc);
+	if (*cw < 0)
+		*cw = 0;
+	return n;
+}
+
 int
 ui_width(const char *s)
 {
 	mbstate_t	st;
 	wchar_t		wc;
-	size_t		n;
 	int		w = 0, cw;
 
 	memset(&st, 0, sizeof st);
 	while (*s != '\0') {
-		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			wc = '?';
-		}
-		cw = wcwidth(wc);
-		w += cw > 0 ? cw : 0;
-		s += n;
+		s += ui_next(s, &st, &wc, &cw);
+		w += cw;
 	}
 	return w;
 }
@@ -602,15 +619,7 @@ ui_print(int y, int x, int width, enum ui_role role, const char *s)
 	attron(ui_attr(role));
 	move(y, x);
 	while (*s != '\0') {
-		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			n = 1;
-			wc = '?';
-		}
-		cw = wcwidth(wc);
-		if (cw < 0)
-			cw = 0;
+		n = ui_next(s, &st, &wc, &cw);
 		if (w + cw > width)
 			break;
 		addnwstr(&wc, 1);
@@ -619,6 +628,193 @@ ui_print(int y, int x, int width, enum ui_role role, const char *s)
 	}
 	attroff(ui_attr(role));
 	return w;
+}
+
+/* One character of a string being shortened: where it starts, its width. */
+struct ui_char {
+	size_t	off;
+	int	w;
+	bool	space;	/* a word ends here: space or punctuation */
+	bool	open;	/* "(": kept at the start of a tail */
+	bool	close;	/* ")": kept at the end of a head */
+	bool	blank;	/* a space: a line may break here */
+};
+
+static bool
+ui_is_gap(wchar_t wc)
+{
+	return wc == ' ' || wc == '-' || wc == ',' || wc == ';' ||
+	    wc == ':' || wc == '/' || wc == '(' || wc == ')';
+}
+
+/* The characters of s; *n set to how many (the last entry ends s). */
+static struct ui_char *
+ui_chars(const char *s, size_t *n)
+{
+	struct ui_char	*c = NULL;
+	mbstate_t	 st;
+	wchar_t		 wc;
+	size_t		 i = 0, off = 0, cap = 0;
+	int		 cw;
+
+	memset(&st, 0, sizeof st);
+	for (;;) {
+		if (i == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			c = xreallocarray(c, cap, sizeof *c);
+		}
+		c[i].off = off;
+		c[i].w = 0;
+		c[i].space = true;
+		c[i].open = c[i].close = c[i].blank = false;
+		if (s[off] == '\0')
+			break;
+		off += ui_next(s + off, &st, &wc, &cw);
+		c[i].w = cw;
+		c[i].space = ui_is_gap(wc);
+		c[i].open = wc == '(';
+		c[i].close = wc == ')';
+		c[i].blank = wc == ' ';
+		i++;
+	}
+	*n = i;
+	return c;
+}
+
+/*
+ * The first characters of c that fit in `width` columns, ended at a word
+ * when a word break keeps at least half of them, without the spaces and
+ * dashes before the cut.
+ */
+static size_t
+ui_head(const struct ui_char *c, size_t n, int width)
+{
+	size_t	k = 0, b;
+	int	w = 0;
+
+	while (k < n && w + c[k].w <= width)
+		w += c[k++].w;
+	if (k < n && !c[k].space) {
+		for (b = k; b > 0 && !c[b - 1].space; b--)
+			;
+		if (b > 0 && 2 * b >= k)
+			k = b;
+	}
+	while (k > 0 && c[k - 1].space && !c[k - 1].close)
+		k--;
+	return k;
+}
+
+/* The same at the end: the index of the first character kept. */
+static size_t
+ui_tail(const struct ui_char *c, size_t n, int width)
+{
+	size_t	k = n, b;
+	int	w = 0;
+
+	while (k > 0 && w + c[k - 1].w <= width)
+		w += c[--k].w;
+	if (k > 0 && k < n && !c[k - 1].space) {
+		for (b = k; b < n && !c[b].space; b++)
+			;
+		if (b < n && 2 * (n - b) >= n - k)
+			k = b;
+	}
+	while (k < n && c[k].space && !c[k].open)
+		k++;
+	return k;
+}
+
+int
+ui_shorten(const char *s, int width, bool middle, char *buf, size_t len)
+{
+	struct ui_char	*c;
+	const char	*ell = ui_is_utf8 ? "\xe2\x80\xa6" : "...";
+	size_t		 n, h, t, i;
+	int		 ew = ui_is_utf8 ? 1 : 3, tw = 0;
+
+	if (len == 0)
+		return 0;
+	if (width < 0)
+		width = 0;
+	if (ui_width(s) <= width) {
+		snprintf(buf, len, "%s", s);
+		return ui_width(buf);
+	}
+	c = ui_chars(s, &n);
+	if (width <= ew) {
+		/* No room for the mark: as much as fits. */
+		h = ui_head(c, n, width);
+		t = n;
+		ell = "";
+	} else if (middle) {
+		/* The end tells names apart: it gets its half first. */
+		t = ui_tail(c, n, (width - ew) / 2);
+		for (i = t; i < n; i++)
+			tw += c[i].w;
+		h = ui_head(c, t, width - ew - tw);
+	} else {
+		h = ui_head(c, n, width - ew);
+		t = n;
+	}
+	snprintf(buf, len, "%.*s%s%s", (int)c[h].off, s, ell, s + c[t].off);
+	free(c);
+	return ui_width(buf);
+}
+
+int
+ui_print_short(int y, int x, int width, enum ui_role role, const char *s)
+{
+	char	buf[512];
+
+	ui_shorten(s, width, true, buf, sizeof buf);
+	return ui_print(y, x, width, role, buf);
+}
+
+int
+ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+{
+	struct ui_char	*c;
+	char		*line;
+	size_t		 n, from = 0, to, brk;
+	int		 w;
+
+	c = ui_chars(s, &n);
+	line = xmalloc(strlen(s) + 1);
+	while (from < n && y < maxy && width > 0) {
+		/* As many words as fit; a word longer than a line is cut. */
+		brk = 0;
+		for (to = from, w = 0; to < n && w + c[to].w <= width; to++) {
+			w += c[to].w;
+			if (to + 1 < n && c[to + 1].blank)
+				brk = to + 1;
+		}
+		if (to < n && brk > from)
+			to = brk;
+		if (to == from)
+			to++;
+		memcpy(line, s + c[from].off, c[to].off - c[from].off);
+		line[c[to].off - c[from].off] = '\0';
+		ui_print(y++, x, width, role, line);
+		for (from = to; from < n && c[from].blank; from++)
+			;
+	}
+	free(line);
+	free(c);
+	return y;
+}
+
+int
+ui_print_name(int y, int x, int width, enum ui_role role, const char *pre,
+    const char *name, const char *post)
+{
+	char	buf[512];
+	int	w;
+
+	w = ui_print(y, x, width, role, pre);
+	ui_shorten(name, width - w - ui_width(post), true, buf, sizeof buf);
+	w += ui_print(y, x + w, width - w, role, buf);
+	return w + ui_print(y, x + w, width - w, role, post);
 }
 
 int
@@ -649,6 +845,9 @@ ui_keybar(const struct ui_key *keys)
 
 	if (keys == NULL)
 		return;
+	/* A screen taller than the terminal may have drawn here. */
+	move(y, 0);
+	clrtoeol();
 	/* Whatever does not fit stays behind `?`: keep room for it. */
 	for (i = 0; keys[i].key != NULL; i++) {
 		if (strcmp(keys[i].key, "?") == 0) {
@@ -705,6 +904,66 @@ ui_bar(int y, int x, int width, int64_t done, int64_t total,
 			attroff(ui_attr(UR_DIM));
 		}
 	}
+}
+
+enum ui_role
+ui_pain_role(int score)
+{
+	if (score <= 2)
+		return UR_GOOD;
+	if (score <= 5)
+		return UR_WARN;
+	return UR_BAD;
+}
+
+const char *
+ui_pain_band(int score)
+{
+	if (score <= 2)
+		return "fine";
+	if (score <= 5)
+		return "acceptable";
+	return "too much";
+}
+
+int
+ui_pain_scale(int y, int score)
+{
+	static const struct { int at; const char *what; } anchors[] = {
+		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
+		{ 10, "worst" }
+	};
+	static const char *legends[] = {
+		"0 none, 2 mild, 5 the limit, 10 worst",
+		"0 none 2 mild 5 limit 10 worst",
+		"5 is the limit"
+	};
+	char	num[12];
+	int	i, step = COLS >= 50 ? 4 : 2, x0 = 4;
+	size_t	a;
+
+	for (i = 0; i <= 10; i++) {
+		snprintf(num, sizeof num, "%d", i);
+		if (i == score) {
+			attron(A_REVERSE);
+			ui_print(y, x0 + i * step, 2, ui_pain_role(i), num);
+			attroff(A_REVERSE);
+		} else
+			ui_print(y, x0 + i * step, 2, UR_DIM, num);
+	}
+	if (step == 4) {
+		for (a = 0; a < sizeof anchors / sizeof anchors[0]; a++)
+			ui_print(y + 1, x0 + anchors[a].at * step,
+			    COLS - x0 - anchors[a].at * step, UR_DIM,
+			    anchors[a].what);
+	} else {
+		/* Narrow: the anchors in words, as many as fit whole. */
+		for (a = 0; a < sizeof legends / sizeof legends[0] - 1; a++)
+			if (ui_width(legends[a]) <= COLS - x0 - 1)
+				break;
+		ui_print(y + 1, x0, COLS - x0, UR_DIM, legends[a]);
+	}
+	return y + 3;
 }
 
 /* A 3x5 font: each glyph is five rows of three bits, top row first. */

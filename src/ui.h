@@ -12,6 +12,7 @@
 #define REHABIT_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <curses.h>
@@ -120,6 +121,28 @@ attr_t	ui_attr(enum ui_role);
 int	ui_print(int y, int x, int width, enum ui_role, const char *);
 int	ui_printf(int y, int x, int width, enum ui_role, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
+/*
+ * Shorten a string to `width` columns into buf: cut in the middle
+ * ("Runner's knee...phase 2") so that the end that tells names apart
+ * stays, or at the end if !middle; "..." without UTF-8. Words are kept
+ * whole where that loses little. Returns the width of buf.
+ */
+int	ui_shorten(const char *, int width, bool middle, char *buf,
+	    size_t len);
+/* ui_print() with what does not fit cut from the middle (ui_shorten). */
+int	ui_print_short(int y, int x, int width, enum ui_role, const char *);
+/*
+ * pre, name and post on one line: the name shortened (ui_shorten) so that
+ * what comes after it ("After Mobility, Thu 26 Nov.") stays whole.
+ */
+int	ui_print_name(int y, int x, int width, enum ui_role, const char *pre,
+	    const char *name, const char *post);
+/*
+ * Print s from line y on, broken between words into lines of `width`
+ * columns, above line maxy; returns the line after the last one used.
+ */
+int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
+	    const char *);
 /* Centre a string on line y. */
 void	ui_center(int y, enum ui_role, const char *);
 /* The key bar on the last line. */
@@ -130,6 +153,15 @@ void	ui_bar(int y, int x, int width, int64_t done, int64_t total,
 /* Big digits (and ':'), 5 lines high; width of a string in columns. */
 int	ui_big_width(const char *);
 void	ui_big(int y, int x, enum ui_role, const char *);
+/* The colour of a pain score: green up to 2, amber 3-5, red above 5. */
+enum ui_role ui_pain_role(int score);
+/* Its band in words: fine, acceptable, too much. */
+const char *ui_pain_band(int score);
+/*
+ * Draw the 0-10 pain scale at line y with `score` marked (PAIN_NONE:
+ * none) and its anchors under it; returns the next free line.
+ */
+int	ui_pain_scale(int y, int score);
 /* Columns a UTF-8 string takes. */
 int	ui_width(const char *);
 /* Format ms as M:SS (rounded up, as a countdown shows it). */

@@ -108,6 +108,11 @@ need_faketime() {
 	export ASAN_OPTIONS
 }
 
+# sql QUERY : run QUERY on the history database "$db".
+sql() {
+	sqlite3 -batch -noheader "$db" "$1"
+}
+
 # db_lock DB : another process holds DB's write lock until db_unlock.
 db_lock() {
 	mkfifo "$test_tmp/sql"
@@ -181,6 +186,22 @@ tui_start() {
 	tmux -L "$tui_sock" -f /dev/null new-session -d -x "$_w" -y "$_h" \
 	    "sh -c '. $test_tmp/tui-cmd; echo \"[exit \$?]\"; exec sleep 3600'"
 	tmux -L "$tui_sock" set-option -g status off >/dev/null
+}
+
+# tui_at [-x W -y H] TIME ARGS... : rehabit --library "$lib" ARGS in tmux
+# as if it were TIME (UTC, the clock running; the monotonic clock the
+# screens time with is left alone). Call need_faketime first.
+tui_at() {
+	_size=
+	while [ $# -gt 2 ] && [ "$1" = -x -o "$1" = -y ]; do
+		_size="$_size $1 $2"
+		shift 2
+	done
+	_t=$1; shift
+	# shellcheck disable=SC2086
+	tui_start $_size env LD_PRELOAD="$faketime_lib" \
+	    "FAKETIME='@$_t'" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+	    "$REHABIT" --library "$lib" "$@"
 }
 
 tui_keys() {

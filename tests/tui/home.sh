@@ -88,9 +88,7 @@ like "$scr" 'Pain +during 3/10, after 2/10' "the latest pain figures"
 like "$scr" 'Knee strength +yesterday +2 of 3 +rest day' \
     "knee strength: last done yesterday, resting"
 like "$scr" 'Mobility +never +0 of 5 +not started' "mobility: not started"
-tui_keys q
-tui_wait "[exit 0]" >/dev/null
-tui_stop
+home_quit
 is "$(sql 'SELECT count(*) FROM pain WHERE kind = 2')" 1 \
     "skipping records no morning pain"
 
@@ -101,54 +99,51 @@ tui_keys 4
 ok "a digit records it" tui_wait "Morning pain 4/10 recorded."
 like "$(tui_screen)" 'during 3/10, after 2/10, next morning 4/10' \
     "home shows the morning pain"
-tui_keys q
-tui_wait "[exit 0]" >/dev/null
-tui_stop
+home_quit
 thu=$(sql "SELECT id FROM session WHERE start = $(epoch '2026-11-26 18:00')")
 is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $thu")" 4 \
     "morning pain 4 stored for Thursday's session"
 home_start "2026-11-27 09:00:00"
 ok "answered: no question" tui_wait "Due today"
 unlike "$(tui_screen)" 'Morning check' "answered: not asked again"
-tui_keys q
-tui_wait "[exit 0]" >/dev/null
-tui_stop
+home_quit
 
-# 1 then 0 is 10, and a red score stands out in the message.
-"$seed" "$data" >/dev/null <<SEED
-session mobility $(epoch "2026-11-27 18:00") 0 1
+# morning_after SESSION HOME [stopped] : a mobility session at SESSION,
+# then home at HOME asking about it (with the clock stopped at HOME).
+morning_after() {
+	"$seed" "$data" >/dev/null <<SEED
+session mobility $(epoch "$1") 0 1
 set quad-stretch both sets=1,hold=2,rest=1 1 2
 SEED
-# A lone 1 waits 1.5 s for a 0: with the clock stopped (libfaketime fakes
-# the monotonic clock too), it waits as long as the test needs.
-tui_start env LD_PRELOAD="$faketime_lib" "FAKETIME='2026-11-28 08:00:00'" \
-    "$REHABIT" --library "$lib"
-tui_wait "Morning check" >/dev/null
+	if [ "${3:-}" = stopped ]; then
+		tui_start env LD_PRELOAD="$faketime_lib" "FAKETIME='$2'" \
+		    "$REHABIT" --library "$lib"
+	else
+		home_start "$2"
+	fi
+	tui_wait "Morning check" >/dev/null
+}
+
+# 1 then 0 is 10, and a red score stands out in the message. A lone 1
+# waits 1.5 s for a 0: with the clock stopped (libfaketime fakes the
+# monotonic clock too), it waits as long as the test needs.
+morning_after "2026-11-27 18:00" "2026-11-28 08:00:00" stopped
 tui_keys 1
 ok "a lone 1 waits for a 0" tui_wait "type 0 for 10"
 tui_keys 0
 ok "1 then 0 records 10" tui_wait "Morning pain 10/10 recorded."
-tui_keys q
-tui_wait "[exit 0]" >/dev/null
-tui_stop
+home_quit
 mob=$(sql "SELECT id FROM session WHERE routine = 'mobility' AND
     start = $(epoch '2026-11-27 18:00')")
 is "$(sql "SELECT score FROM pain WHERE kind = 2 AND session = $mob")" 10 \
     "morning pain 10 stored"
 
 # A lone 1 is recorded as 1 after a moment.
-"$seed" "$data" >/dev/null <<SEED
-session mobility $(epoch "2026-11-28 07:00") 0 1
-set quad-stretch both sets=1,hold=2,rest=1 1 2
-SEED
-home_start "2026-11-29 08:00:00"
-tui_wait "Morning check" >/dev/null
+morning_after "2026-11-28 07:00" "2026-11-29 08:00:00"
 tui_keys 1
 ok "a lone 1 is recorded after a moment" \
     tui_wait "Morning pain 1/10 recorded." 5
-tui_keys q
-tui_wait "[exit 0]" >/dev/null
-tui_stop
+home_quit
 is "$(sql "SELECT p.score FROM pain p JOIN session s ON p.session = s.id
     WHERE p.kind = 2 AND s.start = $(epoch '2026-11-28 07:00')")" 1 \
     "morning pain 1 stored"

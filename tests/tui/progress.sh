@@ -11,11 +11,9 @@ printf 'sound: false\n' >"$XDG_CONFIG_HOME/rehabit/config.yaml"
 
 need_faketime
 
-# at [-x W -y H] : rehabit in tmux on Sunday 29 November 2026, 21:00 UTC.
+# at : rehabit in tmux on Sunday 29 November 2026, 21:00 UTC.
 at() {
-	tui_start "$@" env LD_PRELOAD="$faketime_lib" \
-	    "FAKETIME='@2026-11-29 21:00:00'" FAKETIME_DONT_FAKE_MONOTONIC=1 \
-	    "$REHABIT" --library "$lib"
+	tui_at "2026-11-29 21:00:00"
 }
 
 # --- no history -----------------------------------------------------------

@@ -20,11 +20,6 @@ session_start() {
 	tui_start $_size "$REHABIT" --library "$lib" start "$1"
 }
 
-# sql QUERY : run QUERY on the history database.
-sql() {
-	sqlite3 -batch -noheader "$db" "$1"
-}
-
 # The sets recorded, one "exercise side set value" per line.
 sets_done() {
 	sql "SELECT e.exercise, e.side, s.n, s.value FROM sets s

@@ -29,6 +29,14 @@ exec env LD_PRELOAD="$faketime_lib" FAKETIME="@2026-11-27 10:00:00" \
     FAKETIME_DONT_FAKE_MONOTONIC=1 "$REHABIT" --library "$lib" "\$@"
 SH
 
+# from_home KEY MARK : home, then KEY; MARK shows the screen KEY opens.
+from_home() {
+	tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
+	tui_wait "Due today" >/dev/null
+	tui_keys "$1"
+	mark=$2
+}
+
 open_screen() {
 	# open_screen NAME: start rehabit and go to screen NAME; $mark is
 	# the text that shows it is there
@@ -36,26 +44,10 @@ open_screen() {
 	home)
 		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
 		mark="Due today" ;;
-	routines)
-		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
-		tui_wait "Due today" >/dev/null
-		tui_keys r
-		mark="Choose a routine" ;;
-	help)
-		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
-		tui_wait "Due today" >/dev/null
-		tui_keys '?'
-		mark="close this help" ;;
-	progress)
-		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
-		tui_wait "Due today" >/dev/null
-		tui_keys p
-		mark="Progress: last 12 weeks" ;;
-	summary)
-		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
-		tui_wait "Due today" >/dev/null
-		tui_keys l
-		mark="Done per set" ;;
+	routines) from_home r "Choose a routine" ;;
+	help) from_home '?' "close this help" ;;
+	progress) from_home p "Progress: last 12 weeks" ;;
+	summary) from_home l "Done per set" ;;
 	session)
 		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh" \
 		    start knee-strength

@@ -11,6 +11,9 @@
 static int	tap_count;
 static int	tap_failed;
 
+static bool	tap_report(bool, const char *, int, const char *, va_list)
+		    __attribute__((format(printf, 4, 0)));
+
 static bool
 tap_report(bool pass, const char *file, int line, const char *fmt,
     va_list ap)

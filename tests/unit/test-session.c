@@ -54,6 +54,8 @@ static int	 extra_wakes;	/* wakes where nothing changed */
 static int	 missed;	/* changes before the wake-up */
 static int64_t	 last_start = -1;	/* `at` of the last SO_START */
 
+static void	logf_(const char *, ...) __attribute__((format(printf, 1, 2)));
+
 static void
 logf_(const char *fmt, ...)
 {
