@@ -25,12 +25,11 @@ export HOME XDG_DATA_HOME XDG_CONFIG_HOME ASAN_OPTIONS UBSAN_OPTIONS test_tmp
 # (the sanitizers name their reports by pid) and the command line in
 # $test_tmp/commands, then becomes the command: done_testing can say which
 # process wrote a report.
+# (Run with sh: the temporary folder may be mounted noexec.)
 cat >"$test_tmp/exec-log" <<'EXEC'
-#!/bin/sh
 printf '%s %s\n' "$$" "$*" >>"$test_tmp/commands"
 exec "$@"
 EXEC
-chmod +x "$test_tmp/exec-log"
 
 ok() {
 	# ok DESC COMMAND... : passes when COMMAND exits 0.
@@ -81,7 +80,7 @@ unlike() {
 
 run() {
 	# run COMMAND... : sets $out, $err and $rc.
-	"$test_tmp/exec-log" "$@" >"$test_tmp/out" 2>"$test_tmp/err"
+	sh "$test_tmp/exec-log" "$@" >"$test_tmp/out" 2>"$test_tmp/err"
 	rc=$?
 	out=$(cat "$test_tmp/out")
 	err=$(cat "$test_tmp/err")
@@ -182,7 +181,7 @@ tui_start() {
 	tui_sock="rehabit-test-$$"
 	# The command runs in a shell that stays after it exits, so tests can
 	# read the screen it leaves behind.
-	printf '%s ' "$test_tmp/exec-log" "$@" >"$test_tmp/tui-cmd"
+	printf '%s ' sh "$test_tmp/exec-log" "$@" >"$test_tmp/tui-cmd"
 	tmux -L "$tui_sock" -f /dev/null new-session -d -x "$_w" -y "$_h" \
 	    "sh -c '. $test_tmp/tui-cmd; echo \"[exit \$?]\"; exec sleep 3600'"
 	tmux -L "$tui_sock" set-option -g status off >/dev/null
