@@ -21,6 +21,16 @@ ASAN_OPTIONS="log_path=$test_tmp/sanitizer:detect_leaks=1"
 UBSAN_OPTIONS="log_path=$test_tmp/sanitizer:print_stacktrace=1:halt_on_error=1"
 export HOME XDG_DATA_HOME XDG_CONFIG_HOME ASAN_OPTIONS UBSAN_OPTIONS test_tmp
 
+# run and tui_start start their command through this, which notes its pid
+# (the sanitizers name their reports by pid) and the command line in
+# $test_tmp/commands, then becomes the command: done_testing can say which
+# process wrote a report.
+# (Run with sh: the temporary folder may be mounted noexec.)
+cat >"$test_tmp/exec-log" <<'EXEC'
+printf '%s %s\n' "$$" "$*" >>"$test_tmp/commands"
+exec "$@"
+EXEC
+
 ok() {
 	# ok DESC COMMAND... : passes when COMMAND exits 0.
 	_d=$1; shift
@@ -70,7 +80,7 @@ unlike() {
 
 run() {
 	# run COMMAND... : sets $out, $err and $rc.
-	"$@" >"$test_tmp/out" 2>"$test_tmp/err"
+	sh "$test_tmp/exec-log" "$@" >"$test_tmp/out" 2>"$test_tmp/err"
 	rc=$?
 	out=$(cat "$test_tmp/out")
 	err=$(cat "$test_tmp/err")
@@ -123,12 +133,29 @@ db_unlock() {
 	rm -f "$test_tmp/sql"
 }
 
+# sanitizer_cmd FILE : the command line of the process that wrote the
+# sanitizer report FILE (sanitizer.PID), else the last one the test started.
+sanitizer_cmd() {
+	_pid=${1##*.}
+	_c=$(grep "^$_pid " "$test_tmp/commands" 2>/dev/null | tail -n 1)
+	if [ -n "$_c" ]; then
+		printf 'from: %s' "${_c#* }"
+	else
+		_c=$(tail -n 1 "$test_tmp/commands" 2>/dev/null)
+		printf 'pid %s, the last command started: %s' "$_pid" \
+		    "${_c#* }"
+	fi
+}
+
 done_testing() {
+	# tui_stop waits for the program under test to end: a report it
+	# writes on its way out is in the folder before it is read.
 	tui_stop
 	for _f in "$test_tmp"/sanitizer.*; do
 		[ -e "$_f" ] || continue
 		t_count=$((t_count + 1)); t_failed=$((t_failed + 1))
-		echo "not ok $t_count - sanitizer report $_f"
+		echo "not ok $t_count - sanitizer report $_f," \
+		    "$(sanitizer_cmd "$_f")"
 		sed 's/^/#   /' "$_f" | head -40
 	done
 	echo "1..$t_count"
@@ -154,7 +181,7 @@ tui_start() {
 	tui_sock="rehabit-test-$$"
 	# The command runs in a shell that stays after it exits, so tests can
 	# read the screen it leaves behind.
-	printf '%s ' "$@" >"$test_tmp/tui-cmd"
+	printf '%s ' sh "$test_tmp/exec-log" "$@" >"$test_tmp/tui-cmd"
 	tmux -L "$tui_sock" -f /dev/null new-session -d -x "$_w" -y "$_h" \
 	    "sh -c '. $test_tmp/tui-cmd; echo \"[exit \$?]\"; exec sleep 3600'"
 	tmux -L "$tui_sock" set-option -g status off >/dev/null
@@ -187,7 +214,9 @@ tui_screen() {
 tui_wait() {
 	# tui_wait [-E] TEXT [SECONDS] : poll the screen until it shows TEXT
 	# (a fixed string, or with -E an extended regular expression).
-	# Returns 1 and prints the screen on time-out.
+	# Returns 1 and prints the screen on time-out. The screen that
+	# matched is left in $tui_seen: what a short state shows (a 1-s rest)
+	# is read from the same capture, not from a later one.
 	_how=-F
 	if [ "$1" = -E ]; then
 		_how=-E
@@ -196,13 +225,34 @@ tui_wait() {
 	_limit=$(( ${2:-10} * 20 ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
-		if tui_screen | grep "$_how" -q -- "$1"; then
+		tui_seen=$(tui_screen)
+		if printf '%s\n' "$tui_seen" | grep "$_how" -q -- "$1"; then
 			return 0
 		fi
 		sleep 0.05
 		_i=$((_i + 1))
 	done
 	echo "# timed out waiting for: $1"
+	tui_screen | sed 's/^/#   |/'
+	return 1
+}
+
+tui_wait_bottom() {
+	# tui_wait_bottom ERE [SECONDS] : poll until the last line of the
+	# screen matches ERE. A pane made bigger keeps the old screen at the
+	# top, with blank lines under it: the key bar on the new last line
+	# says the program has drawn again at the new size.
+	_limit=$(( ${2:-10} * 20 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		tui_seen=$(tui_screen)
+		if printf '%s\n' "$tui_seen" | tail -n 1 | grep -Eq -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# timed out waiting for /$1/ on the last line"
 	tui_screen | sed 's/^/#   |/'
 	return 1
 }
@@ -232,16 +282,65 @@ tui_pid() {
 	pgrep -P "$_sh" | head -n 1
 }
 
+# tui_kids PID : the processes PID started, and theirs, three levels down.
+tui_kids() {
+	_p=$1
+	_all=
+	for _l in 1 2 3; do
+		[ -n "$_p" ] || break
+		_p=$(echo "$_p" | xargs -n 1 pgrep -P 2>/dev/null)
+		_all="$_all $_p"
+	done
+	echo $_all
+}
+
+# tui_alive PID : the process runs (a zombie no longer does).
+tui_alive() {
+	if [ -r "/proc/$1/status" ]; then
+		! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+	else
+		kill -0 "$1" 2>/dev/null
+	fi
+}
+
 tui_stop() {
+	# The program under test is ended first, with SIGTERM, while its
+	# terminal is still there; the tmux server only then. Killing the
+	# server hangs the terminal up: SIGHUP and SIGCONT to everything on
+	# it, and a SIGCONT that comes while a sanitizer build checks for
+	# leaks on its way out undoes the SIGSTOP LeakSanitizer stops the
+	# process with (its tracer then waits for ever, or the check fails
+	# with a report). So wait for the program to be gone, as its history
+	# and any sanitizer report must be written before the test goes on.
 	# kill-server returns before the server has gone: a tui_start at once
-	# could reach the dying server and show nothing, so wait for it.
+	# could reach the dying server and show nothing, so wait for it too.
 	if [ -n "$tui_sock" ]; then
+		_pane=$(tmux -L "$tui_sock" display-message -p '#{pane_pid}' \
+		    2>/dev/null)
+		_kids=
+		[ -n "$_pane" ] && _kids=$(tui_kids "$_pane")
+		# shellcheck disable=SC2086
+		[ -n "$_kids" ] && kill -TERM $_kids 2>/dev/null
+		_i=0
+		for _p in $_kids; do
+			while [ $_i -lt 400 ] && tui_alive "$_p"; do
+				sleep 0.05
+				_i=$((_i + 1))
+			done
+		done
 		tmux -L "$tui_sock" kill-server 2>/dev/null
 		_i=0
 		while [ $_i -lt 100 ] &&
 		    tmux -L "$tui_sock" list-sessions >/dev/null 2>&1; do
 			sleep 0.05
 			_i=$((_i + 1))
+		done
+		_i=0
+		for _p in $_pane; do
+			while [ $_i -lt 100 ] && tui_alive "$_p"; do
+				sleep 0.05
+				_i=$((_i + 1))
+			done
 		done
 	fi
 	tui_sock=

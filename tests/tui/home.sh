@@ -3,6 +3,11 @@
 # the latest pain, picking a routine, resizing, SIGTERM.
 . "$top_srcdir/tests/tui/home-common.sh"
 
+# The sessions started here are ended with q before anything is done: a
+# get-ready of a minute makes sure of that however slow the machine.
+printf 'ready: 60\nswitch: 1\nsound: false\n' \
+    >"$XDG_CONFIG_HOME/rehabit/config.yaml"
+
 # --- empty history: a friendly first run --------------------------------
 home_start "2026-11-27 10:00:00"
 ok "first run: a welcome" tui_wait "Welcome to rehabit"
@@ -103,19 +108,26 @@ ok "answered: no question" tui_wait "Due today"
 unlike "$(tui_screen)" 'Morning check' "answered: not asked again"
 home_quit
 
-# morning_after SESSION HOME : a mobility session at SESSION, then home
-# at HOME asking about it.
+# morning_after SESSION HOME [stopped] : a mobility session at SESSION,
+# then home at HOME asking about it (with the clock stopped at HOME).
 morning_after() {
 	"$seed" "$data" >/dev/null <<SEED
 session mobility $(epoch "$1") 0 1
 set quad-stretch both sets=1,hold=2,rest=1 1 2
 SEED
-	home_start "$2"
+	if [ "${3:-}" = stopped ]; then
+		tui_start env LD_PRELOAD="$faketime_lib" "FAKETIME='$2'" \
+		    "$REHABIT" --library "$lib"
+	else
+		home_start "$2"
+	fi
 	tui_wait "Morning check" >/dev/null
 }
 
-# 1 then 0 is 10, and a red score stands out in the message.
-morning_after "2026-11-27 18:00" "2026-11-28 08:00:00"
+# 1 then 0 is 10, and a red score stands out in the message. A lone 1
+# waits 1.5 s for a 0: with the clock stopped (libfaketime fakes the
+# monotonic clock too), it waits as long as the test needs.
+morning_after "2026-11-27 18:00" "2026-11-28 08:00:00" stopped
 tui_keys 1
 ok "a lone 1 waits for a 0" tui_wait "type 0 for 10"
 tui_keys 0
@@ -190,8 +202,11 @@ tui_keys Enter
 ok "Enter: back to home" tui_wait "Due today"
 
 # --- resize and SIGTERM --------------------------------------------------
+# A shrunk pane keeps the old screen's bottom lines: the header on the
+# first line, without the date, is the new drawing.
 tui_resize 40 12
-ok "40x12: still drawn" tui_wait "rehabit"
+ok "40x12: redrawn" tui_wait -E '^ rehabit *$'
+like "$tui_seen" 'See a physiotherapist' "40x12: the advice still shown"
 tui_resize 20 6
 ok "20x6: too small" tui_wait "Terminal too small"
 tui_resize 80 24

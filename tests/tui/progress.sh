@@ -81,13 +81,18 @@ tui_keys x
 tui_gone "close this help"
 ok "any key closes the help" test $? -eq 0
 
+# A pane made smaller keeps the old screen's last lines (the title on
+# the first line goes), a bigger one the old screen over blank lines: the
+# title and the key bar where they belong are the new drawing.
 tui_resize 60 20
 ok "resize: redrawn narrower" tui_wait "Progress: all, since"
-scr=$(tui_screen)
+ok "resize: the key bar on the last line" tui_wait_bottom '^1/2/3'
+scr=$tui_seen
 ok "resize: nothing past column 60" \
     test "$(printf '%s\n' "$scr" | wc -L)" -le 60
 tui_resize 100 30
-ok "resize: redrawn wider" tui_wait "Progress: all, since"
+ok "resize: redrawn wider" tui_wait_bottom '^1/2/3'
+like "$tui_seen" 'Progress: all, since' "resize: the title"
 
 tui_keys q
 ok "q: back home" tui_wait "p progress"

@@ -16,16 +16,22 @@ echo "[exit $st]"
 echo "[tty$(stty -a | grep -o -- ' -*echo \| -*icanon' | tr -d '\n')]"
 SH
 
-now=$(date +%s)
-# A session 10 minutes ago, so that `rehabit pain` opens its form.
+# A session 10 minutes ago, so that `rehabit pain` opens its form. The
+# clock is faked: at 00:05 a session of 23:55 would be yesterday's, and
+# home would open on its morning question instead.
+now=$(epoch "2026-11-27 10:00:00")
 "$seed" "$data" >/dev/null <<SEED
 session knee-strength $((now - 600)) 0 1
 set wall-sit both sets=2,hold=2,rest=1 1 2
 SEED
+cat >"$test_tmp/at.sh" <<SH
+exec env LD_PRELOAD="$faketime_lib" FAKETIME="@2026-11-27 10:00:00" \
+    FAKETIME_DONT_FAKE_MONOTONIC=1 "$REHABIT" --library "$lib" "\$@"
+SH
 
 # from_home KEY MARK : home, then KEY; MARK shows the screen KEY opens.
 from_home() {
-	tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+	tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
 	tui_wait "Due today" >/dev/null
 	tui_keys "$1"
 	mark=$2
@@ -36,18 +42,18 @@ open_screen() {
 	# the text that shows it is there
 	case $1 in
 	home)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib"
+		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh"
 		mark="Due today" ;;
 	routines) from_home r "Choose a routine" ;;
 	help) from_home '?' "close this help" ;;
 	progress) from_home p "Progress: last 12 weeks" ;;
 	summary) from_home l "Done per set" ;;
 	session)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
+		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh" \
 		    start knee-strength
 		mark="Knee strength" ;;
 	pain)
-		tui_start sh "$test_tmp/run.sh" "$REHABIT" --library "$lib" \
+		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh" \
 		    pain
 		mark="Pain during the session" ;;
 	esac
