@@ -153,6 +153,11 @@ done_testing() {
 	tui_stop
 	for _f in "$test_tmp"/sanitizer.*; do
 		[ -e "$_f" ] || continue
+		# LeakSanitizer's exit-time check says so when a thread it
+		# stopped was already gone (a sound thread ending as the
+		# program does) and goes on: that line alone is no report.
+		grep -vqE '^(==[0-9]+==Unable to get registers from thread [0-9]+\.)?$' \
+		    "$_f" || continue
 		t_count=$((t_count + 1)); t_failed=$((t_failed + 1))
 		echo "not ok $t_count - sanitizer report $_f," \
 		    "$(sanitizer_cmd "$_f")"
