@@ -1384,6 +1384,27 @@ store_col_str(sqlite3_stmt *stmt, int col)
 	return xstrdup(s != NULL ? (const char *)s : "");
 }
 
+/*
+ * A session from the first six columns of a row: id, routine, start,
+ * utc_off, end, completed (a session's outline).
+ */
+static struct hist_session *
+store_session_row(sqlite3_stmt *stmt, struct history *h)
+{
+	struct hist_session	*s;
+
+	s = history_add_session(h);
+	s->id = sqlite3_column_int64(stmt, 0);
+	s->routine = store_col_str(stmt, 1);
+	if (s->routine == NULL)
+		s->routine = xstrdup("");
+	s->start = sqlite3_column_int64(stmt, 2);
+	s->utc_off = sqlite3_column_int(stmt, 3);
+	s->end = sqlite3_column_int64(stmt, 4);
+	s->completed = sqlite3_column_int(stmt, 5) != 0;
+	return s;
+}
+
 static int
 store_ref_cmp(const void *va, const void *vb)
 {
@@ -1436,15 +1457,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 	    "WHERE %s ORDER BY s.start, s.id", where, arg, &stmt)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = history_add_session(rd->h);
-		s->id = sqlite3_column_int64(stmt, 0);
-		s->routine = store_col_str(stmt, 1);
-		if (s->routine == NULL)
-			s->routine = xstrdup("");
-		s->start = sqlite3_column_int64(stmt, 2);
-		s->utc_off = sqlite3_column_int(stmt, 3);
-		s->end = sqlite3_column_int64(stmt, 4);
-		s->completed = sqlite3_column_int(stmt, 5) != 0;
+		s = store_session_row(stmt, rd->h);
 		s->note = store_col_str(stmt, 6);
 		s->flags = (unsigned)sqlite3_column_int(stmt, 7);
 	}
@@ -1713,9 +1726,8 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 static int
 store_read_outlines(struct store *st, int64_t before, struct history *h)
 {
-	struct hist_session	*s;
-	sqlite3_stmt		*stmt;
-	int			 rc;
+	sqlite3_stmt	*stmt;
+	int		 rc;
 
 	if ((rc = store_prepare(st, "SELECT id, routine, start, utc_off, "
 	    "end, completed FROM session WHERE start < ?1 ORDER BY start, id",
@@ -1723,15 +1735,7 @@ store_read_outlines(struct store *st, int64_t before, struct history *h)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, before);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = history_add_session(h);
-		s->id = sqlite3_column_int64(stmt, 0);
-		s->routine = store_col_str(stmt, 1);
-		if (s->routine == NULL)
-			s->routine = xstrdup("");
-		s->start = sqlite3_column_int64(stmt, 2);
-		s->utc_off = sqlite3_column_int(stmt, 3);
-		s->end = sqlite3_column_int64(stmt, 4);
-		s->completed = sqlite3_column_int(stmt, 5) != 0;
+		store_session_row(stmt, h);
 	}
 	return store_read_end(st, stmt, rc);
 }
