@@ -308,6 +308,19 @@ tui_alive() {
 	fi
 }
 
+# tui_reap N PID... : wait until each PID has ended, N polls in all.
+tui_reap() {
+	_n=$1
+	shift
+	_i=0
+	for _p in "$@"; do
+		while [ $_i -lt "$_n" ] && tui_alive "$_p"; do
+			sleep 0.05
+			_i=$((_i + 1))
+		done
+	done
+}
+
 tui_stop() {
 	# The program under test is ended first, with SIGTERM, while its
 	# terminal is still there; the tmux server only then. Killing the
@@ -326,13 +339,8 @@ tui_stop() {
 		[ -n "$_pane" ] && _kids=$(tui_kids "$_pane")
 		# shellcheck disable=SC2086
 		[ -n "$_kids" ] && kill -TERM $_kids 2>/dev/null
-		_i=0
-		for _p in $_kids; do
-			while [ $_i -lt 400 ] && tui_alive "$_p"; do
-				sleep 0.05
-				_i=$((_i + 1))
-			done
-		done
+		# shellcheck disable=SC2086
+		tui_reap 400 $_kids
 		tmux -L "$tui_sock" kill-server 2>/dev/null
 		_i=0
 		while [ $_i -lt 100 ] &&
@@ -340,13 +348,7 @@ tui_stop() {
 			sleep 0.05
 			_i=$((_i + 1))
 		done
-		_i=0
-		for _p in $_pane; do
-			while [ $_i -lt 100 ] && tui_alive "$_p"; do
-				sleep 0.05
-				_i=$((_i + 1))
-			done
-		done
+		tui_reap 100 $_pane
 	fi
 	tui_sock=
 	return 0
