@@ -39,16 +39,17 @@ ok "the disk is full" fill
 tui_wait "0 of 2 reps" 5 >/dev/null
 tui_keys Enter Enter
 ok "a set not saved: one calm line" \
-    tui_wait "1 set not saved yet (the disk is full): kept, tried again after each set." 3
-ok "the session goes on" tui_wait "GET READY" 3
+    tui_wait "1 set not saved yet (the disk is full): kept, tried again after each set." 5
+# The rest after it, then the wall sit: the session goes on.
+ok "the session goes on" tui_wait "exercise 2 of 2" 15
 is "$(sets_done)" "squat 0 1 2" "only the first set is in the history"
 rm -f "$fs/filler"
 ok "space back: the next set saves both" tui_gone "not saved" 10
 ok "the session ends" session_ended done
 is "$(sets_done)" "squat 0 1 2
 squat 0 2 2
-wall-sit 0 1 2
-wall-sit 0 2 2" "space back: every set is there"
+wall-sit 0 1 3
+wall-sit 0 2 3" "space back: every set is there"
 healthy "space back"
 tui_stop
 
@@ -59,13 +60,13 @@ session_start quick
 tui_wait "0 of 2 reps" >/dev/null
 ok "full again" fill
 tui_keys Enter Enter
-ok "the first set: not saved" tui_wait "1 set not saved yet (the disk is full)" 3
+ok "the first set: not saved" tui_wait "1 set not saved yet (the disk is full)" 5
 tui_wait "Set 2 of 2" 5 >/dev/null
 tui_wait "0 of 2 reps" 5 >/dev/null
 tui_keys Enter Enter
-ok "the wall sit's sets run on" tui_wait "3 sets not saved yet" 10
+ok "the wall sit's sets run on" tui_wait "3 sets not saved yet" 20
 ok "the end: it stays and says so" \
-    tui_wait "4 sets not saved (the disk is full). Trying again every 5 s." 10
+    tui_wait "4 sets not saved (the disk is full). Trying again every 5 s." 20
 ok "the end: the session is over, nothing lost" \
     tui_wait "Waiting to save it; nothing is lost while this screen is open." 1
 ok "the end: what the keys do" tui_wait "Enter try again now" 1
@@ -76,12 +77,12 @@ ok "Enter on a full disk: still not saved, still there" \
 is "$(sql 'SELECT count(*) FROM session')" 0 "nothing of it in the history yet"
 rm -f "$fs/filler"
 ok "space back: saved by itself, on to the pain form" \
-    tui_wait "Pain during the session" 8
+    tui_wait "Pain during the session" 15
 ok "the session ends" session_ended done
 is "$(sets_done)" "squat 0 1 2
 squat 0 2 2
-wall-sit 0 1 2
-wall-sit 0 2 2" "space back at the end: every set is there"
+wall-sit 0 1 3
+wall-sit 0 2 3" "space back at the end: every set is there"
 is "$(sql 'SELECT completed, end IS NOT NULL FROM session')" "1|1" \
     "space back at the end: the session is complete, with its end"
 healthy "space back at the end"
