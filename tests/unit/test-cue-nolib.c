@@ -55,7 +55,7 @@ main(void)
 {
 	long	err;
 
-#ifdef HAVE_CANBERRA
+	/* Built --without-canberra the same holds: nothing to load. */
 	err = run_cues();
 	is_int(cue_mode(), CUE_FALLBACK, "no libcanberra: cues fall back");
 	is_int(fallbacks[CUE_START], 1, "a start goes to the bell");
@@ -72,11 +72,5 @@ main(void)
 	is_int(fallbacks[CUE_TICK], 2, "again: ticks go to the bell");
 	is_int(err, 0, "again: silent");
 	cue_shutdown();
-#else
-	(void)err;
-	(void)run_cues;
-	tap_diag("built without libcanberra: nothing to load");
-	ok(1, "built without libcanberra");
-#endif
 	return (tap_done());
 }
