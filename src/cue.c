@@ -1,6 +1,12 @@
 /*
  * cue.c - sound cues through libcanberra, off the timer's path.
  *
+ * libcanberra is not linked: it and the six libraries it pulls in would
+ * cost every command, `rehabit due` in a shell prompt too, milliseconds at
+ * start-up. cue_init() dlopen()s it the first time sound is wanted and
+ * uses its functions through cue_ca_fn; without it cues fall back to the
+ * terminal's bell as for a machine without sound.
+ *
  * Canberra can stall for seconds on a broken sound server, so cue_play()
  * only puts the cue in a small queue; one worker thread plays it. The
  * worker never touches curses: when a sound fails it marks the backend
@@ -20,9 +26,14 @@
 
 #ifdef HAVE_CANBERRA
 #include <canberra.h>
-#ifdef __GLIBC__
 #include <dlfcn.h>
+#ifdef __GLIBC__
 #include <link.h>
+#endif
+
+/* The unit tests build cue.c once more with a soname that is not there. */
+#ifndef CUE_SONAME
+#define CUE_SONAME	"libcanberra.so.0"
 #endif
 #endif
 
@@ -56,10 +67,58 @@ static enum cue_kind	 cue_q[CUE_QUEUE];
 static size_t		 cue_qhead, cue_qlen;
 static bool		 cue_stop, cue_exited, cue_broken, cue_reported;
 
+/* What cue.c calls in libcanberra, typed from <canberra.h>. */
+static struct {
+	__typeof__(&ca_context_create)		create;
+	__typeof__(&ca_context_destroy)		destroy;
+	__typeof__(&ca_context_change_props)	change_props;
+	__typeof__(&ca_context_open)		open;
+	__typeof__(&ca_context_play)		play;
+	__typeof__(&ca_context_playing)		playing;
+	__typeof__(&ca_strerror)		strerror;
+} cue_ca_fn;
+static int		 cue_ca_loaded;	/* 0 not tried, 1 loaded, -1 missing */
+
+static bool	 cue_load(void);
 static void	 cue_report(const char *, int);
 static void	 cue_sleep_ms(long);
 static void	*cue_worker(void *);
 static void	 cue_pin_drivers(void);
+
+/*
+ * Load libcanberra once. It is never dlclose()d: its threads (the ALSA
+ * driver's included) may still run in it until the process ends.
+ */
+static bool
+cue_load(void)
+{
+	void	*h;
+
+	if (cue_ca_loaded != 0)
+		return (cue_ca_loaded == 1);
+	cue_ca_loaded = -1;
+	if ((h = dlopen(CUE_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return (false);
+	*(void **)&cue_ca_fn.create = dlsym(h, "ca_context_create");
+	*(void **)&cue_ca_fn.destroy = dlsym(h, "ca_context_destroy");
+	*(void **)&cue_ca_fn.change_props = dlsym(h,
+	    "ca_context_change_props");
+	*(void **)&cue_ca_fn.open = dlsym(h, "ca_context_open");
+	*(void **)&cue_ca_fn.play = dlsym(h, "ca_context_play");
+	*(void **)&cue_ca_fn.playing = dlsym(h, "ca_context_playing");
+	*(void **)&cue_ca_fn.strerror = dlsym(h, "ca_strerror");
+	if (cue_ca_fn.create == NULL || cue_ca_fn.destroy == NULL ||
+	    cue_ca_fn.change_props == NULL || cue_ca_fn.open == NULL ||
+	    cue_ca_fn.play == NULL || cue_ca_fn.playing == NULL ||
+	    cue_ca_fn.strerror == NULL) {
+		/* Nothing of it ran: closing is safe here. */
+		memset(&cue_ca_fn, 0, sizeof cue_ca_fn);
+		dlclose(h);
+		return (false);
+	}
+	cue_ca_loaded = 1;
+	return (true);
+}
 
 #ifdef __GLIBC__
 static int
@@ -100,7 +159,7 @@ cue_report(const char *what, int error)
 	pthread_mutex_unlock(&cue_mtx);
 	if (first)
 		fprintf(stderr, "rehabit: sound: %s: %s\n", what,
-		    ca_strerror(error));
+		    cue_ca_fn.strerror(error));
 }
 
 static void
@@ -136,7 +195,7 @@ cue_worker(void *arg)
 
 		if (cue_hook != NULL)
 			cue_hook(k);
-		r = ca_context_play(cue_ca, CUE_SOUND_ID,
+		r = cue_ca_fn.play(cue_ca, CUE_SOUND_ID,
 		    CA_PROP_EVENT_ID, cue_sounds[k].id,
 		    CA_PROP_EVENT_DESCRIPTION, cue_sounds[k].desc,
 		    NULL);
@@ -151,12 +210,12 @@ cue_worker(void *arg)
 	/* Let the last sound finish, then close the device. */
 	for (waited = 0; waited < CUE_DRAIN_MS; waited += 20) {
 		playing = 0;
-		if (ca_context_playing(cue_ca, CUE_SOUND_ID, &playing) < 0 ||
+		if (cue_ca_fn.playing(cue_ca, CUE_SOUND_ID, &playing) < 0 ||
 		    !playing)
 			break;
 		cue_sleep_ms(20);
 	}
-	ca_context_destroy(cue_ca);
+	cue_ca_fn.destroy(cue_ca);
 
 	pthread_mutex_lock(&cue_mtx);
 	cue_ca = NULL;
@@ -188,9 +247,14 @@ cue_init(bool enabled, void (*fallback)(enum cue_kind))
 		cue_cur = CUE_FALLBACK;
 		return;
 	}
-	if ((r = ca_context_create(&ca)) < 0)
+	/* No libcanberra on this machine: as without a sound device. */
+	if (!cue_load()) {
+		cue_cur = CUE_FALLBACK;
+		return;
+	}
+	if ((r = cue_ca_fn.create(&ca)) < 0)
 		goto fail;
-	r = ca_context_change_props(ca,
+	r = cue_ca_fn.change_props(ca,
 	    CA_PROP_APPLICATION_NAME, PACKAGE_NAME,
 	    CA_PROP_APPLICATION_ID, PACKAGE_NAME,
 	    CA_PROP_APPLICATION_VERSION, PACKAGE_VERSION,
@@ -198,8 +262,8 @@ cue_init(bool enabled, void (*fallback)(enum cue_kind))
 	if (r < 0)
 		goto fail;
 	/* Open now to learn early whether any driver works. */
-	if ((r = ca_context_open(ca)) == CA_ERROR_DISABLED) {
-		ca_context_destroy(ca);
+	if ((r = cue_ca_fn.open(ca)) == CA_ERROR_DISABLED) {
+		cue_ca_fn.destroy(ca);
 		return;
 	}
 	if (r < 0)
@@ -218,7 +282,7 @@ cue_init(bool enabled, void (*fallback)(enum cue_kind))
 		    strerror(r));
 		pthread_cond_destroy(&cue_cond);
 		cue_ca = NULL;
-		ca_context_destroy(ca);
+		cue_ca_fn.destroy(ca);
 		cue_cur = CUE_FALLBACK;
 		return;
 	}
@@ -229,7 +293,7 @@ cue_init(bool enabled, void (*fallback)(enum cue_kind))
 fail:
 	cue_report("cannot open libcanberra", r);
 	if (ca != NULL)
-		ca_context_destroy(ca);
+		cue_ca_fn.destroy(ca);
 	cue_cur = CUE_FALLBACK;
 #else
 	cue_cur = CUE_FALLBACK;

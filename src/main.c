@@ -59,7 +59,7 @@ main_version(void)
 {
 	printf("rehabit %s\nfeatures: %s\n", PACKAGE_VERSION,
 #ifdef HAVE_CANBERRA
-	    "+sound"
+	    "+sound (libcanberra, loaded when needed)"
 #else
 	    "-sound"
 #endif

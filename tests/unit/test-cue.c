@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -36,7 +37,20 @@ struct result {
 	long	max_us;		/* slowest cue_play() */
 	long	total_us;
 	int	reports;	/* "rehabit: sound:" lines on stderr */
+	int	loaded;		/* libcanberra mapped: before, after init */
 };
+
+/* Whether libcanberra is mapped in this process (cue.c dlopen()s it). */
+static bool
+canberra_mapped(void)
+{
+	void	*h;
+
+	if ((h = dlopen("libcanberra.so.0", RTLD_LAZY | RTLD_NOLOAD)) == NULL)
+		return (false);
+	dlclose(h);
+	return (true);
+}
 
 static void
 fallback(enum cue_kind k)
@@ -97,8 +111,8 @@ put_result(const char *name, const struct result *r)
 	snprintf(path, sizeof path, "%s/%s/result", tmp, name);
 	if ((f = fopen(path, "w")) == NULL)
 		_exit(3);
-	fprintf(f, "%d %d %ld %ld\n", r->mode, r->fallbacks, r->max_us,
-	    r->total_us);
+	fprintf(f, "%d %d %ld %ld %d\n", r->mode, r->fallbacks, r->max_us,
+	    r->total_us, r->loaded);
 	fclose(f);
 }
 
@@ -113,8 +127,8 @@ get_result(const char *name, struct result *r)
 	snprintf(path, sizeof path, "%s/%s/result", tmp, name);
 	if ((f = fopen(path, "r")) == NULL)
 		return (false);
-	got = fscanf(f, "%d %d %ld %ld", &r->mode, &r->fallbacks,
-	    &r->max_us, &r->total_us) == 4;
+	got = fscanf(f, "%d %d %ld %ld %d", &r->mode, &r->fallbacks,
+	    &r->max_us, &r->total_us, &r->loaded) == 5;
 	fclose(f);
 	snprintf(path, sizeof path, "%s/%s/stderr", tmp, name);
 	if ((f = fopen(path, "r")) != NULL) {
@@ -210,7 +224,9 @@ child_play(const char *name)
 	struct result	r;
 
 	memset(&r, 0, sizeof r);
+	r.loaded = canberra_mapped() ? 1 : 0;
 	cue_init(true, fallback);
+	r.loaded += canberra_mapped() ? 2 : 0;
 	r.mode = cue_mode();
 	cue_play(child_kind);
 	wait_wav(name);
@@ -245,6 +261,7 @@ test_disabled(void)
 	memset(fallbacks, 0, sizeof fallbacks);
 	cue_init(false, fallback);
 	is_int(cue_mode(), CUE_OFF, "--no-sound: off");
+	ok(!canberra_mapped(), "--no-sound: libcanberra is not loaded");
 	cue_play(CUE_TICK);
 	cue_play(CUE_COMPLETE);
 	is_int(fallbacks[CUE_TICK] + fallbacks[CUE_COMPLETE], 0,
@@ -270,6 +287,8 @@ test_sounds(void)
 		    names[k]);
 		ok(get_result(names[k], &r), "%s: result", names[k]);
 		is_int(r.mode, CUE_SOUND, "%s: canberra plays", names[k]);
+		is_int(r.loaded, 2, "%s: libcanberra loaded by cue_init, "
+		    "not before", names[k]);
 		is_int(r.fallbacks, 0, "%s: no fallback", names[k]);
 		rms = wav_rms(names[k]);
 		ok(rms > 0.001, "%s: the WAV holds audio (RMS %g)", names[k],
