@@ -217,47 +217,35 @@ tui_screen() {
 }
 
 tui_wait() {
-	# tui_wait [-E] TEXT [SECONDS] : poll the screen until it shows TEXT
-	# (a fixed string, or with -E an extended regular expression).
+	# tui_wait [-E] [-L] TEXT [SECONDS] : poll the screen until it shows
+	# TEXT (a fixed string, or with -E an extended regular expression);
+	# with -L on its last line only: a pane made bigger keeps the old
+	# screen at the top with blank lines under it, so the key bar on the
+	# new last line says the program has drawn again at the new size.
 	# Returns 1 and prints the screen on time-out. The screen that
 	# matched is left in $tui_seen: what a short state shows (a 1-s rest)
 	# is read from the same capture, not from a later one.
 	_how=-F
-	if [ "$1" = -E ]; then
-		_how=-E
-		shift
-	fi
+	_last=
+	while :; do
+		case $1 in
+		-E)	_how=-E; shift ;;
+		-L)	_last=1; shift ;;
+		*)	break ;;
+		esac
+	done
 	_limit=$(( ${2:-10} * 20 ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
 		tui_seen=$(tui_screen)
-		if printf '%s\n' "$tui_seen" | grep "$_how" -q -- "$1"; then
+		if printf '%s\n' "$tui_seen" | { if [ -n "$_last" ]; then
+		    tail -n 1; else cat; fi; } | grep "$_how" -q -- "$1"; then
 			return 0
 		fi
 		sleep 0.05
 		_i=$((_i + 1))
 	done
-	echo "# timed out waiting for: $1"
-	tui_screen | sed 's/^/#   |/'
-	return 1
-}
-
-tui_wait_bottom() {
-	# tui_wait_bottom ERE [SECONDS] : poll until the last line of the
-	# screen matches ERE. A pane made bigger keeps the old screen at the
-	# top, with blank lines under it: the key bar on the new last line
-	# says the program has drawn again at the new size.
-	_limit=$(( ${2:-10} * 20 ))
-	_i=0
-	while [ $_i -lt $_limit ]; do
-		tui_seen=$(tui_screen)
-		if printf '%s\n' "$tui_seen" | tail -n 1 | grep -Eq -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	echo "# timed out waiting for /$1/ on the last line"
+	echo "# timed out waiting for: $1${_last:+ (on the last line)}"
 	tui_screen | sed 's/^/#   |/'
 	return 1
 }

@@ -86,12 +86,12 @@ ok "any key closes the help" test $? -eq 0
 # title and the key bar where they belong are the new drawing.
 tui_resize 60 20
 ok "resize: redrawn narrower" tui_wait "Progress: all, since"
-ok "resize: the key bar on the last line" tui_wait_bottom '^1/2/3'
+ok "resize: the key bar on the last line" tui_wait -E -L '^1/2/3'
 scr=$tui_seen
 ok "resize: nothing past column 60" \
     test "$(printf '%s\n' "$scr" | wc -L)" -le 60
 tui_resize 100 30
-ok "resize: redrawn wider" tui_wait_bottom '^1/2/3'
+ok "resize: redrawn wider" tui_wait -E -L '^1/2/3'
 like "$tui_seen" 'Progress: all, since' "resize: the title"
 
 tui_keys q
