@@ -49,17 +49,40 @@ struct ynode {
 	uint8_t		plain;		/* may be a number */
 };
 
-/* One file being loaded. */
+/*
+ * One file being loaded. The problems libyaml's events show go to `d` as
+ * they are found; those of loading wait in `later`, so that they follow
+ * the parse's, and are dropped with what was loaded when the parse fails.
+ */
 struct ld {
 	struct catalog	*cat;
 	struct diags	*d;
+	struct diags	 later;
 	const char	*file;		/* owned by cat->files */
-	size_t		 nerr;
+	size_t		 nerr;		/* every problem */
+	size_t		 nparse;	/* the parse's problems */
 
 	struct ynode	*node;
 	size_t		 nnode, capnode;
+	size_t		 nodes;		/* every node parsed, for the limit */
 	char		*str;		/* NUL-terminated scalars */
 	size_t		 nstr, capstr;
+};
+
+/*
+ * The file's top-level mapping, loaded one key and value at a time while
+ * it is parsed, and the items of its lists of exercises and routines one
+ * item at a time: each is cut from the tree once loaded, so that the tree
+ * holds one item, not the file, and its pages stay few and warm.
+ */
+struct ld_top {
+	bool		 on;		/* the root is a mapping */
+	uint32_t	 key;		/* the key whose value is awaited */
+	int		 rule;		/* its rule; -1: the value is skipped */
+	uint32_t	 list;		/* a value loaded item by item */
+	size_t		 keystr;	/* ld->nstr before the key */
+	size_t		 itemstr;	/* ld->nstr before the list's item */
+	int32_t		 seen[32];	/* line of each rule's key, or 0 */
 };
 
 /*
@@ -98,8 +121,10 @@ static void	ld_err_at(struct ld *, struct diag_loc, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	ld_err_mark(struct ld *, yaml_mark_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
-static void	catalog_free_exercise(struct exercise *);
-static void	catalog_free_routine(struct routine *);
+static void	ld_top_begin(struct ld *, struct ld_top *, int);
+static void	ld_top_open(struct ld *, struct ld_top *, uint32_t, int);
+static void	ld_top_done(struct ld *, struct ld_top *, uint32_t, int,
+		    uint32_t *);
 
 /*
  * Room for one more item in an array of n. The catalog's arrays keep no
@@ -142,11 +167,28 @@ ld_loc(const struct ld *ld, const struct ynode *n)
 	return l;
 }
 
-/* Every problem of a load goes through here, so that nerr counts them. */
+static struct catalog_pos
+ld_pos(const struct ynode *n)
+{
+	struct catalog_pos	p = { n->line, n->col };
+
+	return p;
+}
+
+/* A place in the file being loaded. */
+static struct diag_loc
+ld_at(const struct ld *ld, struct catalog_pos p)
+{
+	struct diag_loc	l = { ld->file, p.line, p.col };
+
+	return l;
+}
+
+/* Every problem of loading goes through here, so that nerr counts them. */
 static void
 ld_verr(struct ld *ld, struct diag_loc loc, const char *fmt, va_list ap)
 {
-	diags_vadd(ld->d, loc, fmt, ap);
+	diags_vadd(&ld->later, loc, fmt, ap);
 	ld->nerr++;
 }
 
@@ -181,8 +223,10 @@ ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
 	loc.line = m.line >= INT_MAX ? INT_MAX : (int)m.line + 1;
 	loc.col = m.column >= INT_MAX ? INT_MAX : (int)m.column + 1;
 	va_start(ap, fmt);
-	ld_verr(ld, loc, fmt, ap);
+	diags_vadd(ld->d, loc, fmt, ap);
 	va_end(ap);
+	ld->nerr++;
+	ld->nparse++;
 }
 
 /* Add a node as the last child of `parent` (0: the root). */
@@ -199,6 +243,7 @@ ld_add(struct ld *ld, enum ytype type, yaml_mark_t m, uint32_t parent,
 		    sizeof *ld->node);
 	}
 	n = &ld->node[ld->nnode++];
+	ld->nodes++;
 	memset(n, 0, sizeof *n);
 	n->type = type;
 	n->line = m.line >= INT32_MAX ? INT32_MAX : (int32_t)m.line + 1;
@@ -249,8 +294,10 @@ ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
 }
 
 /*
- * Parse the whole buffer into ld's tree. Returns the root (0 for an empty
- * file) or -1 after a problem that leaves no usable tree.
+ * Parse the whole buffer into ld's tree, loading the top-level mapping as
+ * it goes (see struct ld_top). Returns the root (0 for an empty file) or
+ * -1 after a problem that leaves no usable tree: then what was loaded is
+ * to be dropped.
  */
 static long
 ld_parse(struct ld *ld, const char *buf, size_t len)
@@ -260,31 +307,12 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	uint32_t	 stack[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 last[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 i, parent;
-	size_t		 want;
 	int		 depth = 0, docs = 0;
 	long		 root = 0;
 	bool		 done = false, implicit;
+	struct ld_top	 top;
 
-	/*
-	 * Size the tree from the input, so that it is not copied as it
-	 * grows: scalars take no more bytes than the file (escapes only
-	 * shrink), and a node takes some bytes of it.
-	 */
-	want = len / 8 + 64;
-	if (want > CATALOG_MAX_NODES + 1)
-		want = CATALOG_MAX_NODES + 1;
-	if (ld->capnode < want) {
-		/* With room for the next, slightly larger file of a folder. */
-		free(ld->node);
-		ld->capnode = want + want / 4;
-		ld->node = xreallocarray(NULL, ld->capnode, sizeof *ld->node);
-	}
-	want = len + len / 8 + 64;
-	if (ld->capstr < want) {
-		free(ld->str);
-		ld->capstr = want + want / 4;
-		ld->str = xmalloc(ld->capstr);
-	}
+	memset(&top, 0, sizeof top);
 	if (!yaml_parser_initialize(&p))
 		fatalx(71, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
@@ -331,10 +359,12 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 			ld_err_mark(ld, ev.start_mark, "YAML aliases ('*%.40s')"
 			    " are not supported: write the value out",
 			    (const char *)ev.data.alias.anchor);
+			ld_top_begin(ld, &top, depth);
 			i = ld_add(ld, Y_BAD, ev.start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
 			if (root == 0)
 				root = i;
+			ld_top_done(ld, &top, i, depth, last);
 			break;
 		case YAML_SCALAR_EVENT:
 			implicit = ev.data.scalar.plain_implicit ||
@@ -348,11 +378,13 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 				done = true;
 				break;
 			}
+			ld_top_begin(ld, &top, depth);
 			i = ld_add(ld, Y_SCALAR, ev.start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
 			ld_set_scalar(ld, i, &ev);
 			if (root == 0)
 				root = i;
+			ld_top_done(ld, &top, i, depth, last);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -373,24 +405,29 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 				done = true;
 				break;
 			}
+			ld_top_begin(ld, &top, depth);
 			i = ld_add(ld, ev.type == YAML_SEQUENCE_START_EVENT ?
 			    Y_SEQ : Y_MAP, ev.start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
 			if (root == 0)
 				root = i;
+			ld_top_open(ld, &top, i, depth);
 			stack[depth] = i;
 			last[depth] = 0;
 			depth++;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			if (depth > 0)
+			if (depth > 0) {
 				depth--;
+				ld_top_done(ld, &top, stack[depth], depth,
+				    last);
+			}
 			break;
 		default:
 			break;
 		}
-		if (!done && ld->nnode > CATALOG_MAX_NODES) {
+		if (!done && ld->nodes > CATALOG_MAX_NODES) {
 			ld_err_mark(ld, ev.start_mark, "more than %d YAML "
 			    "nodes in one file", CATALOG_MAX_NODES);
 			root = -1;
@@ -519,7 +556,7 @@ ld_text(struct ld *ld, const struct rule *r, const struct ynode *v,
 		    "characters", ld_text_name(r->key, item, w, sizeof w));
 		return NULL;
 	}
-	return xstrndup(s, len);
+	return arena_strndup(&ld->cat->arena, s, len);
 }
 
 /* "a whole number from 1 to 100", built only when it is to be shown. */
@@ -595,11 +632,70 @@ ld_choice(struct ld *ld, const struct rule *r, const struct ynode *v,
 
 /* --- mappings through a key table ---------------------------------------- */
 
+/* A key is compared with every rule's: the first byte rules most out. */
 static bool
 ld_key_is(const struct ld *ld, const struct ynode *k, const char *key)
 {
-	return k->len == strlen(key) && memcmp(ld_str(ld, k), key,
-	    k->len) == 0;
+	const char	*s = ld_str(ld, k);
+
+	return s[0] == key[0] && strcmp(s, key) == 0 && k->len == strlen(key);
+}
+
+/*
+ * A key of a mapping against `rules`: the index of its rule, or -1 after
+ * saying why its value is skipped. `seen` holds the line of each rule's
+ * key so far (0: not yet; lines count from 1).
+ */
+static int
+ld_map_key(struct ld *ld, const struct ynode *k, const struct rule *rules,
+    const char *what, int32_t *seen)
+{
+	char	q[48], expect[256];
+	size_t	i, len;
+
+	if (k->type == Y_BAD)
+		return -1;
+	if (k->type != Y_SCALAR) {
+		ld_err(ld, k, "a key in %s must be text, not %s", what,
+		    ld_what(k));
+		return -1;
+	}
+	for (i = 0; rules[i].key != NULL; i++)
+		if (ld_key_is(ld, k, rules[i].key))
+			break;
+	if (rules[i].key == NULL) {
+		len = 0;
+		expect[0] = '\0';
+		for (i = 0; rules[i].key != NULL; i++) {
+			snprintf(expect + len, sizeof expect - len, "%s%s",
+			    i == 0 ? "" : ", ", rules[i].key);
+			len = strlen(expect);
+		}
+		ld_err(ld, k, "unknown key '%s' in %s (expected %s)",
+		    ld_quote(ld, k, q, sizeof q), what, expect);
+		return -1;
+	}
+	if (seen[i] != 0) {
+		ld_err(ld, k, "duplicate key '%s' in %s (first at line %d)",
+		    rules[i].key, what, seen[i]);
+		return -1;
+	}
+	seen[i] = k->line;
+	return (int)i;
+}
+
+/* After a mapping's last key: the rules it lacked. */
+static void
+ld_map_end(struct ld *ld, const struct ynode *map, const struct rule *rules,
+    const char *what, const int32_t *seen)
+{
+	size_t	i;
+
+	for (i = 0; rules[i].key != NULL; i++) {
+		if (rules[i].required && seen[i] == 0)
+			ld_err(ld, map, "%s is missing required key '%s'",
+			    what, rules[i].key);
+	}
 }
 
 /*
@@ -610,11 +706,10 @@ static uint32_t
 ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
     const char *what, void *obj)
 {
-	const struct ynode	*k, *v, *seen[32];
-	const struct rule	*r;
-	char			 q[48], expect[256];
+	const struct ynode	*k, *v;
+	int32_t			 seen[32];
 	uint32_t		 mask = 0;
-	size_t			 i, len;
+	int			 i;
 
 	memset(seen, 0, sizeof seen);
 	for (k = ld_node(ld, map->first); k != NULL;
@@ -623,43 +718,12 @@ ld_map(struct ld *ld, const struct ynode *map, const struct rule *rules,
 		/* Cannot happen: libyaml gives keys and values in pairs. */
 		if (v == NULL)
 			break;
-		if (k->type == Y_BAD)
+		if ((i = ld_map_key(ld, k, rules, what, seen)) == -1)
 			continue;
-		if (k->type != Y_SCALAR) {
-			ld_err(ld, k, "a key in %s must be text, not %s", what,
-			    ld_what(k));
-			continue;
-		}
-		for (i = 0; rules[i].key != NULL; i++)
-			if (ld_key_is(ld, k, rules[i].key))
-				break;
-		r = &rules[i];
-		if (r->key == NULL) {
-			len = 0;
-			expect[0] = '\0';
-			for (i = 0; rules[i].key != NULL; i++) {
-				snprintf(expect + len, sizeof expect - len,
-				    "%s%s", i == 0 ? "" : ", ", rules[i].key);
-				len = strlen(expect);
-			}
-			ld_err(ld, k, "unknown key '%s' in %s (expected %s)",
-			    ld_quote(ld, k, q, sizeof q), what, expect);
-			continue;
-		}
-		if (seen[i] != NULL) {
-			ld_err(ld, k, "duplicate key '%s' in %s (first at "
-			    "line %d)", r->key, what, seen[i]->line);
-			continue;
-		}
-		seen[i] = k;
 		mask |= 1u << i;
-		r->fn(ld, r, v, obj);
+		rules[i].fn(ld, &rules[i], v, obj);
 	}
-	for (i = 0; rules[i].key != NULL; i++) {
-		if (rules[i].required && seen[i] == NULL)
-			ld_err(ld, map, "%s is missing required key '%s'",
-			    what, rules[i].key);
-	}
+	ld_map_end(ld, map, rules, what, seen);
 	return mask;
 }
 
@@ -688,7 +752,7 @@ h_id(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 		    "'%s'", r->key, ID_MAX, ld_quote(ld, v, q, sizeof q));
 		return;
 	}
-	*FIELD(obj, r, char *) = xstrdup(s);
+	*FIELD(obj, r, char *) = arena_strdup(&ld->cat->arena, s);
 }
 
 static void
@@ -741,7 +805,7 @@ h_textlist(struct ld *ld, const struct rule *r, const struct ynode *v,
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next))
 		item++;
 	if (item > 0)
-		list = xreallocarray(NULL, item, sizeof *list);
+		list = arena_calloc(&ld->cat->arena, item, sizeof *list);
 	item = 0;
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
 		item++;
@@ -828,7 +892,7 @@ h_axis(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 		if (strcmp(names[i][0], r->key) == 0)
 			what = names[i][1];
 	a->on = true;
-	a->loc = ld_loc(ld, v);
+	a->loc = ld_pos(v);
 	ld_map(ld, v, ld_axis_rules, what, a);
 }
 
@@ -847,7 +911,7 @@ h_level_axis(struct ld *ld, const struct rule *r, const struct ynode *v,
 	if (!ld_want(ld, r, v, Y_MAP, "a mapping like {max: 3}"))
 		return;
 	pc->levels = true;
-	pc->level_loc = ld_loc(ld, v);
+	pc->level_loc = ld_pos(v);
 	ld_map(ld, v, ld_level_rules, "the 'level' ladder", pc);
 }
 
@@ -969,8 +1033,8 @@ ld_check_max(struct ld *ld, const struct ladder_axis *a, const char *key,
     int base)
 {
 	if (a->on && a->max != 0 && base != 0 && a->max < base)
-		ld_err_at(ld, a->loc, "the '%s' ladder's max (%d) is below "
-		    "the starting %s (%d)", key, a->max, key, base);
+		ld_err_at(ld, ld_at(ld, a->loc), "the '%s' ladder's max (%d) "
+		    "is below the starting %s (%d)", key, a->max, key, base);
 }
 
 static void
@@ -997,8 +1061,7 @@ ld_step(struct ld *ld, const struct ynode *v, struct step *st)
 		for (i = 0; ld_step_rules[i].key != NULL; i++)
 			if (ld_key_is(ld, k, ld_step_rules[i].key) &&
 			    st->keyloc[ld_step_rules[i].bit].line == 0)
-				st->keyloc[ld_step_rules[i].bit] =
-				    ld_loc(ld, k);
+				st->keyloc[ld_step_rules[i].bit] = ld_pos(k);
 	}
 	ld_check_max(ld, &st->prog.reps, "reps", st->base.reps);
 	ld_check_max(ld, &st->prog.sets, "sets", st->base.sets);
@@ -1007,8 +1070,8 @@ ld_step(struct ld *ld, const struct ynode *v, struct step *st)
 	ld_check_max(ld, &st->prog.rounds, "rounds", st->base.rounds);
 	if (st->prog.levels && st->prog.level_max != 0 &&
 	    st->base.level > st->prog.level_max)
-		ld_err_at(ld, st->prog.level_loc, "the 'level' ladder's max "
-		    "(%d) is below the starting level (%d)",
+		ld_err_at(ld, ld_at(ld, st->prog.level_loc), "the 'level' "
+		    "ladder's max (%d) is below the starting level (%d)",
 		    st->prog.level_max, st->base.level);
 }
 
@@ -1027,7 +1090,7 @@ h_steps(struct ld *ld, const struct rule *r, const struct ynode *v, void *obj)
 		ld_err(ld, v, "'steps' must hold at least one step");
 		return;
 	}
-	rt->steps = xcalloc(n, sizeof *rt->steps);
+	rt->steps = arena_calloc(&ld->cat->arena, n, sizeof *rt->steps);
 	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
 		if (e->type == Y_BAD)
 			continue;
@@ -1067,70 +1130,79 @@ static const struct rule ld_rt_rules[] = {
 	{ NULL, false, NULL, 0, 0, 0, -1 }
 };
 
+/* One item of 'exercises'. */
+static void
+ld_exercise(struct ld *ld, const struct ynode *e, struct catalog *cat)
+{
+	struct exercise	*ex;
+	size_t		 before;
+
+	if (e->type == Y_BAD)
+		return;
+	if (e->type != Y_MAP) {
+		ld_err(ld, e, "an exercise must be a mapping with id, name and "
+		    "kind, not %s", ld_what(e));
+		return;
+	}
+	cat->ex = catalog_grow(cat->ex, cat->nex, sizeof *cat->ex);
+	ex = &cat->ex[cat->nex];
+	memset(ex, 0, sizeof *ex);
+	ex->kind = (enum ex_kind)-1;
+	ex->loc = ld_loc(ld, e);
+	before = ld->nerr;
+	ld_map(ld, e, ld_ex_rules, "an exercise", ex);
+	ex->broken = ld->nerr != before;
+	/* Without an id nothing could refer to it: drop it. */
+	if (ex->id != NULL)
+		cat->nex++;
+}
+
+/* One item of 'routines'. */
+static void
+ld_routine(struct ld *ld, const struct ynode *e, struct catalog *cat)
+{
+	struct routine	*rt;
+
+	if (e->type == Y_BAD)
+		return;
+	if (e->type != Y_MAP) {
+		ld_err(ld, e, "a routine must be a mapping with id, name and "
+		    "steps, not %s", ld_what(e));
+		return;
+	}
+	cat->rt = catalog_grow(cat->rt, cat->nrt, sizeof *cat->rt);
+	rt = &cat->rt[cat->nrt];
+	memset(rt, 0, sizeof *rt);
+	catalog_prog_init(&rt->prog);
+	rt->per_week = 3;
+	rt->loc = ld_loc(ld, e);
+	/* Kept without an id too: its steps are still checked. */
+	ld_map(ld, e, ld_rt_rules, "a routine", rt);
+	cat->nrt++;
+}
+
 static void
 h_exercises(struct ld *ld, const struct rule *r, const struct ynode *v,
     void *obj)
 {
-	struct catalog		*cat = obj;
-	struct exercise		*ex;
 	const struct ynode	*e;
-	size_t			 before;
 
 	if (!ld_want(ld, r, v, Y_SEQ, "a list of exercises"))
 		return;
-	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
-		if (e->type == Y_BAD)
-			continue;
-		if (e->type != Y_MAP) {
-			ld_err(ld, e, "an exercise must be a mapping with id, "
-			    "name and kind, not %s", ld_what(e));
-			continue;
-		}
-		cat->ex = catalog_grow(cat->ex, cat->nex, sizeof *cat->ex);
-		ex = &cat->ex[cat->nex];
-		memset(ex, 0, sizeof *ex);
-		ex->kind = (enum ex_kind)-1;
-		ex->loc = ld_loc(ld, e);
-		before = ld->nerr;
-		ld_map(ld, e, ld_ex_rules, "an exercise", ex);
-		ex->broken = ld->nerr != before;
-		if (ex->id == NULL) {
-			/* Nothing could refer to it: drop it. */
-			catalog_free_exercise(ex);
-			continue;
-		}
-		cat->nex++;
-	}
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next))
+		ld_exercise(ld, e, obj);
 }
 
 static void
 h_routines(struct ld *ld, const struct rule *r, const struct ynode *v,
     void *obj)
 {
-	struct catalog		*cat = obj;
-	struct routine		*rt;
 	const struct ynode	*e;
 
 	if (!ld_want(ld, r, v, Y_SEQ, "a list of routines"))
 		return;
-	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next)) {
-		if (e->type == Y_BAD)
-			continue;
-		if (e->type != Y_MAP) {
-			ld_err(ld, e, "a routine must be a mapping with id, "
-			    "name and steps, not %s", ld_what(e));
-			continue;
-		}
-		cat->rt = catalog_grow(cat->rt, cat->nrt, sizeof *cat->rt);
-		rt = &cat->rt[cat->nrt];
-		memset(rt, 0, sizeof *rt);
-		catalog_prog_init(&rt->prog);
-		rt->per_week = 3;
-		rt->loc = ld_loc(ld, e);
-		/* Kept without an id too: its steps are still checked. */
-		ld_map(ld, e, ld_rt_rules, "a routine", rt);
-		cat->nrt++;
-	}
+	for (e = ld_node(ld, v->first); e != NULL; e = ld_node(ld, e->next))
+		ld_routine(ld, e, obj);
 }
 
 static const struct rule ld_top_rules[] = {
@@ -1138,6 +1210,81 @@ static const struct rule ld_top_rules[] = {
 	{ "routines", false, h_routines, 0, 0, 0, -1 },
 	{ NULL, false, NULL, 0, 0, 0, -1 }
 };
+
+/* What loads one item of a top-level list, by rule (see struct ld_top). */
+static void (*const ld_top_items[])(struct ld *, const struct ynode *,
+    struct catalog *) = { ld_exercise, ld_routine, NULL };
+
+/* A node of the root mapping's level begins: where its text will start. */
+static void
+ld_top_begin(struct ld *ld, struct ld_top *t, int depth)
+{
+	if (!t->on)
+		return;
+	if (depth == 1 && t->key == 0)
+		t->keystr = ld->nstr;
+	else if (depth == 2 && t->list != 0)
+		t->itemstr = ld->nstr;
+}
+
+/* Node i, a list or mapping at `depth`, is open. */
+static void
+ld_top_open(struct ld *ld, struct ld_top *t, uint32_t i, int depth)
+{
+	const struct ynode	*n = ld_node(ld, i);
+
+	if (depth == 0 && n->type == Y_MAP && i == 1)
+		t->on = true;
+	else if (t->on && depth == 1 && t->key != 0 && t->rule >= 0 &&
+	    n->type == Y_SEQ && ld_top_items[t->rule] != NULL)
+		t->list = i;
+}
+
+/*
+ * Node i at `depth` is complete: load what it completes and cut it from
+ * the tree. Nodes are added in document order, so everything after a
+ * complete node is its own.
+ */
+static void
+ld_top_done(struct ld *ld, struct ld_top *t, uint32_t i, int depth,
+    uint32_t *last)
+{
+	const struct ynode	*n = ld_node(ld, i);
+	const struct rule	*r;
+
+	if (!t->on)
+		return;
+	if (depth == 0) {
+		ld_map_end(ld, n, ld_top_rules, "the file", t->seen);
+		return;
+	}
+	if (depth == 2 && t->list != 0) {
+		ld_top_items[t->rule](ld, n, ld->cat);
+		ld->nnode = i - 1;
+		ld->nstr = t->itemstr;
+		ld->node[t->list - 1].first = 0;
+		last[1] = 0;
+		return;
+	}
+	if (depth != 1)
+		return;
+	if (t->key == 0) {
+		t->key = i;
+		t->rule = ld_map_key(ld, n, ld_top_rules, "the file", t->seen);
+		return;
+	}
+	/* A list loaded item by item needs nothing more. */
+	if (t->rule >= 0 && t->list == 0) {
+		r = &ld_top_rules[t->rule];
+		r->fn(ld, r, n, ld->cat);
+	}
+	ld->nnode = t->key - 1;
+	ld->nstr = t->keystr;
+	ld->node[0].first = 0;
+	last[0] = 0;
+	t->key = 0;
+	t->list = 0;
+}
 
 /* --- loading ------------------------------------------------------------- */
 
@@ -1157,39 +1304,13 @@ catalog_free_list(char **v, size_t n)
 	free(v);
 }
 
-static void
-catalog_free_exercise(struct exercise *ex)
-{
-	free(ex->id);
-	free(ex->name);
-	catalog_free_list(ex->cues, ex->ncues);
-	catalog_free_list(ex->levels, ex->nlevels);
-}
-
-static void
-catalog_free_routine(struct routine *rt)
-{
-	size_t	i;
-
-	free(rt->id);
-	free(rt->name);
-	for (i = 0; i < rt->nsteps; i++)
-		free(rt->steps[i].exercise_id);
-	free(rt->steps);
-}
-
 void
 catalog_free(struct catalog *cat)
 {
-	size_t	i;
-
-	for (i = 0; i < cat->nex; i++)
-		catalog_free_exercise(&cat->ex[i]);
 	free(cat->ex);
-	for (i = 0; i < cat->nrt; i++)
-		catalog_free_routine(&cat->rt[i]);
 	free(cat->rt);
 	catalog_free_list(cat->files, cat->nfiles);
+	arena_free(&cat->arena);
 	catalog_init(cat);
 }
 
@@ -1210,11 +1331,15 @@ ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
 {
 	struct ld		 ld;
 	const struct ynode	*rn;
+	size_t			 nex = cat->nex, nrt = cat->nrt, i;
 	long			 root;
 
 	memset(&ld, 0, sizeof ld);
 	ld.cat = cat;
 	ld.d = d;
+	diags_init(&ld.later);
+	/* Loading keeps as many problems as `d` can: they go there next. */
+	ld.later.max = d->max;
 	ld.file = catalog_add_file(cat, path);
 	if (len > CATALOG_MAX_FILE) {
 		diags_add(d, ld_loc(&ld, NULL), "larger than %d bytes: not "
@@ -1227,10 +1352,9 @@ ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
 	ld.capstr = sc->capstr;
 	root = ld_parse(&ld, buf, len);
 	if (root > 0) {
+		/* A mapping was loaded as it was parsed. */
 		rn = ld_node(&ld, (uint32_t)root);
-		if (rn->type == Y_MAP)
-			ld_map(&ld, rn, ld_top_rules, "the file", cat);
-		else if (rn->type != Y_BAD &&
+		if (rn->type != Y_MAP && rn->type != Y_BAD &&
 		    !(rn->type == Y_SCALAR && rn->plain && rn->len == 0))
 			ld_err(&ld, rn, "the file must be a mapping with "
 			    "'exercises' and/or 'routines', not %s",
@@ -1240,6 +1364,17 @@ ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
 	sc->capnode = ld.capnode;
 	sc->str = ld.str;
 	sc->capstr = ld.capstr;
+	if (root == -1) {
+		/* A file that does not parse loads nothing. */
+		cat->nex = nex;
+		cat->nrt = nrt;
+		diags_free(&ld.later);
+		return ld.nparse;
+	}
+	for (i = 0; i < ld.later.n; i++)
+		diags_add(d, ld.later.v[i].loc, "%s", ld.later.v[i].msg);
+	d->dropped += ld.later.dropped;
+	diags_free(&ld.later);
 	return ld.nerr;
 }
 
@@ -1435,6 +1570,15 @@ catalog_link_err(struct diags *d, struct diag_loc loc, const char *fmt, ...)
 	return 1;
 }
 
+/* A place in a step's file. */
+static struct diag_loc
+catalog_at(const struct step *st, struct catalog_pos p)
+{
+	struct diag_loc	l = { st->loc.file, p.line, p.col };
+
+	return l;
+}
+
 /* The keys a step may hold, and must hold, per kind. */
 #define B(k)	(1u << (k))
 static const unsigned catalog_allowed[] = {
@@ -1504,18 +1648,19 @@ catalog_link_axes(const struct step *st, const struct exercise *ex,
 
 	for (i = 0; i < sizeof ax / sizeof ax[0]; i++) {
 		if (ax[i]->on && !(catalog_axes[ex->kind] & B(key[i])))
-			errs += catalog_link_err(d, ax[i]->loc, "the '%s' "
-			    "ladder does not fit '%s' (kind %s)",
+			errs += catalog_link_err(d, catalog_at(st, ax[i]->loc),
+			    "the '%s' ladder does not fit '%s' (kind %s)",
 			    catalog_key_names[key[i]], ex->id,
 			    catalog_kind_name(ex->kind));
 	}
 	if (st->prog.levels && ex->nlevels == 0)
-		errs += catalog_link_err(d, st->prog.level_loc, "the 'level' "
-		    "ladder does not fit '%s', which has no levels", ex->id);
+		errs += catalog_link_err(d, catalog_at(st, st->prog.level_loc),
+		    "the 'level' ladder does not fit '%s', which has no "
+		    "levels", ex->id);
 	else if (st->prog.levels && (size_t)st->prog.level_max > ex->nlevels)
-		errs += catalog_link_err(d, st->prog.level_loc, "the 'level' "
-		    "ladder's max (%d) is above the %zu levels of '%s'",
-		    st->prog.level_max, ex->nlevels, ex->id);
+		errs += catalog_link_err(d, catalog_at(st, st->prog.level_loc),
+		    "the 'level' ladder's max (%d) is above the %zu levels of "
+		    "'%s'", st->prog.level_max, ex->nlevels, ex->id);
 	return errs;
 }
 
@@ -1531,12 +1676,14 @@ catalog_link_step(struct step *st, const struct exercise *ex,
 
 	extra = st->given & ~catalog_allowed[ex->kind];
 	missing = catalog_required[ex->kind] & ~st->given;
-	catalog_allowed_str(ex->kind, allowed, sizeof allowed);
+	/* Only a step with a problem needs the list, and they are few. */
+	if (extra != 0)
+		catalog_allowed_str(ex->kind, allowed, sizeof allowed);
 	for (k = 0; k < STEP_KEY_COUNT; k++) {
 		if (extra & B(k))
-			errs += catalog_link_err(d, st->keyloc[k], "'%s' does "
-			    "not fit '%s' (kind %s: use %s)",
-			    catalog_key_names[k], ex->id,
+			errs += catalog_link_err(d, catalog_at(st,
+			    st->keyloc[k]), "'%s' does not fit '%s' (kind %s: "
+			    "use %s)", catalog_key_names[k], ex->id,
 			    catalog_kind_name(ex->kind), allowed);
 		if (missing & B(k))
 			errs += catalog_link_err(d, st->loc, "a step of '%s' "
@@ -1545,16 +1692,19 @@ catalog_link_step(struct step *st, const struct exercise *ex,
 	}
 	if (ex->kind == KIND_HOLD && (st->given & B(STEP_RELAX)) &&
 	    !(st->given & B(STEP_REPS)))
-		errs += catalog_link_err(d, st->keyloc[STEP_RELAX], "'relax' "
-		    "needs 'reps', the number of holds in a set");
+		errs += catalog_link_err(d, catalog_at(st,
+		    st->keyloc[STEP_RELAX]), "'relax' needs 'reps', the number "
+		    "of holds in a set");
 	if ((st->given & B(STEP_LEVEL)) && ex->nlevels == 0)
-		errs += catalog_link_err(d, st->keyloc[STEP_LEVEL], "'level' "
-		    "does not fit '%s', which has no levels", ex->id);
+		errs += catalog_link_err(d, catalog_at(st,
+		    st->keyloc[STEP_LEVEL]), "'level' does not fit '%s', which "
+		    "has no levels", ex->id);
 	else if ((st->given & B(STEP_LEVEL)) &&
 	    (size_t)st->base.level > ex->nlevels)
-		errs += catalog_link_err(d, st->keyloc[STEP_LEVEL], "'level' "
-		    "must be from 1 to %zu (the levels of '%s'), got %d",
-		    ex->nlevels, ex->id, st->base.level);
+		errs += catalog_link_err(d, catalog_at(st,
+		    st->keyloc[STEP_LEVEL]), "'level' must be from 1 to %zu "
+		    "(the levels of '%s'), got %d", ex->nlevels, ex->id,
+		    st->base.level);
 	errs += catalog_link_axes(st, ex, d);
 
 	if (!(st->given & B(STEP_SETS)))
@@ -1628,8 +1778,8 @@ catalog_link(struct catalog *cat, struct diags *d)
 			hit = bsearch(st->exercise_id, ex, cat->nex,
 			    sizeof *ex, catalog_cmp_key);
 			if (hit == NULL) {
-				errs += catalog_link_err(d,
-				    st->keyloc[STEP_EXERCISE], "unknown "
+				errs += catalog_link_err(d, catalog_at(st,
+				    st->keyloc[STEP_EXERCISE]), "unknown "
 				    "exercise '%s' (see 'rehabit list')",
 				    st->exercise_id);
 				continue;
@@ -1647,20 +1797,44 @@ catalog_link(struct catalog *cat, struct diags *d)
 	return errs;
 }
 
+/* A copy of a list of strings, in the arena. */
+static char **
+catalog_copy_list(struct arena *a, char *const *v, size_t n)
+{
+	char	**list;
+	size_t	  i;
+
+	if (n == 0)
+		return NULL;
+	list = arena_calloc(a, n, sizeof *list);
+	for (i = 0; i < n; i++)
+		list[i] = arena_strdup(a, v[i]);
+	return list;
+}
+
 void
 catalog_borrow(struct catalog *cat, struct catalog *from)
 {
-	size_t	i;
+	const struct exercise	*src;
+	struct exercise		*ex;
+	size_t			 i;
 
 	for (i = 0; i < from->nex; i++) {
-		if (from->ex[i].id == NULL ||
-		    catalog_exercise(cat, from->ex[i].id) != NULL)
+		src = &from->ex[i];
+		if (src->id == NULL || catalog_exercise(cat, src->id) != NULL)
 			continue;
 		cat->ex = catalog_grow(cat->ex, cat->nex, sizeof *cat->ex);
-		cat->ex[cat->nex++] = from->ex[i];
-		memset(&from->ex[i], 0, sizeof from->ex[i]);
+		ex = &cat->ex[cat->nex++];
+		*ex = *src;
+		ex->id = arena_strdup(&cat->arena, src->id);
+		if (src->name != NULL)
+			ex->name = arena_strdup(&cat->arena, src->name);
+		ex->cues = catalog_copy_list(&cat->arena, src->cues,
+		    src->ncues);
+		ex->levels = catalog_copy_list(&cat->arena, src->levels,
+		    src->nlevels);
 	}
-	/* The moved exercises' locations point into these names. */
+	/* The copies' locations point into these names. */
 	for (i = 0; i < from->nfiles; i++) {
 		cat->files = catalog_grow(cat->files, cat->nfiles,
 		    sizeof *cat->files);

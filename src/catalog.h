@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
 
 enum ex_kind {
@@ -32,12 +33,12 @@ struct exercise {
 	enum ex_kind	  kind;
 	enum ex_focus	  focus;
 	enum ex_sides	  sides;
+	bool		  broken;	/* had problems: steps using it are
+					   not checked against it */
 	char		**cues;
 	size_t		  ncues;
 	char		**levels;	/* easy -> hard; may be empty */
 	size_t		  nlevels;
-	bool		  broken;	/* had problems: steps using it are
-					   not checked against it */
 	struct diag_loc	  loc;
 };
 
@@ -58,12 +59,22 @@ struct dose {
 	int	level;
 };
 
+/*
+ * A place in the file of the step or routine that holds it: a diag_loc
+ * without the file, which the holder's `loc` names. Thousands of steps
+ * hold a dozen of these, so they are kept small.
+ */
+struct catalog_pos {
+	int	line;		/* 1-based; 0: not given */
+	int	col;
+};
+
 /* One axis of a progression ladder: `{step: N, max: M}`. */
 struct ladder_axis {
-	bool		on;	/* the axis was named in the YAML */
-	int		step;	/* 0: the default step for the axis */
-	int		max;	/* 0: no maximum given */
-	struct diag_loc	loc;	/* where it was named */
+	bool			on;	/* the axis was named in the YAML */
+	int			step;	/* 0: the default step for the axis */
+	int			max;	/* 0: no maximum given */
+	struct catalog_pos	loc;	/* where it was named */
 };
 
 /*
@@ -76,7 +87,7 @@ struct prog_cfg {
 	struct ladder_axis reps, sets, hold, work, rounds;
 	bool	levels;			/* `level: {max: N}` named */
 	int	level_max;		/* 0: up to the exercise's last */
-	struct diag_loc level_loc;
+	struct catalog_pos level_loc;
 	int	green_max;		/* `green`: pain <= this is green */
 	int	red_above;		/* `red`: pain > this is red */
 	int	greens_needed;		/* `greens`: green sessions to step up */
@@ -104,7 +115,7 @@ struct step {
 	struct prog_cfg		 prog;		/* as written on the step */
 	/* 1 << STEP_* for each key written in the file, and where. */
 	unsigned		 given;
-	struct diag_loc		 keyloc[STEP_KEY_COUNT];
+	struct catalog_pos	 keyloc[STEP_KEY_COUNT];
 	struct diag_loc		 loc;
 };
 
@@ -118,7 +129,11 @@ struct routine {
 	struct diag_loc	 loc;
 };
 
-/* Filled by catalog_load*() only: the arrays grow by powers of two. */
+/*
+ * Filled by catalog_load*() only: the arrays grow by powers of two. The
+ * strings and small arrays of exercises and routines (ids, names, cues,
+ * levels, steps) are in `arena`, freed with the catalog, never one by one.
+ */
 struct catalog {
 	struct exercise	*ex;
 	size_t		 nex;
@@ -126,6 +141,7 @@ struct catalog {
 	size_t		 nrt;
 	char		**files;	/* the files loaded, for diag_loc */
 	size_t		 nfiles;
+	struct arena	 arena;
 };
 
 /*
@@ -169,10 +185,12 @@ size_t	catalog_load_path(struct catalog *cat, const char *path,
 size_t	catalog_link(struct catalog *cat, struct diags *d);
 
 /*
- * Move into `cat` the exercises of `from` whose ids `cat` does not have
- * (and the file names they point to), so that files checked on their own
- * can use a library's exercises. Call before catalog_link(cat); `from`
- * keeps its routines and is still freed with catalog_free().
+ * Copy into `cat` the exercises of `from` whose ids `cat` does not have
+ * (their strings into cat's arena) and move the file names they point to,
+ * so that files checked on their own can use a library's exercises. Call
+ * before catalog_link(cat); `from` keeps its exercises and routines (the
+ * file names of their locations then belong to `cat`) and is still freed
+ * with catalog_free(), before or after `cat`.
  */
 void	catalog_borrow(struct catalog *cat, struct catalog *from);
 

@@ -19,7 +19,9 @@ static struct exercise	cat_ex[] = {
 	{ .id = "wall-sit" }, { .id = "step-down" }, { .id = "clamshell" }
 };
 static struct routine	cat_rt[] = { { .id = "knee-strength-1" } };
-static struct catalog	cat = { cat_ex, 3, cat_rt, 1, NULL, 0 };
+static struct catalog	cat = {
+	.ex = cat_ex, .nex = 3, .rt = cat_rt, .nrt = 1
+};
 
 static const char design_example[] =
 	"format: rehabit-history/1\n"
