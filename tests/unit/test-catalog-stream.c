@@ -161,8 +161,8 @@ gen_library(struct gen *g)
 			    "'ex-99999' (see 'rehabit list')");
 		} else if (i % 6 == 1) {
 			/* Even exercises are reps. */
-			gen_line(g, "      - {exercise: ex-%d, sets: 3, reps: 0}",
-			    2 * i);
+			gen_line(g, "      - {exercise: ex-%d, sets: 3, "
+			    "reps: 0}", 2 * i);
 			gen_expect(&g->load, &g->nload, g->line - 1,
 			    gen_col(g, "0}"), "'reps' must be a whole number "
 			    "from 1 to 1000, got 0");
