@@ -53,13 +53,14 @@ struct ynode {
 };
 
 /*
- * One file being loaded. The problems libyaml's events show go to `d` as
- * they are found; those of loading wait in `later`, so that they follow
- * the parse's, and are dropped with what was loaded when the parse fails.
+ * One file being loaded. The problems libyaml's events show wait in
+ * `early`, those of loading in `later`, so that they go to `d` in that
+ * order, and the file's are dropped with what it loaded when it fails.
  */
 struct ld {
 	struct catalog	*cat;
 	struct diags	*d;
+	struct diags	 early;
 	struct diags	 later;
 	const char	*file;		/* owned by cat->files */
 	size_t		 nerr;		/* every problem */
@@ -89,12 +90,24 @@ struct ld_top {
 };
 
 /*
+ * What is parsed: bytes in memory, or a file read a piece at a time into
+ * libyaml's own buffer (the file's bytes are never all held at once).
+ */
+struct ld_input {
+	const char	*buf;
+	size_t		 len;
+	int		 fd;		/* -1: buf */
+	size_t		 size;		/* the file's, when opened */
+	size_t		 got;		/* read so far */
+	int		 err;		/* errno of a failed read */
+	bool		 grew;		/* more than `size` was read */
+};
+
+/*
  * The buffers of a parse, kept from one file of a folder to the next: the
  * pages they touched are not given back and faulted in again per file.
  */
 struct ld_scratch {
-	char		*buf;		/* the file's bytes */
-	size_t		 capbuf;
 	struct ynode	*node;
 	size_t		 capnode;
 	char		*str;
@@ -226,7 +239,7 @@ ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
 	loc.line = m.line >= INT_MAX ? INT_MAX : (int)m.line + 1;
 	loc.col = m.column >= INT_MAX ? INT_MAX : (int)m.column + 1;
 	va_start(ap, fmt);
-	diags_vadd(ld->d, loc, fmt, ap);
+	diags_vadd(&ld->early, loc, fmt, ap);
 	va_end(ap);
 	ld->nerr++;
 	ld->nparse++;
@@ -296,14 +309,38 @@ ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
 		    "supported", (const char *)tag);
 }
 
+/* libyaml's read handler for a file: stops at an error or past its size. */
+static int
+ld_read(void *data, unsigned char *buf, size_t size, size_t *size_read)
+{
+	struct ld_input	*in = data;
+	ssize_t		 n;
+
+	*size_read = 0;
+	do
+		n = read(in->fd, buf, size);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		in->err = errno;
+		return 0;
+	}
+	in->got += (size_t)n;
+	if (in->got > in->size) {
+		in->grew = true;
+		return 0;
+	}
+	*size_read = (size_t)n;
+	return 1;
+}
+
 /*
- * Parse the whole buffer into ld's tree, loading the top-level mapping as
- * it goes (see struct ld_top). Returns the root (0 for an empty file) or
- * -1 after a problem that leaves no usable tree: then what was loaded is
- * to be dropped.
+ * Parse the input into ld's tree, loading the top-level mapping as it
+ * goes (see struct ld_top). Returns the root (0 for an empty file) or -1
+ * after a problem that leaves no usable tree: then what was loaded is to
+ * be dropped.
  */
 static long
-ld_parse(struct ld *ld, const char *buf, size_t len)
+ld_parse(struct ld *ld, struct ld_input *in)
 {
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
@@ -318,7 +355,11 @@ ld_parse(struct ld *ld, const char *buf, size_t len)
 	memset(&top, 0, sizeof top);
 	if (!yaml_parser_initialize(&p))
 		fatalx(71, "out of memory");
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	if (in->fd == -1)
+		yaml_parser_set_input_string(&p, (const unsigned char *)in->buf,
+		    in->len);
+	else
+		yaml_parser_set_input(&p, ld_read, in);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			if (p.context != NULL)
@@ -1327,33 +1368,47 @@ catalog_add_file(struct catalog *cat, const char *path)
 	return cat->files[cat->nfiles++];
 }
 
-/* Parse and load one file's bytes, in the scratch's buffers. */
+/* Move a file's problems to `d`: as many as it keeps, the rest counted. */
+static void
+ld_flush(struct diags *d, struct diags *from)
+{
+	size_t	i;
+
+	for (i = 0; i < from->n; i++)
+		diags_add(d, from->v[i].loc, "%s", from->v[i].msg);
+	d->dropped += from->dropped;
+	diags_free(from);
+}
+
+/* Parse and load one file, in the scratch's buffers. */
 static size_t
-ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
+ld_load(struct catalog *cat, const char *path, struct ld_input *in,
     struct diags *d, struct ld_scratch *sc)
 {
 	struct ld		 ld;
+	struct diag_loc		 loc = { path, 0, 0 };
 	const struct ynode	*rn;
-	size_t			 nex = cat->nex, nrt = cat->nrt, i;
+	size_t			 nex = cat->nex, nrt = cat->nrt;
 	long			 root;
 
 	memset(&ld, 0, sizeof ld);
 	ld.cat = cat;
 	ld.d = d;
+	/* Each keeps as many problems as `d` can: they go there next. */
+	diags_init(&ld.early);
 	diags_init(&ld.later);
-	/* Loading keeps as many problems as `d` can: they go there next. */
-	ld.later.max = d->max;
+	ld.early.max = ld.later.max = d->max;
 	ld.file = catalog_add_file(cat, path);
-	if (len > CATALOG_MAX_FILE) {
-		diags_add(d, ld_loc(&ld, NULL), "larger than %d bytes: not "
-		    "an exercise library", CATALOG_MAX_FILE);
+	if (in->fd == -1 && in->len > CATALOG_MAX_FILE) {
+		diags_add(d, loc, "larger than %d bytes: not an exercise "
+		    "library", CATALOG_MAX_FILE);
 		return 1;
 	}
 	ld.node = sc->node;
 	ld.capnode = sc->capnode;
 	ld.str = sc->str;
 	ld.capstr = sc->capstr;
-	root = ld_parse(&ld, buf, len);
+	root = ld_parse(&ld, in);
 	if (root > 0) {
 		/* A mapping was loaded as it was parsed. */
 		rn = ld_node(&ld, (uint32_t)root);
@@ -1367,24 +1422,31 @@ ld_load(struct catalog *cat, const char *path, const char *buf, size_t len,
 	sc->capnode = ld.capnode;
 	sc->str = ld.str;
 	sc->capstr = ld.capstr;
-	if (root == -1) {
+	if (root == -1 || in->err != 0 || in->grew) {
 		/* A file that does not parse loads nothing. */
 		cat->nex = nex;
 		cat->nrt = nrt;
 		diags_free(&ld.later);
-		return ld.nparse;
+		ld.nerr = ld.nparse;
 	}
-	for (i = 0; i < ld.later.n; i++)
-		diags_add(d, ld.later.v[i].loc, "%s", ld.later.v[i].msg);
-	d->dropped += ld.later.dropped;
-	diags_free(&ld.later);
+	if (in->err != 0 || in->grew) {
+		/* Nor one that cannot be read: as if it had not been. */
+		diags_free(&ld.early);
+		free(cat->files[--cat->nfiles]);
+		if (in->err != 0)
+			diags_add(d, loc, "%s", strerror(in->err));
+		else
+			diags_add(d, loc, "changed while being read");
+		return 1;
+	}
+	ld_flush(d, &ld.early);
+	ld_flush(d, &ld.later);
 	return ld.nerr;
 }
 
 static void
 ld_scratch_free(struct ld_scratch *sc)
 {
-	free(sc->buf);
 	free(sc->node);
 	free(sc->str);
 	memset(sc, 0, sizeof *sc);
@@ -1395,10 +1457,15 @@ catalog_load_buffer(struct catalog *cat, const char *path, const char *buf,
     size_t len, struct diags *d)
 {
 	struct ld_scratch	sc;
+	struct ld_input		in;
 	size_t			n;
 
 	memset(&sc, 0, sizeof sc);
-	n = ld_load(cat, path, buf, len, d, &sc);
+	memset(&in, 0, sizeof in);
+	in.buf = buf;
+	in.len = len;
+	in.fd = -1;
+	n = ld_load(cat, path, &in, d, &sc);
 	ld_scratch_free(&sc);
 	return n;
 }
@@ -1408,9 +1475,9 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d,
     struct ld_scratch *sc)
 {
 	struct diag_loc	 loc = { path, 0, 0 };
+	struct ld_input	 in;
 	struct stat	 sb;
-	size_t		 len = 0, n;
-	ssize_t		 got;
+	size_t		 n;
 	int		 fd;
 
 	/* O_NONBLOCK: a FIFO named by mistake must not hang the program. */
@@ -1429,32 +1496,12 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d,
 		close(fd);
 		return 1;
 	}
-	/* One byte more than its size, to notice a file that grew. */
-	n = (size_t)sb.st_size + 1;
-	if (sc->capbuf < n) {
-		free(sc->buf);
-		sc->capbuf = n + n / 4;
-		sc->buf = xmalloc(sc->capbuf);
-	}
-	while (len < n) {
-		got = read(fd, sc->buf + len, n - len);
-		if (got == -1 && errno == EINTR)
-			continue;
-		if (got == -1) {
-			diags_add(d, loc, "%s", strerror(errno));
-			close(fd);
-			return 1;
-		}
-		if (got == 0)
-			break;
-		len += (size_t)got;
-	}
+	memset(&in, 0, sizeof in);
+	in.fd = fd;
+	in.size = (size_t)sb.st_size;
+	n = ld_load(cat, path, &in, d, sc);
 	close(fd);
-	if (len > (size_t)sb.st_size) {
-		diags_add(d, loc, "changed while being read");
-		return 1;
-	}
-	return ld_load(cat, path, sc->buf, len, d, sc);
+	return n;
 }
 
 static int

@@ -3,9 +3,10 @@
  * items of its lists, while it parses (catalog.c, struct ld_top): the
  * problems of a large library, with errors spread over its items, must be
  * exactly those of loading the whole tree at once, in the same order (the
- * parse's first, then loading's, then linking's); a file that fails to
- * parse half-way loads nothing; the limits still count the whole file;
- * and borrowed exercises live in the borrower's arena.
+ * parse's first, then loading's, then linking's), from memory or read from
+ * a file a piece at a time; a file that fails to parse half-way loads
+ * nothing; the limits still count the whole file; and borrowed exercises
+ * live in the borrower's arena.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "tap.h"
@@ -359,6 +361,59 @@ test_dropped(void)
 	gen_free(&g);
 }
 
+/*
+ * A file is read a piece at a time, straight into libyaml: the same
+ * problems as from memory; a file that grows while read loads nothing.
+ */
+static void
+test_file(void)
+{
+	struct gen	 g;
+	struct catalog	 cat;
+	struct diags	 d;
+	const char	*tmp = getenv("TMPDIR");
+	char		 path[4096];
+	size_t		 i, k = 0;
+	FILE		*fp;
+	int		 fd;
+
+	gen_library(&g);
+	snprintf(path, sizeof path, "%s/test-catalog-stream-XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL ||
+	    fwrite(g.s, 1, g.len, fp) != g.len || fclose(fp) != 0) {
+		ok(0, "file: write %s", path);
+		gen_free(&g);
+		return;
+	}
+	catalog_init(&cat);
+	diags_init(&d);
+	d.max = 100000;
+	catalog_load_path(&cat, path, &d);
+	is_int(d.n, g.nparse + g.nload, "file: every problem");
+	for (i = 0; i < g.nparse; i++)
+		check_diag(&d, k++, g.parse[i], "file (parse)");
+	for (i = 0; i < g.nload; i++)
+		check_diag(&d, k++, g.load[i], "file (load)");
+	ok(d.n > 0 && strcmp(d.v[0].loc.file, path) == 0, "file: named");
+	is_int(cat.nex, NEX, "file: every exercise loaded");
+	is_int(cat.nfiles, 1, "file: one file");
+	diags_free(&d);
+	catalog_free(&cat);
+	unlink(path);
+	gen_free(&g);
+
+	/* Its size says 0 bytes, and then it has some. */
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_path(&cat, "/proc/self/status", &d);
+	ok(d.n == 1 && strcmp(d.v[0].msg, "changed while being read") == 0 &&
+	    d.v[0].loc.line == 0, "file: one that grows while read, refused");
+	ok(cat.nfiles == 0 && cat.nex == 0, "file: and nothing of it kept");
+	diags_free(&d);
+	catalog_free(&cat);
+}
+
 static const char borrow_lib[] =
     "exercises:\n"
     "  - id: squat\n    name: Squat\n    kind: reps\n"
@@ -435,6 +490,7 @@ main(void)
 	test_late_syntax_error();
 	test_node_limit();
 	test_dropped();
+	test_file();
 	test_borrow_arena();
 	return tap_done();
 }
