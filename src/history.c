@@ -1,11 +1,27 @@
 /* history.c - plain history structs: building and freeing them. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "history.h"
 #include "xmalloc.h"
+
+/*
+ * A small direct-mapped table of the ids copied last: a history has few
+ * distinct ids, and a miss only costs a copy.
+ */
+#define HISTORY_POOL_IDS	64
+
+struct history_pool {
+	struct arena	 arena;
+	struct {
+		char	*s;
+		size_t	 len;
+	}		 ids[HISTORY_POOL_IDS];
+};
 
 static const char *history_flag_names[FLAG_COUNT] = {
 	"swelling", "locking", "giving-way", "night-pain", "injury"
@@ -22,6 +38,8 @@ history_free_session(struct hist_session *s)
 {
 	size_t	i;
 
+	if (s->pooled)
+		return;
 	for (i = 0; i < s->nex; i++) {
 		free(s->ex[i].exercise);
 		free(s->ex[i].done);
@@ -42,7 +60,51 @@ history_free(struct history *h)
 		free(h->p[i].note);
 	free(h->s);
 	free(h->p);
+	if (h->pool != NULL) {
+		arena_free(&h->pool->arena);
+		free(h->pool);
+	}
 	history_init(h);
+}
+
+static struct arena *
+history_arena(struct history *h)
+{
+	if (h->pool == NULL) {
+		h->pool = xcalloc(1, sizeof *h->pool);
+		arena_init(&h->pool->arena);
+	}
+	return &h->pool->arena;
+}
+
+void *
+history_pool_alloc(struct history *h, size_t n)
+{
+	return arena_alloc(history_arena(h), n);
+}
+
+char *
+history_pool_str(struct history *h, const char *s, size_t len)
+{
+	return arena_strndup(history_arena(h), s, len);
+}
+
+char *
+history_pool_id(struct history *h, const char *s, size_t len)
+{
+	struct arena	*a = history_arena(h);
+	uint32_t	 hash = 2166136261u;	/* FNV-1a */
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		hash = (hash ^ (unsigned char)s[i]) * 16777619u;
+	i = hash % HISTORY_POOL_IDS;
+	if (h->pool->ids[i].s == NULL || h->pool->ids[i].len != len ||
+	    memcmp(h->pool->ids[i].s, s, len) != 0) {
+		h->pool->ids[i].s = arena_strndup(a, s, len);
+		h->pool->ids[i].len = strlen(h->pool->ids[i].s);
+	}
+	return h->pool->ids[i].s;
 }
 
 /* Grow an array by one when its length is a power of two (or zero). */

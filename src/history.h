@@ -56,6 +56,12 @@ struct hist_session {
 	char			*note;
 	struct hist_exercise	*ex;
 	size_t			 nex;
+	/*
+	 * Its strings and arrays (routine, note, ex and each exercise's id
+	 * and done) are in the history's pool, not malloc()ed one by one:
+	 * read them, never free or grow them.
+	 */
+	bool			 pooled;
 };
 
 /* A pain report not tied to a session. */
@@ -69,20 +75,37 @@ struct hist_pain {
 };
 
 /* Sessions are sorted oldest first; so are standalone reports. */
+struct history_pool;
+
 struct history {
 	struct hist_session	*s;
 	size_t			 ns;
 	struct hist_pain	*p;
 	size_t			 np;
+	struct history_pool	*pool;		/* NULL until first used */
 };
 
 void	history_init(struct history *);
 void	history_free(struct history *);
 
-/* Append an empty session / exercise / report and return it. */
+/*
+ * Append an empty session / exercise / report and return it. Not for a
+ * pooled session's exercises: its array cannot grow.
+ */
 struct hist_session	*history_add_session(struct history *);
 struct hist_exercise	*history_add_exercise(struct hist_session *);
 struct hist_pain	*history_add_pain(struct history *);
+
+/*
+ * The pool of a history: memory for pooled sessions, freed with the
+ * history (see arena.h for why). A loader of thousands of sessions fills
+ * them from here rather than with a malloc() per string and array.
+ * history_pool_id() shares one copy between equal ids (exercise and
+ * routine ids repeat in every session): never change one in place.
+ */
+void	*history_pool_alloc(struct history *, size_t);
+char	*history_pool_str(struct history *, const char *, size_t);
+char	*history_pool_id(struct history *, const char *, size_t);
 
 /* Flag names as in the history file: swelling, locking, giving-way, ... */
 const char	*history_flag_name(unsigned flag);

@@ -671,34 +671,79 @@ prog_morning_cmp(const void *a, const void *b)
 	return (x->t < y->t ? -1 : x->t > y->t);
 }
 
+static bool
+prog_mornings_sorted(const struct morning *m, size_t n)
+{
+	size_t	i;
+
+	for (i = 1; i < n; i++)
+		if (m[i].t < m[i - 1].t)
+			return (false);
+	return (true);
+}
+
 /*
  * Every morning score in time order: a session's morning pain counts at
- * the start of its next local day, a standalone report at its time.
+ * the start of its next local day, a standalone report at its time. Both
+ * come in time order but for a change of UTC offset: merged, not sorted,
+ * as this runs for every dose change `progress` explains. On a tie the
+ * session's comes first, as a stable sort of the two would put it.
  */
 static void
 prog_mornings(struct ctx *c)
 {
 	const struct history	*h = c->h;
 	const struct hist_session *s;
-	size_t			 i;
+	struct morning		*v;
+	size_t			 i, j, k, ns;
 
-	c->m = xcalloc(h->ns + h->np + 1, sizeof *c->m);
-	for (i = 0; i < h->ns; i++) {
+	v = xcalloc(h->ns + h->np + 1, sizeof *v);
+	for (i = ns = 0; i < h->ns; i++) {
 		s = &h->s[i];
 		if (s->pain_morning == PAIN_NONE)
 			continue;
-		c->m[c->nm].t = (prog_sday(s) + 1) * 86400 - s->utc_off;
-		c->m[c->nm].utc_off = s->utc_off;
-		c->m[c->nm++].score = s->pain_morning;
+		v[ns].t = (prog_sday(s) + 1) * 86400 - s->utc_off;
+		v[ns].utc_off = s->utc_off;
+		v[ns++].score = s->pain_morning;
 	}
+	c->nm = ns;
 	for (i = 0; i < h->np; i++) {
 		if (h->p[i].kind != PAIN_MORNING)
 			continue;
-		c->m[c->nm].t = h->p[i].at;
-		c->m[c->nm].utc_off = h->p[i].utc_off;
-		c->m[c->nm++].score = h->p[i].score;
+		v[c->nm].t = h->p[i].at;
+		v[c->nm].utc_off = h->p[i].utc_off;
+		v[c->nm++].score = h->p[i].score;
 	}
-	qsort(c->m, c->nm, sizeof *c->m, prog_morning_cmp);
+	if (!prog_mornings_sorted(v, ns) ||
+	    !prog_mornings_sorted(v + ns, c->nm - ns)) {
+		qsort(v, c->nm, sizeof *v, prog_morning_cmp);
+		c->m = v;
+		return;
+	}
+	c->m = xcalloc(c->nm + 1, sizeof *c->m);
+	for (i = 0, j = ns, k = 0; k < c->nm; k++) {
+		if (j == c->nm || (i < ns && v[i].t <= v[j].t))
+			c->m[k] = v[i++];
+		else
+			c->m[k] = v[j++];
+	}
+	free(v);
+}
+
+/* The first of the sorted mornings after `t` (`after`) or from `t` on. */
+static size_t
+prog_morning_find(const struct ctx *c, int64_t t, bool after)
+{
+	size_t	lo = 0, hi = c->nm, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->m[mid].t < t || (after && c->m[mid].t == t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
 }
 
 /*
@@ -710,21 +755,16 @@ static int
 prog_morning_after(const struct ctx *c, int64_t start, int64_t until,
     int *prev)
 {
-	size_t	i, found = c->nm;
+	size_t	lo, hi;
 
 	*prev = PAIN_NONE;
-	for (i = 0; i < c->nm; i++) {
-		if (c->m[i].t <= start)
-			continue;
-		if (c->m[i].t >= until)
-			break;
-		found = i;
-	}
-	if (found == c->nm)
+	lo = prog_morning_find(c, start, true);
+	hi = prog_morning_find(c, until, false);
+	if (hi <= lo)
 		return (PAIN_NONE);
-	if (found > 0)
-		*prev = c->m[found - 1].score;
-	return (c->m[found].score);
+	if (hi - 1 > 0)
+		*prev = c->m[hi - 2].score;
+	return (c->m[hi - 1].score);
 }
 
 static void

@@ -537,6 +537,14 @@ store_check_db(struct store *st, bool immutable, bool quick_check,
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
+	/*
+	 * A reader goes through each table once: a small page cache is
+	 * reused, where the default 2 MB takes a new page of memory (a page
+	 * fault, ~10 us on a VM) for every page of a history of years.
+	 * A failure to read shows in the next statement, as a read.
+	 */
+	(void)sqlite3_exec(st->db, "PRAGMA cache_size = 50", NULL, NULL,
+	    NULL);
 	if ((rc = store_int(st, "PRAGMA application_id", &appid)) != 0 ||
 	    (rc = store_int(st, "PRAGMA user_version", &version)) != 0 ||
 	    (rc = store_int(st, "SELECT count(*) FROM sqlite_master",
@@ -1385,8 +1393,27 @@ store_col_str(sqlite3_stmt *stmt, int col)
 }
 
 /*
+ * A text column of a pooled session: NULL for SQL NULL; `id`: shared with
+ * equal ids of the history.
+ */
+static char *
+store_col_pool(sqlite3_stmt *stmt, int col, struct history *h, bool id)
+{
+	const char	*s;
+	size_t		 len;
+
+	if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+		return NULL;
+	if ((s = (const char *)sqlite3_column_text(stmt, col)) == NULL)
+		s = "";
+	len = (size_t)sqlite3_column_bytes(stmt, col);
+	return id ? history_pool_id(h, s, len) : history_pool_str(h, s, len);
+}
+
+/*
  * A session from the first six columns of a row: id, routine, start,
- * utc_off, end, completed (a session's outline).
+ * utc_off, end, completed (a session's outline). Its strings and arrays
+ * go to the history's pool: a history of years is tens of thousands.
  */
 static struct hist_session *
 store_session_row(sqlite3_stmt *stmt, struct history *h)
@@ -1394,10 +1421,11 @@ store_session_row(sqlite3_stmt *stmt, struct history *h)
 	struct hist_session	*s;
 
 	s = history_add_session(h);
+	s->pooled = true;
 	s->id = sqlite3_column_int64(stmt, 0);
-	s->routine = store_col_str(stmt, 1);
+	s->routine = store_col_pool(stmt, 1, h, true);
 	if (s->routine == NULL)
-		s->routine = xstrdup("");
+		s->routine = history_pool_id(h, "", 0);
 	s->start = sqlite3_column_int64(stmt, 2);
 	s->utc_off = sqlite3_column_int(stmt, 3);
 	s->end = sqlite3_column_int64(stmt, 4);
@@ -1458,7 +1486,7 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s = store_session_row(stmt, rd->h);
-		s->note = store_col_str(stmt, 6);
+		s->note = store_col_pool(stmt, 6, rd->h, false);
 		s->flags = (unsigned)sqlite3_column_int(stmt, 7);
 	}
 	if ((rc = store_read_end(st, stmt, rc)) != 0)
@@ -1492,6 +1520,68 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 	"e.level, e.pain"
 
 /*
+ * The exercises read of one session, until a row of another comes: they
+ * then get an array of their exact size in the pool (an array grown by
+ * doubling leaves two to three times its size behind it).
+ */
+struct store_exbuf {
+	struct hist_session	*s;
+	struct hist_exercise	*v;
+	size_t			 n;
+	size_t			 alloc;
+};
+
+static struct hist_exercise *
+store_exbuf_add(struct store_exbuf *b, struct hist_session *s, int64_t id,
+    struct store_reading *rd)
+{
+	struct hist_exercise	*e;
+	struct store_ref	*r;
+
+	if (b->n == b->alloc) {
+		b->alloc = b->alloc > 0 ? b->alloc * 2 : 16;
+		b->v = xreallocarray(b->v, b->alloc, sizeof *b->v);
+	}
+	e = &b->v[b->n++];
+	memset(e, 0, sizeof *e);
+	e->pain = PAIN_NONE;
+	if (rd->ne == rd->nealloc) {
+		rd->nealloc = rd->nealloc > 0 ? rd->nealloc * 2 : 64;
+		rd->eref = xreallocarray(rd->eref, rd->nealloc,
+		    sizeof *rd->eref);
+	}
+	/* Where it will be once flushed. */
+	r = &rd->eref[rd->ne++];
+	r->id = id;
+	r->s = (size_t)(s - rd->h->s);
+	r->e = s->nex + b->n - 1;
+	return e;
+}
+
+static void
+store_exbuf_flush(struct store_exbuf *b, struct history *h)
+{
+	struct hist_exercise	*ex;
+	struct hist_session	*s = b->s;
+
+	if (s != NULL && b->n > 0) {
+		ex = history_pool_alloc(h, (s->nex + b->n) * sizeof *ex);
+		/* Rows of it before another session's: rare, copied. */
+		if (s->nex > 0)
+			memcpy(ex, s->ex, s->nex * sizeof *ex);
+		memcpy(ex + s->nex, b->v, b->n * sizeof *ex);
+		s->ex = ex;
+		s->nex += b->n;
+	}
+	b->s = NULL;
+	b->n = 0;
+}
+
+#define STORE_EXERCISE_COLS "e.id, e.session, e.exercise, e.side, e.sets, " \
+	"e.reps, e.hold, e.relax, e.work, e.easy, e.rounds, e.rest, " \
+	"e.level, e.pain"
+
+/*
  * Exercises in id order: each session's come in the order they were first
  * recorded.
  */
@@ -1499,10 +1589,10 @@ static int
 store_read_exercises(struct store *st, const char *where, int64_t arg,
     struct store_reading *rd)
 {
+	struct store_exbuf	 b;
 	struct hist_session	*s;
 	struct hist_exercise	*e;
 	struct dose		*d;
-	struct store_ref	*r;
 	sqlite3_stmt		*stmt;
 	int			 rc;
 
@@ -1515,14 +1605,19 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 		    "WHERE %s) ORDER BY e.id", where, arg, &stmt);
 	if (rc != 0)
 		return rc;
+	memset(&b, 0, sizeof b);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s = store_find(rd, sqlite3_column_int64(stmt, 1));
 		if (s == NULL)
 			continue;
-		e = history_add_exercise(s);
-		e->exercise = store_col_str(stmt, 2);
+		if (s != b.s) {
+			store_exbuf_flush(&b, rd->h);
+			b.s = s;
+		}
+		e = store_exbuf_add(&b, s, sqlite3_column_int64(stmt, 0), rd);
+		e->exercise = store_col_pool(stmt, 2, rd->h, true);
 		if (e->exercise == NULL)
-			e->exercise = xstrdup("");
+			e->exercise = history_pool_id(rd->h, "", 0);
 		e->side = sqlite3_column_int(stmt, 3);
 		if (e->side != SIDE_LEFT && e->side != SIDE_RIGHT)
 			e->side = SIDE_BOTH;
@@ -1538,21 +1633,15 @@ store_read_exercises(struct store *st, const char *where, int64_t arg,
 		d->level = sqlite3_column_int(stmt, 12);
 		if (sqlite3_column_type(stmt, 13) != SQLITE_NULL)
 			e->pain = sqlite3_column_int(stmt, 13);
-		if (rd->ne == rd->nealloc) {
-			rd->nealloc = rd->nealloc > 0 ? rd->nealloc * 2 : 64;
-			rd->eref = xreallocarray(rd->eref, rd->nealloc,
-			    sizeof *rd->eref);
-		}
-		r = &rd->eref[rd->ne++];
-		r->id = sqlite3_column_int64(stmt, 0);
-		r->s = (size_t)(s - rd->h->s);
-		r->e = s->nex - 1;
 	}
+	store_exbuf_flush(&b, rd->h);
+	free(b.v);
 	return store_read_end(st, stmt, rc);
 }
 
 /* The sets of one exercise as they come, until its last. */
 struct store_sets {
+	struct history		*h;
 	struct hist_exercise	*e;
 	int			*v;
 	size_t			 n;		/* the highest set number */
@@ -1583,7 +1672,8 @@ static void
 store_sets_flush(struct store_sets *b)
 {
 	if (b->e != NULL && b->n > 0) {
-		b->e->done = xreallocarray(NULL, b->n, sizeof *b->e->done);
+		b->e->done = history_pool_alloc(b->h,
+		    b->n * sizeof *b->e->done);
 		memcpy(b->e->done, b->v, b->n * sizeof *b->v);
 		b->e->ndone = b->n;
 		memset(b->v, 0, b->n * sizeof *b->v);
@@ -1612,6 +1702,7 @@ store_read_sets(struct store *st, struct store_reading *rd)
 	sqlite3_bind_int64(stmt, 1, rd->eref[0].id);
 	sqlite3_bind_int64(stmt, 2, rd->eref[rd->ne - 1].id);
 	memset(&b, 0, sizeof b);
+	b.h = rd->h;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		ex = sqlite3_column_int64(stmt, 0);
 		while (k < rd->ne && rd->eref[k].id < ex)

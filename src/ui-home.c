@@ -412,22 +412,30 @@ static int
 home_draw_due(struct home *hm, int y)
 {
 	const struct due_item	*it;
+	const char		*hint = "r chooses a routine all the same.";
+	char			 why[128];
+	int			 end;
 
 	if (hm->d.pick < hm->d.n) {
 		it = &hm->d.items[hm->d.pick];
 		ui_print(y, 1, 11, UR_DIM, "Due today");
 		ui_print_short(y, 12, COLS - 13, UR_ACCENT, it->rt->name);
-		ui_printf(y + 1, 12, COLS - 13, UR_DIM,
-		    "Enter starts it (%zu exercise%s)", it->rt->nsteps,
-		    it->rt->nsteps == 1 ? "" : "s");
-	} else {
-		ui_print(y, 1, 11, UR_DIM, "Due today");
-		ui_printf(y, 12, COLS - 13, UR_GOOD, "nothing: %s.",
-		    home_why_none(hm));
-		ui_print(y + 1, 12, COLS - 13, UR_DIM,
-		    "r chooses a routine all the same.");
+		snprintf(why, sizeof why, "Enter starts it (%zu exercise%s)",
+		    it->rt->nsteps, it->rt->nsteps == 1 ? "" : "s");
+		ui_print(y + 1, 12, COLS - 13, UR_DIM, ui_width(why) <=
+		    COLS - 13 ? why : "Enter starts it");
+		return y + 3;
 	}
-	return y + 3;
+	/*
+	 * Why nothing is due, whole: over up to three lines when narrow. The
+	 * hint only where it fits on its line: the keys say it too.
+	 */
+	ui_print(y, 1, 11, UR_DIM, "Due today");
+	snprintf(why, sizeof why, "nothing: %s.", home_why_none(hm));
+	end = ui_wrap(y, 12, COLS - 13, y + 3, UR_GOOD, why);
+	if (end < y + 3 && ui_width(hint) <= COLS - 13)
+		end = ui_wrap(end, 12, COLS - 13, end + 1, UR_DIM, hint);
+	return (end > y + 2 ? end : y + 2) + 1;
 }
 
 static int

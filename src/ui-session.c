@@ -647,7 +647,8 @@ ui_session_draw(void *arg)
 	struct uis_layout	 l;
 	const struct sess_item	*it;
 	const struct exercise	*ex;
-	char			 buf[256], count[32];
+	const char		*sym;
+	char			 buf[256], count[32], cue[1024];
 	int			 x, w, y, i, mid, need, bottom;
 
 	if (st->ask == UIS_ASK_UNSAVED || st->ask == UIS_ASK_DROP) {
@@ -678,9 +679,12 @@ ui_session_draw(void *arg)
 		ui_print_name(y++, x, w, UR_DIM, buf,
 		    ex->levels[it->dose.level - 1], "");
 	}
+	/* A cue too long for its line ends in "…", not at the edge. */
+	sym = ui_session_sym("\xe2\x80\xa2 ", "- ");
 	for (i = 0; i < l.ncues; i++) {
-		ui_printf(y++, x, w, UR_NORMAL, "%s%s",
-		    ui_session_sym("\xe2\x80\xa2 ", "- "), ex->cues[i]);
+		ui_shorten(ex->cues[i], w - ui_width(sym), false, cue,
+		    sizeof cue);
+		ui_printf(y++, x, w, UR_NORMAL, "%s%s", sym, cue);
 	}
 
 	/* The middle: status, counter, bar; centred between top and bottom. */

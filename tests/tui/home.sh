@@ -88,6 +88,18 @@ like "$scr" 'Pain +during 3/10, after 2/10' "the latest pain figures"
 like "$scr" 'Knee strength +yesterday +2 of 3 +rest day' \
     "knee strength: last done yesterday, resting"
 like "$scr" 'Mobility +never +0 of 5 +not started' "mobility: not started"
+like "$scr" 'r chooses a routine all the same' "the hint where it fits"
+# At 40x12 the reason wraps, whole; the hint, too long for its line, is
+# left to the key bar.
+tui_resize 40 12
+ok "40x12: redrawn" tui_wait -E '^ rehabit *$'
+like "$tui_seen" '^ Due today +nothing: a rest day after *$' \
+    "40x12: the reason wraps"
+like "$tui_seen" "^ {12}yesterday's strength *\$" "40x12: its second line"
+like "$tui_seen" '^ {12}session\. *$' "40x12: its end, not cut"
+unlike "$tui_seen" 'all the' "40x12: no cut hint"
+like "$tui_seen" 'r routines' "40x12: the key bar says it"
+tui_resize 80 24
 home_quit
 is "$(sql 'SELECT count(*) FROM pain WHERE kind = 2')" 1 \
     "skipping records no morning pain"

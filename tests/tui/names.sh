@@ -116,6 +116,19 @@ like "$scr" '^ A coach for home rehab exercise\. A$' "40x12: broken between word
 like "$scr" "^ session's dose follows from that\.$" "40x12: to the end"
 like "$scr" "^ First session  Runner's knee…phase 1$" \
     "40x12: the first routine, cut in the middle"
+# A session's cues, one line each, end in "…" where they do not fit.
+tui_keys Enter
+ok "40x12: the first exercise" tui_wait "GET READY"
+tui_keys Enter
+tui_wait HOLD >/dev/null
+tui_keys q
+ok "40x12: q asks, the cues shown" tui_wait "End the session?"
+scr=$(tui_screen)
+like "$scr" '^  • Leg straight, press the back of…$' \
+    "40x12: a long cue cut at a word, marked"
+like "$scr" '^  • Breathe out while you hold, then…$' "40x12: each cue"
+unlike "$scr" '.{41}' "40x12: nothing wider than the pane"
+tui_keys n
 tui_stop
 tui_at "2026-11-26 10:00:00" --data-dir "$test_tmp/empty" pain
 tui_wait "Pain now" >/dev/null

@@ -260,6 +260,55 @@ test_load_windows(void)
 	free(dir);
 }
 
+/*
+ * Two sessions recorded at once (two terminals): their exercise rows
+ * interleave, and each session still gets all of its own, in order, with
+ * their sets. Equal ids are one copy in the history's pool.
+ */
+static void
+test_load_interleaved(void)
+{
+	static const char *const exs[] = { "a", "b", "c", "d", "e" };
+	struct store	*st;
+	struct history	 h;
+	char		*dir = tmp_dir();
+	int64_t		 id[2], t0 = 1700000000;
+	size_t		 i, k;
+	bool		 right = true;
+
+	store_open(dir, &st);
+	store_session_begin(st, "r", t0, 0, &id[0]);
+	store_session_begin(st, "q", t0 + 60, 0, &id[1]);
+	for (i = 0; i < 5; i++)
+		for (k = 0; k < 2; k++)
+			store_set_done(st, id[k], exs[k == 0 ? i : 4 - i],
+			    SIDE_BOTH, &dose_reps, (int)k + 1,
+			    (int)(10 * k + i));
+	history_init(&h);
+	is_int(store_load(st, 0, &h), 0, "load interleaved sessions");
+	is_int(h.ns, 2, "two sessions");
+	if (h.ns == 2 && h.s[0].nex == 5 && h.s[1].nex == 5) {
+		for (i = 0; i < 5; i++) {
+			if (strcmp(h.s[0].ex[i].exercise, exs[i]) != 0 ||
+			    strcmp(h.s[1].ex[i].exercise, exs[4 - i]) != 0 ||
+			    h.s[0].ex[i].ndone != 1 ||
+			    h.s[1].ex[i].ndone != 2 ||
+			    h.s[0].ex[i].done[0] != (int)i ||
+			    h.s[1].ex[i].done[0] != 0 ||
+			    h.s[1].ex[i].done[1] != (int)(10 + i))
+				right = false;
+		}
+	} else
+		right = false;
+	ok(right, "each has its five exercises in order, with their sets");
+	ok(h.ns == 2 && h.s[0].nex > 4 && h.s[1].nex > 0 &&
+	    h.s[0].ex[4].exercise == h.s[1].ex[0].exercise,
+	    "an id read twice is one copy");
+	history_free(&h);
+	store_close(st);
+	free(dir);
+}
+
 static void
 test_pain_target(void)
 {
@@ -731,6 +780,7 @@ main(void)
 	}
 	test_modes_and_record();
 	test_load_windows();
+	test_load_interleaved();
 	test_pain_target();
 	test_refuse();
 	test_readonly_missing();
