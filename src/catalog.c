@@ -1195,7 +1195,11 @@ ld_exercise(struct ld *ld, const struct ynode *e, struct catalog *cat)
 	ex->loc = ld_loc(ld, e);
 	before = ld->nerr;
 	ld_map(ld, e, ld_ex_rules, "an exercise", ex);
-	ex->broken = ld->nerr != before;
+	/*
+	 * An alias for its kind was the parse's problem, not loading's, and
+	 * leaves no kind: catalog_link() must not check steps against it.
+	 */
+	ex->broken = ld->nerr != before || (unsigned)ex->kind > KIND_TIMED;
 	/* Without an id nothing could refer to it: drop it. */
 	if (ex->id != NULL)
 		cat->nex++;

@@ -392,6 +392,16 @@ test_limits(void)
 	diags_free(&d);
 	catalog_free(&cat);
 
+	/* An alias for a kind: reported once, and no kind to link with. */
+	load_str(&cat, "exercises: [{id: a, name: A, kind: *k}]\n"
+	    "routines: [{id: r, name: R, steps: [{exercise: a, sets: 1}]}]\n",
+	    &d);
+	ok(d.n == 1 && strstr(d.v[0].msg, "aliases ('*k')") != NULL &&
+	    cat.nex == 1 && cat.ex[0].broken && cat.rt[0].steps[0].ex ==
+	    &cat.ex[0], "an alias for a kind: broken, steps not checked");
+	diags_free(&d);
+	catalog_free(&cat);
+
 	/* A NUL byte, and bytes that are not UTF-8. */
 	catalog_init(&cat);
 	diags_init(&d);
