@@ -12,11 +12,14 @@
 
 /*
  * Chunks start small, so that a small history costs little, and double up
- * to ARENA_MAX; a request bigger than a quarter of that gets a chunk of its
- * own, so that the current chunk's free space is not thrown away.
+ * to ARENA_MAX: under malloc's mmap() threshold (128 KB), so that they come
+ * from the heap and the memory of a freed arena is used again rather than
+ * handed back to the system and faulted in anew. A request bigger than a
+ * quarter of that gets a chunk of its own, so that the current chunk's free
+ * space is not thrown away.
  */
 #define ARENA_FIRST	4096
-#define ARENA_MAX	(256 * 1024)
+#define ARENA_MAX	(64 * 1024)
 /* Enough for any object rehabit puts in an arena (pointers, int64, double). */
 #define ARENA_ALIGN	16
 
