@@ -762,7 +762,7 @@ prog_morning_after(const struct ctx *c, int64_t start, int64_t until,
 	hi = prog_morning_find(c, until, false);
 	if (hi <= lo)
 		return (PAIN_NONE);
-	if (hi - 1 > 0)
+	if (hi > 1)
 		*prev = c->m[hi - 2].score;
 	return (c->m[hi - 1].score);
 }

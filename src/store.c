@@ -1515,10 +1515,6 @@ store_read_sessions(struct store *st, const char *where, int64_t arg,
 	return 0;
 }
 
-#define STORE_EXERCISE_COLS "e.id, e.session, e.exercise, e.side, e.sets, " \
-	"e.reps, e.hold, e.relax, e.work, e.easy, e.rounds, e.rest, " \
-	"e.level, e.pain"
-
 /*
  * The exercises read of one session, until a row of another comes: they
  * then get an array of their exact size in the pool (an array grown by

@@ -427,6 +427,19 @@ static const char borrow_own[] =
     "  - {id: mine, name: Mine, steps: [{exercise: squat, sets: 2, "
     "reps: 8, level: 2}, {exercise: plank, sets: 1, hold: 30}]}\n";
 
+/* cat, with its own file, borrows from lib. */
+static void
+borrow_load(struct catalog *cat, struct catalog *lib, struct diags *d)
+{
+	catalog_init(cat);
+	catalog_init(lib);
+	catalog_load_buffer(cat, "own.yaml", borrow_own,
+	    sizeof borrow_own - 1, d);
+	catalog_load_buffer(lib, "lib.yaml", borrow_lib,
+	    sizeof borrow_lib - 1, d);
+	catalog_borrow(cat, lib);
+}
+
 /* Borrowed exercises outlive the catalog they came from, and vice versa. */
 static void
 test_borrow_arena(void)
@@ -436,14 +449,8 @@ test_borrow_arena(void)
 	const struct exercise	*ex;
 	char			 dose[64];
 
-	catalog_init(&cat);
-	catalog_init(&lib);
 	diags_init(&d);
-	catalog_load_buffer(&cat, "own.yaml", borrow_own,
-	    sizeof borrow_own - 1, &d);
-	catalog_load_buffer(&lib, "lib.yaml", borrow_lib,
-	    sizeof borrow_lib - 1, &d);
-	catalog_borrow(&cat, &lib);
+	borrow_load(&cat, &lib, &d);
 	is_int(cat.nex, 2, "borrow: squat copied, plank kept");
 	is_int(lib.nex, 2, "borrow: the library keeps its exercises");
 	ok(lib.ex[0].id != cat.ex[1].id, "borrow: a copy, not the library's "
@@ -466,13 +473,7 @@ test_borrow_arena(void)
 	catalog_free(&cat);
 
 	/* The borrower goes first: the library is whole. */
-	catalog_init(&cat);
-	catalog_init(&lib);
-	catalog_load_buffer(&cat, "own.yaml", borrow_own,
-	    sizeof borrow_own - 1, &d);
-	catalog_load_buffer(&lib, "lib.yaml", borrow_lib,
-	    sizeof borrow_lib - 1, &d);
-	catalog_borrow(&cat, &lib);
+	borrow_load(&cat, &lib, &d);
 	catalog_free(&cat);
 	catalog_link(&lib, &d);
 	ex = catalog_exercise(&lib, "squat");
