@@ -556,20 +556,21 @@ store_check_db(struct store *st, bool immutable, bool quick_check,
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
-	/*
-	 * A reader goes through each table once: a small page cache is
-	 * reused, where the default 2 MB takes a new page of memory (a page
-	 * fault, ~10 us on a VM) for every page of a history of years.
-	 * A failure to read shows in the next statement, as a read.
-	 */
-	(void)sqlite3_exec(st->db, "PRAGMA cache_size = 50", NULL, NULL,
-	    NULL);
 	if ((rc = store_int(st, "PRAGMA application_id", &appid)) != 0 ||
 	    (rc = store_int(st, "PRAGMA user_version", &version)) != 0 ||
 	    (rc = store_int(st, "SELECT count(*) FROM sqlite_master",
 	    &nobj)) != 0) {
 		return rc;
 	}
+	/*
+	 * A reader goes through each table once: a small page cache is
+	 * reused, where the default 2 MB takes a new page of memory (a page
+	 * fault, ~10 us on a VM) for every page of a history of years.
+	 * After the reads above: it reads the schema, and so would wait for
+	 * a lock a second time, unreported (two busy timeouts, not one).
+	 */
+	(void)sqlite3_exec(st->db, "PRAGMA cache_size = 50", NULL, NULL,
+	    NULL);
 	if (appid != STORE_APPLICATION_ID &&
 	    !(appid == 0 && version == 0 && nobj == 0)) {
 		store_set_err(st, "not a rehabit history database (another "
@@ -804,6 +805,29 @@ store_open_ro(struct store *st)
 	return 0;
 }
 
+/*
+ * SQLite opens no file whose absolute path, with "-journal", is longer
+ * than its VFS allows (512 bytes): refuse such a folder before anything
+ * is created in it.
+ */
+static int
+store_check_length(struct store *st)
+{
+	sqlite3_vfs	*vfs = sqlite3_vfs_find(NULL);
+	char		 cwd[PATH_MAX];
+	size_t		 len;
+
+	len = strlen(st->path) + strlen("-journal");
+	if (st->path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		len += strlen(cwd) + 1;
+	if (vfs == NULL || len <= (size_t)vfs->mxPathname)
+		return 0;
+	store_set_err(st, "refused: the path is too long for SQLite (%zu "
+	    "bytes with \"-journal\", at most %d); use a shorter --data-dir",
+	    len, vfs->mxPathname);
+	return STORE_EX_IOERR;
+}
+
 static int
 store_open_mode(const char *dir, bool readonly, struct store **out)
 {
@@ -817,7 +841,8 @@ store_open_mode(const char *dir, bool readonly, struct store **out)
 	st->readonly = readonly;
 	d = dir != NULL ? xstrdup(dir) : paths_data_dir();
 	xasprintf(&st->path, "%s/%s", d, STORE_FILE);
-	rc = store_prepare_dir(st, d, !readonly);
+	if ((rc = store_check_length(st)) == 0)
+		rc = store_prepare_dir(st, d, !readonly);
 	free(d);
 	if (rc != 0)
 		return store_open_fail(st, rc);
