@@ -33,6 +33,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "paths.h"
 #include "xmalloc.h"
 
 #define DAY		86400	/* the longest any duration may be */
@@ -1484,14 +1485,8 @@ catalog_load_file(struct catalog *cat, const char *path, struct diags *d,
 	size_t		 n;
 	int		 fd;
 
-	/* O_NONBLOCK: a FIFO named by mistake must not hang the program. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
-		diags_add(d, loc, "%s", strerror(errno));
-		return 1;
-	}
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-		diags_add(d, loc, "not a regular file");
-		close(fd);
+	if ((fd = paths_open_file(path, O_RDONLY, 0, &sb)) < 0) {
+		diags_add(d, loc, "%s", paths_open_error(fd));
 		return 1;
 	}
 	if (sb.st_size > CATALOG_MAX_FILE) {

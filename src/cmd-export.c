@@ -6,14 +6,11 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "histfile.h"
@@ -39,53 +36,22 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = cmd_export_exec,
 };
 
-static int
-cmd_export_write(FILE *fp, bool csv, const struct history *h)
-{
-	int	rc;
+struct cmd_export_args {
+	bool			 csv;
+	const struct history	*h;
+};
 
-	rc = csv ? histfile_write_csv(fp, h) : histfile_write_yaml(fp, h);
+static int
+cmd_export_write(FILE *fp, void *arg)
+{
+	const struct cmd_export_args	*a = arg;
+	int				 rc;
+
+	rc = a->csv ? histfile_write_csv(fp, a->h) :
+	    histfile_write_yaml(fp, a->h);
 	if (fflush(fp) == EOF)
 		rc = -1;
 	return rc;
-}
-
-/* Write into FILE.XXXXXX and rename it over FILE once complete. */
-static int
-cmd_export_file(const char *path, bool csv, const struct history *h)
-{
-	FILE	*fp;
-	char	*tmp;
-	int	 fd, rc;
-
-	xasprintf(&tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		fprintf(stderr, "rehabit: %s: %s\n", path, strerror(errno));
-		free(tmp);
-		return 74;
-	}
-	(void)fchmod(fd, 0600);
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		rc = -1;
-	} else {
-		rc = cmd_export_write(fp, csv, h);
-		if (rc == 0 && fsync(fileno(fp)) == -1)
-			rc = -1;
-		if (fclose(fp) == EOF)
-			rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) == -1)
-		rc = -1;
-	if (rc != 0) {
-		fprintf(stderr, "rehabit: %s: %s\n", path, errno != 0 ?
-		    strerror(errno) : "cannot write");
-		unlink(tmp);
-		free(tmp);
-		return 74;
-	}
-	free(tmp);
-	return 0;
 }
 
 static int
@@ -96,11 +62,12 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct store	*st;
-	struct history	 h;
-	const char	*path = NULL;
-	bool		 csv = false;
-	int		 c, rc;
+	struct cmd_export_args	 a;
+	struct store		*st;
+	struct history		 h;
+	const char		*path = NULL;
+	bool			 csv = false;
+	int			 c, rc;
 
 	opterr = 0;
 	optind = 1;
@@ -147,9 +114,11 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 		return rc;
 	}
 	store_close(st);
+	a.csv = csv;
+	a.h = &h;
 	if (path != NULL)
-		rc = cmd_export_file(path, csv, &h);
-	else if (cmd_export_write(stdout, csv, &h) != 0) {
+		rc = cmd_write_file(path, cmd_export_write, &a);
+	else if (cmd_export_write(stdout, &a) != 0) {
 		fprintf(stderr, "rehabit: standard output: %s\n",
 		    strerror(errno));
 		rc = 74;

@@ -6,8 +6,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +28,10 @@ const struct cmd_entry cmd_report_entry = {
 	.args = "[--weeks N] [--routine ID] [--ascii] [FILE]",
 	.summary = "a one-page Markdown summary for a physiotherapist",
 	.help =
-	    "  FILE            write the report there (mode 0600); default or"
-	    " '-': standard\n"
-	    "                  output\n"
+	    "  FILE            write the report there: a new file, mode 0600,"
+	    " put in\n"
+	    "                  place once whole; default or '-': standard"
+	    " output\n"
 	    "  --weeks N       the last N weeks; default: since the first"
 	    " session\n"
 	    "  --routine ID    only this routine's sessions\n"
@@ -288,19 +287,19 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 	cmd_report_decisions(fp, r, ascii);
 }
 
-/* Open FILE for the report: private (0600), as it holds health data. */
-static FILE *
-cmd_report_open(const char *path)
-{
-	FILE	*fp;
-	int	 fd;
+struct cmd_report_args {
+	const struct report	*r;
+	const char		*routine;
+	bool			 ascii;
+};
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1)
-		return NULL;
-	if ((fp = fdopen(fd, "w")) == NULL)
-		close(fd);
-	return fp;
+static int
+cmd_report_file(FILE *fp, void *arg)
+{
+	const struct cmd_report_args	*a = arg;
+
+	cmd_report_write(fp, a->r, a->routine, a->ascii);
+	return 0;
 }
 
 static int
@@ -310,8 +309,8 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 	struct review			 rv;
 	struct review_args		 a = { 0, NULL, false };
 	struct report			 r;
+	struct cmd_report_args		 fa;
 	const char			*path = NULL;
-	FILE				*fp = stdout;
 	int				 rc;
 
 	if ((rc = review_args(e, argc, argv, &a)) != -1)
@@ -334,24 +333,21 @@ cmd_report_exec(const struct rh_opts *opts, int argc, char **argv)
 		review_free(&rv);
 		return EX_NOINPUT;
 	}
-	if (path != NULL && strcmp(path, "-") != 0 &&
-	    (fp = cmd_report_open(path)) == NULL) {
-		fprintf(stderr, "rehabit: %s: %s\n", path, strerror(errno));
-		review_free(&rv);
-		return EX_IOERR;
-	}
+	if (path != NULL && strcmp(path, "-") == 0)
+		path = NULL;
 	review_figures(&rv, &rv.cat, a.routine, (int)a.weeks,
 	    (int64_t)time(NULL), 0, &r);
-	cmd_report_write(fp, &r, a.routine, a.ascii);
+	fa.r = &r;
+	fa.routine = a.routine;
+	fa.ascii = a.ascii;
+	/* Health data: a new 0600 file, renamed over FILE once whole. */
+	if (path != NULL)
+		rc = cmd_write_file(path, cmd_report_file, &fa);
+	else {
+		cmd_report_write(stdout, &r, a.routine, a.ascii);
+		rc = cmd_flush(e);
+	}
 	report_free(&r);
 	review_free(&rv);
-	rc = 0;
-	if (fflush(fp) != 0 || ferror(fp))
-		rc = EX_IOERR;
-	if (fp != stdout && fclose(fp) != 0)
-		rc = EX_IOERR;
-	if (rc != 0)
-		fprintf(stderr, "rehabit: %s: cannot write the report\n",
-		    path != NULL ? path : "standard output");
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "paths.h"
 #include "xmalloc.h"
@@ -152,4 +153,42 @@ cmd_flush(const struct cmd_entry *e)
 	fprintf(stderr, "rehabit: %s: cannot write the output: %s\n",
 	    e->name, strerror(errno));
 	return EX_IOERR;
+}
+
+int
+cmd_write_file(const char *path, int (*fn)(FILE *, void *), void *arg)
+{
+	FILE	*fp;
+	char	*tmp;
+	int	 fd, rc;
+
+	/* mkstemp() makes it 0600, whatever FILE was before. */
+	xasprintf(&tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		fprintf(stderr, "rehabit: %s: %s\n", path, strerror(errno));
+		free(tmp);
+		return EX_IOERR;
+	}
+	errno = 0;
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		rc = -1;
+	} else {
+		rc = fn(fp, arg);
+		if (fflush(fp) == EOF || ferror(fp))
+			rc = -1;
+		if (rc == 0 && fsync(fileno(fp)) == -1)
+			rc = -1;
+		if (fclose(fp) == EOF)
+			rc = -1;
+	}
+	if (rc == 0 && rename(tmp, path) == -1)
+		rc = -1;
+	if (rc != 0) {
+		fprintf(stderr, "rehabit: %s: %s\n", path, errno != 0 ?
+		    strerror(errno) : "cannot write");
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc != 0 ? EX_IOERR : 0;
 }

@@ -73,6 +73,14 @@ int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
  */
 int	cmd_flush(const struct cmd_entry *);
 
+/*
+ * Write FILE whole or not at all: `fn` writes into a new 0600 file beside
+ * it (FILE.XXXXXX), which is synced and renamed over FILE. A FILE that
+ * was there keeps nothing of its own (not its mode), and a full disk
+ * leaves it as it was. Returns 0, or EX_IOERR after a one-line error.
+ */
+int	cmd_write_file(const char *path, int (*fn)(FILE *, void *), void *);
+
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;

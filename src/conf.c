@@ -8,9 +8,12 @@
 #include "conf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -240,7 +243,7 @@ conf_load(struct config *c, const char *path, struct diags *d)
 	char	*dir = NULL, *own = NULL, *buf;
 	FILE	*fp;
 	size_t	 len;
-	int	 rc = 0;
+	int	 fd, rc = 0;
 
 	if (path == NULL) {
 		dir = paths_config_dir();
@@ -248,15 +251,21 @@ conf_load(struct config *c, const char *path, struct diags *d)
 		free(dir);
 		path = own;
 	}
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT && own != NULL) {
-			free(own);
-			return 0;
-		}
-		diags_add(d, (struct diag_loc){ path, 0, 0 }, "%s",
-		    strerror(errno));
+	/* A FIFO named config.yaml must not hang `rehabit start`. */
+	fd = paths_open_file(path, O_RDONLY, 0, NULL);
+	if (fd == -1 && errno == ENOENT && own != NULL) {
 		free(own);
-		return errno == ENOENT ? 66 : 74;
+		return 0;
+	}
+	if (fd < 0 || (fp = fdopen(fd, "r")) == NULL) {
+		rc = fd != PATHS_NOT_REGULAR && errno == ENOENT ?
+		    EX_NOINPUT : EX_IOERR;
+		diags_add(d, (struct diag_loc){ path, 0, 0 }, "%s",
+		    paths_open_error(fd));
+		if (fd >= 0)
+			close(fd);
+		free(own);
+		return rc;
 	}
 	/* One byte more than allowed, so that conf_parse() sees too much. */
 	buf = xmalloc(CONF_MAX_FILE + 2);
@@ -264,9 +273,9 @@ conf_load(struct config *c, const char *path, struct diags *d)
 	if (ferror(fp)) {
 		diags_add(d, (struct diag_loc){ path, 0, 0 }, "%s",
 		    strerror(errno));
-		rc = 74;
+		rc = EX_IOERR;
 	} else if (conf_parse(c, path, buf, len, d) > 0)
-		rc = 65;
+		rc = EX_DATAERR;
 	fclose(fp);
 	free(buf);
 	free(own);

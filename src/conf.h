@@ -47,7 +47,8 @@ size_t	conf_parse(struct config *c, const char *path, const char *buf,
 /*
  * Read `path`, or the default file when NULL. A missing default file is
  * not an error. Returns 0; 65 when the file is bad (problems in `d`); 66 when
- * a named file is missing, 74 when it cannot be read (message in `d`).
+ * a named file is missing, 74 when it cannot be read or is not a regular
+ * file (message in `d`).
  */
 int	conf_load(struct config *c, const char *path, struct diags *d);
 

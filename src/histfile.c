@@ -25,6 +25,7 @@
 #include <yaml.h>
 
 #include "isotime.h"
+#include "paths.h"
 #include "xmalloc.h"
 
 /* --- reading ------------------------------------------------------------- */
@@ -868,21 +869,10 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 	ssize_t		 n;
 	int		 fd, rc;
 
-	/* O_NONBLOCK: a FIFO must not hang the import. */
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1) {
-		rc = errno == ENOENT ? 66 : 74;
-		diags_add(d, loc, "%s", strerror(errno));
+	if ((fd = paths_open_file(path, O_RDONLY, 0, &sb)) < 0) {
+		rc = fd == PATHS_NOT_REGULAR ? 65 : errno == ENOENT ? 66 : 74;
+		diags_add(d, loc, "%s", paths_open_error(fd));
 		return rc;
-	}
-	if (fstat(fd, &sb) == -1) {
-		diags_add(d, loc, "%s", strerror(errno));
-		close(fd);
-		return 74;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		diags_add(d, loc, "not a regular file");
-		close(fd);
-		return 65;
 	}
 	if (sb.st_size > HISTFILE_MAX_FILE) {
 		diags_add(d, loc, "larger than %d MiB: not a history file",

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "paths.h"
 #include "xmalloc.h"
 
+/* $HOME, else the passwd entry's home: one rule for every path. */
 static const char *
 paths_home(void)
 {
@@ -21,7 +23,8 @@ paths_home(void)
 
 	if ((home = getenv("HOME")) != NULL && *home != '\0')
 		return home;
-	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL)
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL &&
+	    pw->pw_dir[0] == '/')
 		return pw->pw_dir;
 	return "/";
 }
@@ -50,6 +53,12 @@ char *
 paths_config_dir(void)
 {
 	return paths_xdg("XDG_CONFIG_HOME", ".config");
+}
+
+char *
+paths_state_dir(void)
+{
+	return paths_xdg("XDG_STATE_HOME", ".local/state");
 }
 
 char *
@@ -95,4 +104,36 @@ paths_mkdir_private(const char *dir)
 	}
 	free(p);
 	return rc;
+}
+
+int
+paths_open_file(const char *path, int flags, mode_t mode, struct stat *sbp)
+{
+	struct stat	sb;
+	int		fd, saved;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for its other end. */
+	fd = open(path, flags | O_NONBLOCK | O_CLOEXEC, mode);
+	if (fd == -1)	/* ENXIO: a FIFO or socket with no other end */
+		return errno == ENXIO ? PATHS_NOT_REGULAR : -1;
+	if (fstat(fd, &sb) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return PATHS_NOT_REGULAR;
+	}
+	if (sbp != NULL)
+		*sbp = sb;
+	return fd;
+}
+
+const char *
+paths_open_error(int rc)
+{
+	return rc == PATHS_NOT_REGULAR ? "not a regular file" :
+	    strerror(errno);
 }

@@ -407,8 +407,25 @@ store_open_fail(struct store *st, int status)
 }
 
 /*
+ * Health data is kept only in a folder and files of the person running
+ * rehabit: one another user owns could be read or changed by them (as
+ * ssh refuses a key file others own). `what` names it in the refusal.
+ */
+static int
+store_check_owner(struct store *st, const struct stat *sb, const char *what)
+{
+	if (sb->st_uid == geteuid())
+		return 0;
+	store_set_err(st, "refused: %s is owned by uid %u, not by you (uid "
+	    "%u), so others could read or change your health data; make it "
+	    "yours (chown) or use another --data-dir", what,
+	    (unsigned)sb->st_uid, (unsigned)geteuid());
+	return STORE_EX_IOERR;
+}
+
+/*
  * The folder: created 0700, and tightened to 0700 if it is ours and was
- * open to others (health data).
+ * open to others (health data); refused if it is not ours.
  */
 static int
 store_prepare_dir(struct store *st, const char *dir, bool create)
@@ -432,7 +449,9 @@ store_prepare_dir(struct store *st, const char *dir, bool create)
 		store_set_err(st, "%s is not a folder", dir);
 		return STORE_EX_IOERR;
 	}
-	if (create && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+	if (store_check_owner(st, &sb, "the data folder") != 0)
+		return STORE_EX_IOERR;
+	if (create && (sb.st_mode & 077) != 0)
 		(void)chmod(dir, sb.st_mode & 0700);
 	return 0;
 }
@@ -452,17 +471,17 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
 	int			 fd;
 
 	*exists = *empty = false;
-	fd = open(st->path, O_RDONLY | O_CLOEXEC);
-	if (fd == -1) {
-		if (errno == ENOENT)
-			return 0;
-		store_set_err(st, "%s", strerror(errno));
+	fd = paths_open_file(st->path, O_RDONLY, 0, &sb);
+	if (fd == -1 && errno == ENOENT)
+		return 0;
+	if (fd < 0) {
+		store_set_err(st, "%s", fd == PATHS_NOT_REGULAR ? "not a "
+		    "regular file; left untouched" : strerror(errno));
 		return STORE_EX_IOERR;
 	}
 	*exists = true;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+	if (store_check_owner(st, &sb, "the file") != 0) {
 		close(fd);
-		store_set_err(st, "not a regular file; left untouched");
 		return STORE_EX_IOERR;
 	}
 	n = read(fd, hdr, sizeof hdr);
@@ -480,7 +499,7 @@ store_check_file(struct store *st, bool fix_mode, bool *exists, bool *empty)
 		    "SQLite file); left untouched");
 		return STORE_EX_IOERR;
 	}
-	if (fix_mode && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+	if (fix_mode && (sb.st_mode & 077) != 0)
 		(void)fchmod(fd, 0600);
 	close(fd);
 	return 0;
@@ -537,20 +556,21 @@ store_check_db(struct store *st, bool immutable, bool quick_check,
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "cannot open the history");
 	sqlite3_busy_timeout(st->db, st->busy_ms);
-	/*
-	 * A reader goes through each table once: a small page cache is
-	 * reused, where the default 2 MB takes a new page of memory (a page
-	 * fault, ~10 us on a VM) for every page of a history of years.
-	 * A failure to read shows in the next statement, as a read.
-	 */
-	(void)sqlite3_exec(st->db, "PRAGMA cache_size = 50", NULL, NULL,
-	    NULL);
 	if ((rc = store_int(st, "PRAGMA application_id", &appid)) != 0 ||
 	    (rc = store_int(st, "PRAGMA user_version", &version)) != 0 ||
 	    (rc = store_int(st, "SELECT count(*) FROM sqlite_master",
 	    &nobj)) != 0) {
 		return rc;
 	}
+	/*
+	 * A reader goes through each table once: a small page cache is
+	 * reused, where the default 2 MB takes a new page of memory (a page
+	 * fault, ~10 us on a VM) for every page of a history of years.
+	 * After the reads above: it reads the schema, and so would wait for
+	 * a lock a second time, unreported (two busy timeouts, not one).
+	 */
+	(void)sqlite3_exec(st->db, "PRAGMA cache_size = 50", NULL, NULL,
+	    NULL);
 	if (appid != STORE_APPLICATION_ID &&
 	    !(appid == 0 && version == 0 && nobj == 0)) {
 		store_set_err(st, "not a rehabit history database (another "
@@ -628,23 +648,29 @@ fail:
  * SQLite gives the -wal and -shm files it creates the database file's
  * mode: reading a history.db made read-only leaves read-only ones, which
  * would keep rehabit from writing once the file is writable again. Ours
- * are made 0600 (and a file system that refuses is left as it is).
+ * are made 0600 (and a file system that refuses is left as it is); one
+ * another user owns is refused, as it would receive the history's changes.
  */
-static void
-store_fix_companions(const struct store *st)
+static int
+store_fix_companions(struct store *st)
 {
 	static const char *const sfx[] = { "-wal", "-shm" };
+	static const char *const whom[] = { "the file " STORE_FILE "-wal",
+	    "the file " STORE_FILE "-shm" };
 	struct stat	 sb;
 	char		*p;
 	size_t		 i;
+	int		 rc = 0;
 
-	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+	for (i = 0; i < sizeof sfx / sizeof sfx[0] && rc == 0; i++) {
 		xasprintf(&p, "%s%s", st->path, sfx[i]);
-		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    sb.st_uid == geteuid() && (sb.st_mode & 0777) != 0600)
+		if (lstat(p, &sb) == 0 &&
+		    (rc = store_check_owner(st, &sb, whom[i])) == 0 &&
+		    S_ISREG(sb.st_mode) && (sb.st_mode & 0777) != 0600)
 			(void)chmod(p, 0600);
 		free(p);
 	}
+	return rc;
 }
 
 static int
@@ -655,9 +681,9 @@ store_open_rw(struct store *st)
 	int		 rc, fd;
 	bool		 exists, empty;
 
-	if ((rc = store_check_file(st, true, &exists, &empty)) != 0)
+	if ((rc = store_check_file(st, true, &exists, &empty)) != 0 ||
+	    (rc = store_fix_companions(st)) != 0)
 		return rc;
-	store_fix_companions(st);
 	if (!exists) {
 		fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0600);
@@ -759,9 +785,8 @@ store_open_ro(struct store *st)
 		if ((rc = store_wal_pending(st)) == 0)
 			rc = store_check_db(st, true, false, &schema);
 	}
-	if (rc != 0)
+	if (rc != 0 || (rc = store_fix_companions(st)) != 0)
 		return rc;
-	store_fix_companions(st);
 	/* An older schema is brought up to date first, even to read it. */
 	if (schema < STORE_SCHEMA_VERSION) {
 		sqlite3_close(st->db);
@@ -780,6 +805,29 @@ store_open_ro(struct store *st)
 	return 0;
 }
 
+/*
+ * SQLite opens no file whose absolute path, with "-journal", is longer
+ * than its VFS allows (512 bytes): refuse such a folder before anything
+ * is created in it.
+ */
+static int
+store_check_length(struct store *st)
+{
+	sqlite3_vfs	*vfs = sqlite3_vfs_find(NULL);
+	char		 cwd[PATH_MAX];
+	size_t		 len;
+
+	len = strlen(st->path) + strlen("-journal");
+	if (st->path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		len += strlen(cwd) + 1;
+	if (vfs == NULL || len <= (size_t)vfs->mxPathname)
+		return 0;
+	store_set_err(st, "refused: the path is too long for SQLite (%zu "
+	    "bytes with \"-journal\", at most %d); use a shorter --data-dir",
+	    len, vfs->mxPathname);
+	return STORE_EX_IOERR;
+}
+
 static int
 store_open_mode(const char *dir, bool readonly, struct store **out)
 {
@@ -793,7 +841,8 @@ store_open_mode(const char *dir, bool readonly, struct store **out)
 	st->readonly = readonly;
 	d = dir != NULL ? xstrdup(dir) : paths_data_dir();
 	xasprintf(&st->path, "%s/%s", d, STORE_FILE);
-	rc = store_prepare_dir(st, d, !readonly);
+	if ((rc = store_check_length(st)) == 0)
+		rc = store_prepare_dir(st, d, !readonly);
 	free(d);
 	if (rc != 0)
 		return store_open_fail(st, rc);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -108,24 +109,27 @@ ui_signal(int sig)
 static void
 ui_redirect_stderr(void)
 {
-	const char	*state = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
-	char		*dir, *path;
-	int		 fd = -1;
+	char	*dir, *path;
+	int	 fd = -1;
 
-	if (state != NULL && state[0] == '/')
-		xasprintf(&dir, "%s/rehabit", state);
-	else
-		xasprintf(&dir, "%s/.local/state/rehabit",
-		    home != NULL ? home : "/");
+	dir = paths_state_dir();
 	xasprintf(&path, "%s/rehabit.log", dir);
+	/*
+	 * A log that cannot be made is no reason not to coach; one that is
+	 * not a regular file (a FIFO would hang here) is a mistake to name.
+	 */
 	if (paths_mkdir_private(dir) == 0)
-		fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-		    0600);
+		fd = paths_open_file(path, O_WRONLY | O_CREAT | O_APPEND,
+		    0600, NULL);
+	free(dir);
+	if (fd == PATHS_NOT_REGULAR) {
+		fprintf(stderr, "rehabit: %s: not a regular file\n", path);
+		free(path);
+		exit(EX_IOERR);
+	}
+	free(path);
 	if (fd == -1)
 		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	free(dir);
-	free(path);
 	fflush(stderr);
 	ui_saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	if (fd != -1) {

@@ -112,13 +112,14 @@ sql() {
 	sqlite3 -batch -noheader "$db" "$1"
 }
 
-# db_lock DB : another process holds DB's write lock until db_unlock.
+# db_lock DB [SQL] : another process holds DB's write lock (or what SQL
+# takes, such as an exclusive lock) until db_unlock.
 db_lock() {
 	mkfifo "$test_tmp/sql"
-	sqlite3 "$1" <"$test_tmp/sql" >"$test_tmp/sql.out" &
+	sqlite3 "$1" <"$test_tmp/sql" >"$test_tmp/sql.out" 2>&1 &
 	db_locker=$!
 	exec 3>"$test_tmp/sql"
-	printf 'BEGIN IMMEDIATE;\n.print locked\n' >&3
+	printf '%s\n.print locked\n' "${2:-BEGIN IMMEDIATE;}" >&3
 	_i=0
 	while [ $_i -lt 100 ] && ! grep -q locked "$test_tmp/sql.out"; do
 		sleep 0.05

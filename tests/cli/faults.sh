@@ -66,7 +66,20 @@ if [ "$have_tmpfs" = yes ]; then
 	is "$(counts)" "ok 0 1 " "full disk during an import: healthy, nothing imported"
 
 	# The disk full to the last block before rehabit starts.
+	printf 'the report of last week\n' >"$fs/report.md"
 	dd if=/dev/zero of="$fs/filler" bs=4k 2>/dev/null
+	# A report of some 8 KB: more than the old file's 4 KB block.
+	"$top_builddir/tests/report-gen" "$test_tmp/elsewhere" 120 ||
+	    echo "# report-gen failed"
+	run "$REHABIT" --library "$top_srcdir/tests/fixtures/report/library" \
+	    --data-dir "$test_tmp/elsewhere" report "$fs/report.md"
+	is "$rc" 74 "full disk: report FILE exits 74"
+	is "$err" "rehabit: $fs/report.md: No space left on device" \
+	    "full disk: report FILE says so"
+	is "$(cat "$fs/report.md"; ls "$fs")" "the report of last week
+data
+filler
+report.md" "full disk: the old FILE is whole, no temporary file left"
 	rh pain --morning 2 --date 2020-01-02T07:00
 	is "$rc" 74 "full disk: a report exits 74"
 	is "$err" "rehabit: $db: cannot read the history: the disk is full; free some space and try again" \
@@ -89,7 +102,7 @@ if [ "$have_tmpfs" = yes ]; then
 	    FROM pain') 262" \
 	    "space back: everything is there (780 sessions, 260 + 2 reports)"
 else
-	skip 13 "a full disk needs a small tmpfs, and mounting one needs root"
+	skip 16 "a full disk needs a small tmpfs, and mounting one needs root"
 fi
 
 # --- a read-only data folder -------------------------------------------------

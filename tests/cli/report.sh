@@ -59,6 +59,16 @@ ok "report FILE: written" grep -q '^# rehabit progress report' \
     "$test_tmp/out.md"
 is "$(stat -c %a "$test_tmp/out.md")" 600 "report FILE: private (0600)"
 
+# Over a file others could read: replaced by a private one, not rewritten
+# in place with the old mode.
+printf 'old\n' >"$test_tmp/old.md"
+chmod 0644 "$test_tmp/old.md"
+report "$test_tmp/data" "$test_tmp/old.md"
+is "$rc" 0 "report over a 0644 FILE: exit 0"
+is "$(stat -c %a "$test_tmp/old.md")" 600 "report over a 0644 FILE: now 0600"
+ok "report over a 0644 FILE: the report" grep -q '^# rehabit progress report' \
+    "$test_tmp/old.md"
+
 report "$test_tmp/data" -
 like "$out" '^# rehabit progress report' "report -: standard output"
 

@@ -61,6 +61,13 @@ is "$rc" 74 "an unreadable settings file exits 74"
 like "$err" "^$conf: " "unreadable settings: names the file"
 rmdir "$conf"
 
+# A FIFO named config.yaml: opening it would wait for a writer for ever.
+mkfifo "$conf"
+run timeout 10 "$REHABIT" --library "$lib" start quick </dev/null
+is "$rc" 74 "a FIFO as the settings file exits 74 at once"
+is "$err" "$conf: not a regular file" "FIFO settings: one line naming it"
+rm "$conf"
+
 run "$REHABIT" --library "$test_tmp/none" start quick </dev/null
 is "$rc" 66 "a missing library exits 66"
 

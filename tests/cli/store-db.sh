@@ -120,4 +120,37 @@ db_unlock
 run "$REHABIT" --data-dir "$d" pain --morning 3 --date 2026-11-02
 is "$rc" 0 "once the lock is gone, the report is recorded"
 
+# An exclusive lock (PRAGMA locking_mode = EXCLUSIVE) stops readers too:
+# each command waits what it says, 5 s, not once per statement it tries.
+printf 'format: rehabit-history/1\nsessions: []\n' >"$test_tmp/none.yaml"
+db_lock "$d/history.db" 'PRAGMA locking_mode = EXCLUSIVE;
+BEGIN IMMEDIATE; COMMIT;'
+for c in log export "pain --morning 4 --date 2026-11-03" \
+    "import $test_tmp/none.yaml"
+do
+	start=$(date +%s)
+	# shellcheck disable=SC2086
+	run "$REHABIT" --data-dir "$d" $c
+	end=$(date +%s)
+	is "$rc: $err" "75: rehabit: $d/history.db: the history is in use by another rehabit (still locked after 5 s); try again" \
+	    "an exclusive lock: ${c%% *} exits 75 and says so"
+	ok "an exclusive lock: ${c%% *} waited 5 s ($((end - start)) s)" \
+	    test $((end - start)) -ge 4 -a $((end - start)) -le 7
+done
+db_unlock
+
+# --- a data folder too long for SQLite ---------------------------------------------
+
+# SQLite takes paths of up to 512 bytes: refused before anything is made.
+d=$test_tmp/long
+while [ ${#d} -lt 520 ]; do
+	d=$d/0123456789012345678901234567890123456789
+done
+run "$REHABIT" --data-dir "$d" pain --morning 1 --date 2026-11-01
+is "$rc" 74 "a --data-dir too long for SQLite: exit 74"
+like "$err" "^rehabit: $d/history\.db: refused: the path is too long for SQLite \([0-9]+ bytes with \"-journal\", at most 512\); use a shorter --data-dir\$" \
+    "a --data-dir too long for SQLite: one line"
+ok "a --data-dir too long for SQLite: nothing created" \
+    test ! -e "$test_tmp/long"
+
 done_testing

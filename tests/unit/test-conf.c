@@ -1,6 +1,8 @@
 /* test-conf.c - the settings file parser. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +170,17 @@ test_load(void)
 	diags_init(&d);
 	is_int(conf_load(&c, dir, &d), 74, "a folder: 74");
 	diags_free(&d);
+
+	/* A FIFO: refused at once, not waited on for a writer. */
+	unlink(path);
+	if (mkfifo(path, 0600) == 0) {
+		diags_init(&d);
+		is_int(conf_load(&c, path, &d), 74, "a FIFO: 74");
+		ok(d.n == 1 && strcmp(d.v[0].msg, "not a regular file") == 0,
+		    "a FIFO: not a regular file");
+		diags_free(&d);
+	} else
+		ok(0, "mkfifo");
 
 	/* The default file, under XDG_CONFIG_HOME. */
 	setenv("XDG_CONFIG_HOME", "/nonexistent/rehabit-conf", 1);
