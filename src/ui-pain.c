@@ -244,8 +244,7 @@ pain_save(struct pain_form *f)
 	if (rc != 0 && store_fault(f->app->store) == STORE_FAULT_NOTE_FULL) {
 		/* Nothing is wrong with the history: say what to change. */
 		snprintf(f->error, sizeof f->error, "Not saved: the session's "
-		    "note is nearly full (%d bytes at most). Shorten this "
-		    "note or clear it, then save again.", STORE_NOTE_MAX);
+		    "note has no room for this one. Shorten it.");
 		ui_dirty();
 		return;
 	}
