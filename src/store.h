@@ -108,9 +108,9 @@ int	store_session_end(struct store *, int64_t session, int64_t end,
 /*
  * Pain: for `session` (0: a standalone report). flags are FLAG_*; note
  * may be NULL (a session's note is appended to the session's, 65 if the
- * two would be longer than STORE_NOTE_MAX, with STORE_FAULT_NOTE_FULL). The last
- * score recorded of each kind counts. For a report without a session,
- * store_pain_target() finds the session it belongs to.
+ * two would be longer than STORE_NOTE_MAX, with STORE_FAULT_NOTE_FULL).
+ * The last score recorded of each kind counts. For a report without a
+ * session, store_pain_target() finds the session it belongs to.
  */
 int	store_add_pain(struct store *, int64_t session, enum pain_kind,
 	    int score, unsigned flags, const char *note, int64_t at,
