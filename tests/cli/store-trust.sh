@@ -176,6 +176,15 @@ run "$REHABIT" --data-dir "$data" export
 like "$out" '  note: "a\\e\[2J\\ab\\x9B"' "YAML: escaped by the emitter"
 unlike "$out" "$(printf '\033')" "YAML: no raw ESC"
 
+data="$test_tmp/legacy"
+run "$REHABIT" --data-dir "$data" $lib import "$fix/history.yaml"
+db="$data/history.db"
+sql "UPDATE pain SET note = 'a' || char(27) || '[2J' || char(7) WHERE session IS NULL"
+run "$REHABIT" --data-dir "$data" $lib report
+like "$out" '^- 2026-11-05: swelling - "a\\x1b\[2J\\x07"$' \
+    "report: a red flag's note escaped"
+unlike "$out" "$(printf '\033')" "report: no raw ESC"
+
 run "$REHABIT" check "$test_tmp/$(printf 'a\033]0;pwn\007b')"
 is "$err" "rehabit: check: $test_tmp/a\\x1b]0;pwn\\x07b: No such file or directory" \
     "check names a file escaped"
