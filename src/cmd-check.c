@@ -16,6 +16,7 @@
 
 #include "catalog.h"
 #include "cmd.h"
+#include "diag.h"
 #include "xmalloc.h"
 
 static int	check_exec(const struct rh_opts *, int, char **);
@@ -112,8 +113,9 @@ check_exec(const struct rh_opts *o, int argc, char **argv)
 	argv += optind;
 	for (rc = 0; rc < argc; rc++) {
 		if (stat(argv[rc], &sb) == -1) {
-			fprintf(stderr, "rehabit: check: %s: %s\n", argv[rc],
-			    strerror(errno));
+			fputs("rehabit: check: ", stderr);
+			diag_fputs(stderr, argv[rc], false);
+			fprintf(stderr, ": %s\n", strerror(errno));
 			return EX_NOINPUT;
 		}
 	}

@@ -67,12 +67,17 @@ cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 	if (rc != 0) {
 		/* A problem with the file as a whole is one line. */
 		if (d.n == 1 && d.v[0].loc.line == 0)
-			fprintf(stderr, "rehabit: import: %s: %s\n", path,
-			    d.v[0].msg);
+			fputs("rehabit: import: ", stderr);
 		else {
 			diags_print(&d, stderr);
-			fprintf(stderr, "rehabit: %s: nothing imported\n", path);
+			fputs("rehabit: ", stderr);
 		}
+		/* The name as given, escaped: it may hold anything. */
+		diag_fputs(stderr, path, false);
+		fputs(": ", stderr);
+		diag_fputs(stderr, d.n == 1 && d.v[0].loc.line == 0 ?
+		    d.v[0].msg : "nothing imported", false);
+		fputc('\n', stderr);
 		diags_free(&d);
 		history_free(&h);
 		return rc;
@@ -88,12 +93,15 @@ cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 	if (rc != 0)
 		fprintf(stderr, "rehabit: %s; nothing imported\n",
 		    store_error(st));
-	else
-		printf("Imported %s: %zu new session%s, %zu already there; "
-		    "%zu new pain report%s, %zu already there.\n", path,
+	else {
+		fputs("Imported ", stdout);
+		diag_fputs(stdout, path, false);
+		printf(": %zu new session%s, %zu already there; "
+		    "%zu new pain report%s, %zu already there.\n",
 		    stats.sessions_new, stats.sessions_new == 1 ? "" : "s",
 		    stats.sessions_merged, stats.reports_new,
 		    stats.reports_new == 1 ? "" : "s", stats.reports_merged);
+	}
 	store_close(st);
 	history_free(&h);
 	return rc;

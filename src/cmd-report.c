@@ -15,6 +15,7 @@
 
 #include "chart.h"
 #include "cmd.h"
+#include "diag.h"
 #include "report.h"
 #include "review.h"
 #include "xmalloc.h"
@@ -40,16 +41,27 @@ const struct cmd_entry cmd_report_entry = {
 	.exec = cmd_report_exec
 };
 
-/* A table cell: no pipe or line break may escape it. */
+/*
+ * A table cell: no pipe or line break may escape it, and no control
+ * character (a history from before notes were checked) reaches a terminal.
+ */
 static void
 cmd_report_cell(FILE *fp, const char *s)
 {
+	char	one[3] = "";
+	size_t	n;
+
 	for (; *s != '\0'; s++) {
 		if (*s == '|')
 			fputs("\\|", fp);
 		else if (*s == '\n' || *s == '\r' || *s == '\t')
 			fputc(' ', fp);
-		else
+		else if ((n = diag_control(s, false)) != 0) {
+			memcpy(one, s, n);
+			one[n] = '\0';
+			diag_fputs(fp, one, false);
+			s += n - 1;
+		} else
 			fputc(*s, fp);
 	}
 }

@@ -63,6 +63,36 @@ diags_vadd(struct diags *d, struct diag_loc loc, const char *fmt, va_list ap)
 		fatalx(71, "out of memory");
 }
 
+size_t
+diag_control(const char *s, bool lines)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (lines && (*u == '\t' || *u == '\n'))
+		return 0;
+	if ((*u < 0x20 && *u != '\0') || *u == 0x7f)
+		return 1;
+	if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+void
+diag_fputs(FILE *fp, const char *s, bool lines)
+{
+	size_t	n;
+
+	for (; *s != '\0'; s++) {
+		if ((n = diag_control(s, lines)) == 0) {
+			fputc(*s, fp);
+			continue;
+		}
+		for (; n > 0; n--, s++)
+			fprintf(fp, "\\x%02x", (unsigned char)*s);
+		s--;
+	}
+}
+
 void
 diags_print(const struct diags *d, FILE *fp)
 {
@@ -71,13 +101,15 @@ diags_print(const struct diags *d, FILE *fp)
 
 	for (i = 0; i < d->n; i++) {
 		g = &d->v[i];
-		if (g->file != NULL && g->loc.line > 0)
-			fprintf(fp, "%s:%d:%d: %s\n", g->file, g->loc.line,
-			    g->loc.col, g->msg);
-		else if (g->file != NULL)
-			fprintf(fp, "%s: %s\n", g->file, g->msg);
-		else
-			fprintf(fp, "rehabit: %s\n", g->msg);
+		if (g->file != NULL) {
+			diag_fputs(fp, g->file, false);
+			if (g->loc.line > 0)
+				fprintf(fp, ":%d:%d", g->loc.line, g->loc.col);
+			fputs(": ", fp);
+		} else
+			fputs("rehabit: ", fp);
+		diag_fputs(fp, g->msg, false);
+		fputc('\n', fp);
 	}
 	if (d->dropped > 0)
 		fprintf(fp, "rehabit: %zu more problems not shown\n",

@@ -5,6 +5,7 @@
 #ifndef REHABIT_DIAG_H
 #define REHABIT_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,7 +37,20 @@ void	diags_add(struct diags *, struct diag_loc, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	diags_vadd(struct diags *, struct diag_loc, const char *, va_list)
 	    __attribute__((format(printf, 3, 0)));
-/* Print every problem to `fp` as FILE:LINE:COLUMN: message. */
+/*
+ * Print every problem to `fp` as FILE:LINE:COLUMN: message, file names and
+ * messages (which quote the input) escaped as diag_fputs() does.
+ */
 void	diags_print(const struct diags *, FILE *fp);
+
+/*
+ * How many bytes at `s` are a control character a terminal would obey
+ * (C0, DEL, or C1 in UTF-8): 0 for anything else. With `lines`, tab and
+ * newline are text.
+ */
+size_t	diag_control(const char *s, bool lines);
+/* Write `s` with each control character as \xNN: nothing reaches a terminal
+   that could move its cursor, retitle it or clear it. */
+void	diag_fputs(FILE *, const char *s, bool lines);
 
 #endif

@@ -26,6 +26,7 @@
 
 #include "isotime.h"
 #include "paths.h"
+#include "store.h"
 #include "xmalloc.h"
 
 /* --- reading ------------------------------------------------------------- */
@@ -346,12 +347,40 @@ hp_id(struct hp *hp, const char *what, bool routine)
 	return xstrdup(s);
 }
 
+/* The same check as `rehabit pain --note` and the pain form. */
 static char *
 hp_note(struct hp *hp)
 {
 	if (!hp_scalar(hp, "note"))
 		return NULL;
+	if (strlen(hp_str(hp)) != hp->ev.data.scalar.length) {
+		hp_error(hp, hp_mark(hp), "note: a NUL character is not text");
+		return NULL;
+	}
+	if (!store_note_valid(hp_str(hp))) {
+		hp_error(hp, hp_mark(hp), "note: not text (UTF-8, at most %d "
+		    "bytes, no control characters but tab and newline)",
+		    STORE_NOTE_MAX);
+		return NULL;
+	}
 	return xstrdup(hp_str(hp));
+}
+
+/* A report's id: what rehabit writes, 1 to 64 of a-z, 0-9 and -. */
+static char *
+hp_uid(struct hp *hp)
+{
+	const char	*s;
+
+	if (!hp_scalar(hp, "id"))
+		return NULL;
+	s = hp_str(hp);
+	if (!hp_id_syntax(s) || strlen(s) > HISTFILE_MAX_UID) {
+		hp_error(hp, hp_mark(hp), "id: '%s' is not a report id (1 to "
+		    "%d of a-z, 0-9 and -)", s, HISTFILE_MAX_UID);
+		return NULL;
+	}
+	return xstrdup(s);
 }
 
 /* A sequence of flag names. */
@@ -668,9 +697,9 @@ hp_sessions(struct hp *hp, struct history *h)
 	}
 }
 
-enum { RK_AT, RK_KIND, RK_SCORE, RK_NOTE, RK_FLAGS };
+enum { RK_AT, RK_KIND, RK_SCORE, RK_NOTE, RK_FLAGS, RK_ID };
 static const char *const hp_report_keys[] = { "at", "kind", "score", "note",
-	"flags", NULL };
+	"flags", "id", NULL };
 
 static void
 hp_report_key(struct hp *hp, int k, void *arg)
@@ -701,6 +730,9 @@ hp_report_key(struct hp *hp, int k, void *arg)
 		break;
 	case RK_NOTE:
 		p->note = hp_note(hp);
+		break;
+	case RK_ID:
+		p->uid = hp_uid(hp);
 		break;
 	default:
 		hp_flags(hp, &p->flags);
@@ -803,13 +835,43 @@ hp_duplicates(struct hp *hp, struct history *h, size_t first)
 	free(v);
 }
 
+static int
+hp_uid_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Two reports with one id would be one in the store. */
+static void
+hp_duplicate_uids(struct hp *hp, const struct history *h, size_t first)
+{
+	struct diag_loc	  loc = { hp->path, 0, 0 };
+	const char	**v;
+	size_t		  i, n = 0;
+
+	v = xreallocarray(NULL, h->np - first + 1, sizeof *v);
+	for (i = first; i < h->np; i++) {
+		if (h->p[i].uid != NULL)
+			v[n++] = h->p[i].uid;
+	}
+	qsort(v, n, sizeof *v, hp_uid_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i - 1], v[i]) == 0) {
+			diags_add(hp->d, loc, "two pain reports have the id "
+			    "%s", v[i]);
+			hp->errors++;
+		}
+	}
+	free(v);
+}
+
 size_t
 histfile_parse(const char *path, const char *buf, size_t len,
     const struct catalog *cat, struct history *h, struct diags *d)
 {
 	struct hp	hp;
 	unsigned	seen = 0;
-	size_t		first = h->ns;
+	size_t		first = h->ns, pfirst = h->np;
 	int		docs = 0;
 
 	memset(&hp, 0, sizeof hp);
@@ -850,8 +912,10 @@ histfile_parse(const char *path, const char *buf, size_t len,
 	if (hp.errors == 0 && !(seen & (1u << TK_FORMAT)))
 		diags_add(d, (struct diag_loc){ path, 0, 0 }, "not a history "
 		    "file (no 'format: %s')", HISTFILE_FORMAT), hp.errors++;
-	if (hp.errors == 0)
+	if (hp.errors == 0) {
 		hp_duplicates(&hp, h, first);
+		hp_duplicate_uids(&hp, h, pfirst);
+	}
 	if (hp.have)
 		yaml_event_delete(&hp.ev);
 	yaml_parser_delete(&hp.parser);
@@ -1119,6 +1183,10 @@ static void
 hw_report(struct hw *w, const struct hist_pain *p)
 {
 	hw_map(w, false);
+	if (p->uid != NULL) {
+		hw_plain(w, "id");
+		hw_str(w, p->uid);
+	}
 	hw_plain(w, "at");
 	hw_time(w, p->at, p->utc_off);
 	hw_plain(w, "kind");
@@ -1181,19 +1249,35 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 
 /* --- writing CSV --------------------------------------------------------- */
 
+/*
+ * A field, quoted when it must be (RFC 4180). A spreadsheet takes a cell
+ * that starts with = + - @, a tab or a CR for a formula: such a field gets
+ * a leading ' (OWASP's advice on CSV injection), so a note is only ever
+ * text. Control characters are written escaped (diag_fputs): an
+ * export may well be read on a terminal.
+ */
 static void
 hc_field(FILE *fp, const char *s, bool last)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', fp);
+	bool	formula = *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+	size_t	n;
+
+	if (formula || strpbrk(s, ",\"\r\n") != NULL) {
+		fputs(formula ? "\"'" : "\"", fp);
 		for (; *s != '\0'; s++) {
 			if (*s == '"')
 				fputc('"', fp);
-			fputc(*s, fp);
+			if ((n = diag_control(s, true)) == 0) {
+				fputc(*s, fp);
+				continue;
+			}
+			for (; n > 0; n--, s++)
+				fprintf(fp, "\\x%02x", (unsigned char)*s);
+			s--;
 		}
 		fputc('"', fp);
 	} else
-		fputs(s, fp);
+		diag_fputs(fp, s, true);
 	fputs(last ? "\r\n" : ",", fp);
 }
 

@@ -25,6 +25,7 @@
 #define HISTFILE_MAX_SETS	100	/* per exercise in a session */
 #define HISTFILE_MAX_EXERCISES	256	/* exercise records per session */
 #define HISTFILE_MAX_VALUE	86400	/* seconds or reps: a day */
+#define HISTFILE_MAX_UID	64	/* bytes of a report's id */
 
 /*
  * Read a history file from memory as if from `path` into `h` (appending).

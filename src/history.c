@@ -56,8 +56,10 @@ history_free(struct history *h)
 
 	for (i = 0; i < h->ns; i++)
 		history_free_session(&h->s[i]);
-	for (i = 0; i < h->np; i++)
+	for (i = 0; i < h->np; i++) {
 		free(h->p[i].note);
+		free(h->p[i].uid);
+	}
 	free(h->s);
 	free(h->p);
 	if (h->pool != NULL) {

@@ -72,6 +72,7 @@ struct hist_pain {
 	int		 score;		/* 0-10 */
 	unsigned	 flags;
 	char		*note;
+	char		*uid;		/* its id in the history file, or NULL */
 };
 
 /* Sessions are sorted oldest first; so are standalone reports. */

@@ -104,9 +104,19 @@ static const char store_migrate_v2[] =
 	"CREATE UNIQUE INDEX session_start ON session (start, routine);"
 	"CREATE INDEX pain_session ON pain (session, at);";
 
+/*
+ * From version 2 to 3: every report on its own gets an id that export and
+ * import carry, so two reports made in the same second stay two.
+ */
+static const char store_migrate_v3[] =
+	"ALTER TABLE pain ADD COLUMN uid TEXT;"
+	"UPDATE pain SET uid = lower(hex(randomblob(8))) WHERE session IS NULL;"
+	"CREATE UNIQUE INDEX pain_uid ON pain (uid);";
+
 static const char *store_migrations[STORE_SCHEMA_VERSION] = {
 	store_schema_v1,	/* 0 -> 1 */
 	store_migrate_v2,	/* 1 -> 2 */
+	store_migrate_v3,	/* 2 -> 3 */
 };
 
 static void
@@ -133,6 +143,7 @@ static bool		 store_full(struct store *, int);
 static const char	*store_sys_reason(struct store *, int, const char *);
 static const char	*store_ro_reason(const struct store *);
 static bool		 store_ro_error(struct store *, int);
+static int		 store_check_note(struct store *, const char *);
 
 /* Turn an SQLite result code into an exit status and an error message. */
 static int
@@ -1100,17 +1111,22 @@ store_session_end(struct store *st, int64_t session, int64_t end,
 	return rc;
 }
 
-/* The pain row itself; the caller holds the transaction. */
+/*
+ * The pain row itself; the caller holds the transaction. A report on its
+ * own gets `uid`, or a new random id when uid is NULL.
+ */
 static int
 store_pain_row(struct store *st, int64_t session, enum pain_kind kind,
-    int score, unsigned flags, const char *note, int64_t at, int utc_off)
+    int score, unsigned flags, const char *note, int64_t at, int utc_off,
+    const char *uid)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_cached(st, SQL_PAIN_ROW, "INSERT INTO pain (session, kind, score, "
-	    "note, at, utc_off, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	    &stmt)) != 0)
+	if ((rc = store_cached(st, SQL_PAIN_ROW, "INSERT INTO pain (session, "
+	    "kind, score, note, at, utc_off, flags, uid) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, CASE WHEN ?1 IS NULL THEN coalesce(?8, "
+	    "lower(hex(randomblob(8)))) END)", &stmt)) != 0)
 		return rc;
 	if (session != 0)
 		sqlite3_bind_int64(stmt, 1, session);
@@ -1121,9 +1137,42 @@ store_pain_row(struct store *st, int64_t session, enum pain_kind kind,
 	sqlite3_bind_int64(stmt, 5, at);
 	sqlite3_bind_int(stmt, 6, utc_off);
 	sqlite3_bind_int(stmt, 7, (int)flags);
+	if (uid != NULL)
+		sqlite3_bind_text(stmt, 8, uid, -1, SQLITE_STATIC);
 	rc = store_step_done(st, stmt, "cannot record the pain");
 	store_release(stmt);
 	return rc;
+}
+
+/*
+ * A note added to a session's is appended to it, within the one limit
+ * every way in checks: else the history would hold a note that its own
+ * export could not bring back.
+ */
+static int
+store_note_room(struct store *st, int64_t session, const char *note)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 have = 0, room;
+	int		 rc;
+
+	if ((rc = store_prepare(st, "SELECT length(CAST(note AS BLOB)) FROM "
+	    "session WHERE id = ?", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, session);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		have = sqlite3_column_int64(stmt, 0);
+	if ((rc = store_read_end(st, stmt, rc)) != 0)
+		return rc;
+	/* Appended after "; ". */
+	room = STORE_NOTE_MAX - have - (have > 0 ? 2 : 0);
+	if ((int64_t)strlen(note) <= room)
+		return 0;
+	store_set_err(st, "the session's note has room for %lld more bytes "
+	    "of the %d a note may hold: write a shorter note",
+	    (long long)(room > 0 ? room : 0), STORE_NOTE_MAX);
+	st->fault = STORE_FAULT_NOTE_FULL;
+	return STORE_EX_DATAERR;
 }
 
 /* Red flags and a note said of a session go on the session. */
@@ -1136,6 +1185,9 @@ store_session_flags_note(struct store *st, int64_t session, unsigned flags,
 
 	if (flags == 0 && (note == NULL || *note == '\0'))
 		return 0;
+	if (note != NULL && *note != '\0' &&
+	    (rc = store_note_room(st, session, note)) != 0)
+		return rc;
 	if ((rc = store_prepare(st, "UPDATE session SET flags = flags | ?, "
 	    "note = CASE WHEN ?2 IS NULL OR ?2 = '' THEN note "
 	    "WHEN note IS NULL OR note = '' THEN ?2 "
@@ -1156,7 +1208,8 @@ store_add_pain(struct store *st, int64_t session, enum pain_kind kind,
 {
 	int	rc;
 
-	if ((rc = store_check_score(st, score)) != 0)
+	if ((rc = store_check_score(st, score)) != 0 ||
+	    (rc = store_check_note(st, note)) != 0)
 		return rc;
 	if ((rc = store_begin(st)) != 0)
 		return rc;
@@ -1165,10 +1218,10 @@ store_add_pain(struct store *st, int64_t session, enum pain_kind kind,
 		    (rc = store_session_flags_note(st, session, flags,
 		    note)) != 0 ||
 		    (rc = store_pain_row(st, session, kind, score, 0, NULL, at,
-		    utc_off)) != 0)
+		    utc_off, NULL)) != 0)
 			return store_rollback(st, rc);
 	} else if ((rc = store_pain_row(st, 0, kind, score, flags, note, at,
-	    utc_off)) != 0)
+	    utc_off, NULL)) != 0)
 		return store_rollback(st, rc);
 	return store_commit(st);
 }
@@ -1280,7 +1333,7 @@ store_record_pain_tx(struct store *st, const struct pain_input *in,
 		if (target != 0) {
 			if ((rc = store_session_exists(st, target)) != 0 ||
 			    (rc = store_pain_row(st, target, k, score[k], 0,
-			    NULL, in->at, in->utc_off)) != 0)
+			    NULL, in->at, in->utc_off, NULL)) != 0)
 				return rc;
 			if (res->flags_target == -1)
 				res->flags_target = target;
@@ -1289,7 +1342,7 @@ store_record_pain_tx(struct store *st, const struct pain_input *in,
 		/* Standalone: the flags and note go with the first score. */
 		if ((rc = store_pain_row(st, 0, k, score[k],
 		    first ? in->flags : 0, first ? in->note : NULL, in->at,
-		    in->utc_off)) != 0)
+		    in->utc_off, NULL)) != 0)
 			return rc;
 		first = false;
 	}
@@ -1329,7 +1382,7 @@ store_note_valid(const char *s)
 	size_t			 n, i;
 	uint32_t		 c;
 
-	if (strlen(s) > 4096)
+	if (strlen(s) > STORE_NOTE_MAX)
 		return false;
 	while (*p != '\0') {
 		if (*p < 0x80) {
@@ -1362,6 +1415,17 @@ store_note_valid(const char *s)
 	return true;
 }
 
+/* Every way in (a report, the form, an import) checks a note here. */
+static int
+store_check_note(struct store *st, const char *note)
+{
+	if (note == NULL || store_note_valid(note))
+		return 0;
+	store_set_err(st, "the note is not UTF-8 text of at most %d bytes "
+	    "without control characters", STORE_NOTE_MAX);
+	return STORE_EX_DATAERR;
+}
+
 int
 store_record_pain(struct store *st, const struct pain_input *in,
     struct pain_result *res)
@@ -1385,11 +1449,8 @@ store_record_pain(struct store *st, const struct pain_input *in,
 		store_set_err(st, "unknown red flag");
 		return STORE_EX_DATAERR;
 	}
-	if (in->note != NULL && !store_note_valid(in->note)) {
-		store_set_err(st, "the note is not UTF-8 text of at most 4096 "
-		    "bytes");
-		return STORE_EX_DATAERR;
-	}
+	if ((rc = store_check_note(st, in->note)) != 0)
+		return rc;
 	if ((rc = store_begin(st)) != 0)
 		return rc;
 	if ((rc = store_record_pain_tx(st, in, res)) != 0)
@@ -1822,10 +1883,10 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 	int			 rc;
 
 	if ((rc = store_prepare(st, newest ?
-	    "SELECT at, utc_off, kind, score, flags, note FROM pain "
+	    "SELECT at, utc_off, kind, score, flags, note, uid FROM pain "
 	    "WHERE session IS NULL AND at >= ?1 ORDER BY at DESC, id DESC "
 	    "LIMIT ?2" :
-	    "SELECT at, utc_off, kind, score, flags, note FROM pain "
+	    "SELECT at, utc_off, kind, score, flags, note, uid FROM pain "
 	    "WHERE session IS NULL AND at >= ?1 ORDER BY at, id LIMIT ?2",
 	    &stmt)) != 0)
 		return rc;
@@ -1841,6 +1902,7 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 		p->score = sqlite3_column_int(stmt, 3);
 		p->flags = (unsigned)sqlite3_column_int(stmt, 4);
 		p->note = store_col_str(stmt, 5);
+		p->uid = store_col_str(stmt, 6);
 	}
 	if ((rc = store_read_end(st, stmt, rc)) != 0)
 		return rc;
@@ -2021,6 +2083,8 @@ store_import_session(struct store *st, const struct hist_session *s,
 		    (rc = store_check_score(st, s->ex[i].pain)) != 0)
 			return rc;
 	}
+	if ((rc = store_check_note(st, s->note)) != 0)
+		return rc;
 
 	if ((rc = store_cached(st, SQL_IMPORT_FIND, "SELECT 1 FROM session WHERE start = ? "
 	    "AND routine = ?", &stmt)) != 0)
@@ -2092,31 +2156,41 @@ store_import_session(struct store *st, const struct hist_session *s,
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return store_fail(st, rc, "cannot import the pain");
 		if ((rc = store_pain_row(st, id, k, score[k], 0, NULL, at,
-		    s->utc_off)) != 0)
+		    s->utc_off, NULL)) != 0)
 			return rc;
 	}
 	return 0;
 }
 
+/*
+ * A report with an id is the report of that id: replaced. One without (a
+ * file from before ids) is new unless the same report is there already.
+ */
 static int
 store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if ((rc = store_check_score(st, p->score)) != 0)
+	if ((rc = store_check_score(st, p->score)) != 0 ||
+	    (rc = store_check_note(st, p->note)) != 0)
 		return rc;
-	if ((rc = store_cached(st, SQL_IMPORT_REPORT, "UPDATE pain SET score = ?, flags = ?, "
-	    "note = ?, utc_off = ? WHERE session IS NULL AND at = ? AND "
-	    "kind = ?", &stmt)) != 0)
+	if ((rc = store_cached(st, SQL_IMPORT_REPORT, "UPDATE pain SET "
+	    "at = ?1, utc_off = ?2, kind = ?3, score = ?4, flags = ?5, "
+	    "note = ?6 WHERE session IS NULL AND (uid = ?7 OR (?7 IS NULL "
+	    "AND id = (SELECT id FROM pain WHERE session IS NULL AND at = ?1 "
+	    "AND kind = ?3 AND score = ?4 AND flags = ?5 AND note IS ?6 "
+	    "LIMIT 1)))", &stmt)) != 0)
 		return rc;
-	sqlite3_bind_int(stmt, 1, p->score);
-	sqlite3_bind_int(stmt, 2, (int)p->flags);
+	sqlite3_bind_int64(stmt, 1, p->at);
+	sqlite3_bind_int(stmt, 2, p->utc_off);
+	sqlite3_bind_int(stmt, 3, p->kind);
+	sqlite3_bind_int(stmt, 4, p->score);
+	sqlite3_bind_int(stmt, 5, (int)p->flags);
 	if (p->note != NULL)
-		sqlite3_bind_text(stmt, 3, p->note, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 4, p->utc_off);
-	sqlite3_bind_int64(stmt, 5, p->at);
-	sqlite3_bind_int(stmt, 6, p->kind);
+		sqlite3_bind_text(stmt, 6, p->note, -1, SQLITE_STATIC);
+	if (p->uid != NULL)
+		sqlite3_bind_text(stmt, 7, p->uid, -1, SQLITE_STATIC);
 	rc = store_step_done(st, stmt, "cannot import the pain");
 	store_release(stmt);
 	if (rc != 0)
@@ -2125,7 +2199,7 @@ store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
 	if (*merged)
 		return 0;
 	return store_pain_row(st, 0, p->kind, p->score, p->flags, p->note,
-	    p->at, p->utc_off);
+	    p->at, p->utc_off, p->uid);
 }
 
 int

@@ -22,10 +22,12 @@
 #include "history.h"
 
 /* The schema this rehabit writes; older ones are migrated on open. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 /* PRAGMA application_id of a rehabit history: "RhBt". */
 #define STORE_APPLICATION_ID	0x52684274
 #define STORE_FILE		"history.db"
+/* The longest note, in bytes: of a report, and of a session's, appended. */
+#define STORE_NOTE_MAX		4096
 /* How long to wait for another rehabit holding the database. */
 #define STORE_BUSY_MS		5000
 
@@ -43,6 +45,8 @@ enum store_fault {
 	STORE_FAULT_READONLY,	/* the file system, folder or file cannot
 				   be written */
 	STORE_FAULT_BUSY,	/* another rehabit holds the database */
+	STORE_FAULT_NOTE_FULL,	/* a note would make the session's note
+				   longer than STORE_NOTE_MAX */
 	STORE_FAULT_OTHER
 };
 
@@ -103,9 +107,10 @@ int	store_session_end(struct store *, int64_t session, int64_t end,
 
 /*
  * Pain: for `session` (0: a standalone report). flags are FLAG_*; note
- * may be NULL (a session's note is appended to the session's). The last
- * score recorded of each kind counts. For a report without a session,
- * store_pain_target() finds the session it belongs to.
+ * may be NULL (a session's note is appended to the session's, 65 if the
+ * two would be longer than STORE_NOTE_MAX, with STORE_FAULT_NOTE_FULL).
+ * The last score recorded of each kind counts. For a report without a
+ * session, store_pain_target() finds the session it belongs to.
  */
 int	store_add_pain(struct store *, int64_t session, enum pain_kind,
 	    int score, unsigned flags, const char *note, int64_t at,
@@ -150,7 +155,11 @@ struct pain_result {
 	int64_t		flags_target;
 };
 
-/* A note must be UTF-8 text (tabs and newlines allowed), at most 4096 bytes. */
+/*
+ * A note must be UTF-8 text without control characters (tabs and newlines
+ * allowed), at most STORE_NOTE_MAX bytes: the one check for the command
+ * line, the pain form and import.
+ */
 bool	store_note_valid(const char *);
 
 /*
@@ -201,8 +210,9 @@ struct store_import_stats {
  * Merge a history (from a history file) in one transaction: a session with
  * the same start and routine is the same session (its values are replaced
  * by the file's, sets and pain added or replaced); a standalone report
- * with the same time and kind is the same report. Importing twice adds
- * nothing.
+ * with the same id is the same report (replaced), and one without an id
+ * (an older file) is the same as one equal in every field. Importing
+ * twice adds nothing. Notes are checked as store_record_pain() does.
  */
 int	store_import(struct store *, const struct history *,
 	    struct store_import_stats *);

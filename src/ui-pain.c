@@ -241,6 +241,13 @@ pain_save(struct pain_form *f)
 	rc = store_record_pain(f->app->store, &in, &res);
 	free(ex);
 	free(note);
+	if (rc != 0 && store_fault(f->app->store) == STORE_FAULT_NOTE_FULL) {
+		/* Nothing is wrong with the history: say what to change. */
+		snprintf(f->error, sizeof f->error, "Not saved: the session's "
+		    "note has no room for this one. Shorten it.");
+		ui_dirty();
+		return;
+	}
 	if (rc != 0) {
 		/* Keep the answers: the person may try again or leave. */
 		snprintf(f->error, sizeof f->error, "Not saved: %s",

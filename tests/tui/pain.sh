@@ -119,6 +119,34 @@ unlike "$(tui_screen)" 'hurt|Pain' "SIGTERM: the shell's screen is back"
 tui_stop
 is "$(pains)" 2 "SIGTERM saved nothing"
 
+# A session's note is kept within 4096 bytes: a note that would pass it is
+# not saved, calmly, and the form stays to shorten it.
+sql "UPDATE session SET note = substr(note || replace(printf('%.4090c', 'x'),
+    ' ', 'x'), 1, 4090) WHERE id = $sid"
+pain_start "2026-11-27 09:50:00"
+tui_wait "Pain during the session" >/dev/null
+tui_keys 2 Enter 2 Enter Enter n n n n n Enter
+tui_wait "Anything worth remembering" >/dev/null
+tui_keys -l "sore on stairs"
+tui_keys Enter
+tui_wait "Check and save" >/dev/null
+tui_keys Enter
+ok "a note past the session's room: not saved, says why" \
+    tui_wait "Not saved: the session's note has no room for this one. Shorten it."
+unlike "$(tui_screen)" 'history.db' "no file name, no error code"
+is "$(pains)" 2 "nothing saved"
+tui_keys Escape
+ok "Esc: back to the note" tui_wait "14 of 200 characters"
+tui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+ok "shortened to 4 characters" tui_wait "4 of 200 characters"
+tui_keys Enter
+tui_wait "Check and save" >/dev/null
+tui_keys Enter
+ok "now it fits: saved" tui_wait "Pain recorded."
+tui_stop
+is "$(sql "SELECT length(note), substr(note, 4089) FROM session WHERE id = $sid")" \
+    "4096|xx; sore" "the note appended, 4096 bytes exactly"
+
 # No session in the last day: a report on its own, pain now only.
 pain_start "2026-11-29 09:00:00"
 ok "no session today: a report on its own" tui_wait "A pain report on its own"
