@@ -81,6 +81,24 @@ cmd_help_only(const struct cmd_entry *e, int argc, char **argv)
 }
 
 void
+cmd_put_text(FILE *fp, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++) {
+		if (*u == '\n' || *u == '\r' || *u == '\t')
+			fputc(' ', fp);
+		else if (*u < 0x20 || *u == 0x7f)
+			fputc('?', fp);
+		else if (*u == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+			fputc('?', fp);
+			u++;
+		} else
+			fputc(*u, fp);
+	}
+}
+
+void
 cmd_free_dirs(char **dirs, size_t n)
 {
 	size_t	i;
