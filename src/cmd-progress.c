@@ -43,7 +43,9 @@ const struct cmd_entry cmd_progress_entry = {
 	    "\nPain is the weekly average on the 0-10 scale: green up to 2,"
 	    " amber 3-5,\nred above 5. A change of 2 points or more between the"
 	    " first two and the\nlast two weeks with scores is called"
-	    " meaningful.\n",
+	    " meaningful. A second chart shows each\nsession's highest"
+	    " score, ! over those above 5. The window never starts\nbefore"
+	    " the first session.\n",
 	.exec = cmd_progress_exec
 };
 
