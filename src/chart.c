@@ -212,9 +212,10 @@ chart_pain_scale(struct chart *c, int ph)
 	}
 }
 
-/* Dotted guides at the band limits, in every empty plot cell. */
+/* Dotted guides at the band limits, up to column `end`: not past the
+ * last date. */
 static void
-chart_pain_guides(struct chart *c, int ph)
+chart_pain_guides(struct chart *c, int ph, int end)
 {
 	static const int	limits[] = { 2, 5 };
 	size_t			i;
@@ -225,7 +226,7 @@ chart_pain_guides(struct chart *c, int ph)
 		if (b > ph - 1 || b == 0)
 			continue;
 		row = ph - 1 - b;
-		for (col = PAIN_GUTTER; col < c->w; col++)
+		for (col = PAIN_GUTTER; col < end && col < c->w; col++)
 			chart_glyph(c, row, col, G_GUIDE, '.', CHART_DIM);
 	}
 }
@@ -259,21 +260,20 @@ chart_pain_bar(struct chart *c, int ph, int col, int cw, double v)
 	}
 }
 
-/* Dates under the bars, left to right, where they fit. */
+/* Dates under the bars, left to right, where they fit: the day of
+ * column col is day[col]. */
 static void
-chart_pain_dates(struct chart *c, int row, int ncols, int cw, int n,
-    int64_t day0)
+chart_pain_dates(struct chart *c, int row, int ncols, int cw,
+    const int64_t *day, bool years)
 {
 	char	label[16];
-	int	col, x, next = PAIN_GUTTER, wk;
+	int	col, x, next = PAIN_GUTTER;
 
 	for (col = 0; col < ncols; col++) {
 		x = PAIN_GUTTER + col * cw;
 		if (x < next)
 			continue;
-		wk = (int)((int64_t)col * n / ncols);
-		chart_day_label(day0 + 7 * (int64_t)wk, n > 52, label,
-		    sizeof label);
+		chart_day_label(day[col], years, label, sizeof label);
 		if (x + (int)strlen(label) > c->w)
 			break;
 		chart_text(c, row, x, label, CHART_LABEL);
@@ -284,26 +284,77 @@ chart_pain_dates(struct chart *c, int row, int ncols, int cw, int n,
 void
 chart_pain(struct chart *c, const double *pain, int n, int64_t day0)
 {
-	int	ph, ncols, cw, col, bw;
-	double	v;
+	int64_t	*day;
+	int	 ph, ncols, cw, col, bw;
+	double	 v;
 
 	chart_clear(c);
 	if (c->h < 2 || c->w <= PAIN_GUTTER)
 		return;
 	ph = c->h - 1;
 	chart_pain_scale(c, ph);
-	chart_pain_guides(c, ph);
 	chart_columns(n, c->w - PAIN_GUTTER, 4, &ncols, &cw);
+	chart_pain_guides(c, ph, PAIN_GUTTER + ncols * cw);
 	/* A gap between wide bars keeps weeks apart. */
 	bw = cw > 1 ? cw - 1 : 1;
+	day = xcalloc((size_t)ncols + 1, sizeof *day);
 	for (col = 0; col < ncols; col++) {
 		v = chart_avg(pain, (int)((int64_t)col * n / ncols),
 		    (int)((int64_t)(col + 1) * n / ncols));
 		if (v >= 0)
 			chart_pain_bar(c, ph, PAIN_GUTTER + col * cw, bw,
 			    v > 10 ? 10 : v);
+		day[col] = day0 + 7 * ((int64_t)col * n / ncols);
 	}
-	chart_pain_dates(c, ph, ncols, cw, n, day0);
+	chart_pain_dates(c, ph, ncols, cw, day, n > 52);
+	free(day);
+}
+
+/* The worst score of sessions [a, b), merged: never averaged away. */
+static int
+chart_worst(const struct report_session *s, int a, int b)
+{
+	int	v = -1;
+
+	for (; a < b; a++) {
+		if (s[a].worst > v)
+			v = s[a].worst;
+	}
+	return v;
+}
+
+void
+chart_sessions(struct chart *c, const struct report_session *s, int n)
+{
+	int64_t	*day;
+	int	 ph, ncols, cw, col, a, v, top;
+
+	chart_clear(c);
+	if (c->h < 2 || c->w <= PAIN_GUTTER)
+		return;
+	ph = c->h - 1;
+	chart_pain_scale(c, ph);
+	chart_columns(n, c->w - PAIN_GUTTER, 2, &ncols, &cw);
+	chart_pain_guides(c, ph, PAIN_GUTTER + ncols * cw);
+	day = xcalloc((size_t)ncols + 1, sizeof *day);
+	for (col = 0; col < ncols; col++) {
+		a = (int)((int64_t)col * n / ncols);
+		v = chart_worst(s, a, (int)((int64_t)(col + 1) * n / ncols));
+		day[col] = report_day(s[a].at, s[a].utc_off);
+		if (v < 0)
+			continue;
+		chart_pain_bar(c, ph, PAIN_GUTTER + col * cw, 1, v);
+		if (chart_band(v) != CHART_RED)
+			continue;
+		/* A red day is marked where neither colour nor height
+		 * is needed to see it: over its bar, or on its top. */
+		top = ph - 1 - ((int)lround(v / 10.0 * ph * 8) - 1) / 8;
+		chart_put(c, top > 0 ? top - 1 : 0, PAIN_GUTTER + col * cw,
+		    "!", CHART_RED);
+	}
+	chart_pain_dates(c, ph, ncols, cw, day,
+	    n > 0 && day[ncols - 1] - day[0] > 365);
+	free(day);
 }
 
 void
@@ -390,17 +441,17 @@ chart_calendar(struct chart *c, const struct report_week *w, int n,
 			day = wk->day0 + d;
 			if (day > today)
 				continue;
-			if (wk->day_done[d] > 0)
-				chart_glyph(c, d + 1, gutter + i * cw, G_DONE,
-				    '#', wk->day_flags[d] ? CHART_RED :
-				    CHART_GREEN);
-			else if (wk->day_partial[d] > 0)
-				chart_glyph(c, d + 1, gutter + i * cw,
-				    G_PARTIAL, '+', wk->day_flags[d] ?
-				    CHART_RED : CHART_AMBER);
-			else if (wk->day_flags[d] != 0)
+			/* A red flag before a session done that day: a
+			 * colour alone is lost in a pipe or NO_COLOR. */
+			if (wk->day_flags[d] != 0)
 				chart_glyph(c, d + 1, gutter + i * cw, "!",
 				    '!', CHART_RED);
+			else if (wk->day_done[d] > 0)
+				chart_glyph(c, d + 1, gutter + i * cw, G_DONE,
+				    '#', CHART_GREEN);
+			else if (wk->day_partial[d] > 0)
+				chart_glyph(c, d + 1, gutter + i * cw,
+				    G_PARTIAL, '+', CHART_AMBER);
 			else
 				chart_glyph(c, d + 1, gutter + i * cw, G_NONE,
 				    '.', CHART_DIM);

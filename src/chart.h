@@ -65,6 +65,13 @@ char	*chart_row(const struct chart *, int row, char *buf, size_t len);
 void	chart_pain(struct chart *, const double *pain, int n, int64_t day0);
 
 /*
+ * The worst score of each of n sessions (oldest first) as a bar, like
+ * chart_pain(), with a red "!" over every bar above 5. When there are
+ * more sessions than columns, a column shows the worst of its sessions.
+ */
+void	chart_sessions(struct chart *, const struct report_session *, int n);
+
+/*
  * A sparkline of n values in `width` cells from (row, col): 0 is blank,
  * the largest value a full block. Merged (averaged) when n > width.
  */
@@ -73,8 +80,9 @@ void	chart_spark(struct chart *, int row, int col, int width,
 
 /*
  * A calendar of sessions like a contribution graph: a column per week, a
- * row per weekday (Monday first) under a row of month names. Days after
- * `today` are blank. When the weeks do not fit, the latest are shown.
+ * row per weekday (Monday first) under a row of month names; a day with a
+ * red flag shows "!", with a session or not. Days after `today` are
+ * blank. When the weeks do not fit, the latest are shown.
  */
 void	chart_calendar(struct chart *, const struct report_week *, int n,
 	    int64_t today);

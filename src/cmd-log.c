@@ -21,13 +21,14 @@ const struct cmd_entry cmd_log_entry = {
 	.args = "[--limit N]",
 	.summary = "past sessions and pain reports, newest first",
 	.help =
-	    "  --limit N   show only the newest N lines\n"
+	    "  --limit N   show only the newest N sessions and reports\n"
 	    "  --help      show this help\n"
 	    "\n"
 	    "Each line: the date and time (local time where it happened), the\n"
 	    "routine, whether it was completed or stopped early (partial), how\n"
 	    "long it took, pain during/after/next morning (- not given), red\n"
-	    "flags. Reports not tied to a session show as (pain report).\n",
+	    "flags. Reports not tied to a session show as (pain report). A\n"
+	    "note written with either follows on a line of its own.\n",
 	.exec = cmd_log_exec,
 };
 
@@ -84,7 +85,7 @@ cmd_log_print(const struct log_row *r, int width)
 {
 	char		 when[ISOTIME_LEN], dur[32] = "", pain[3][8], flags[64];
 	char		 scores[32];
-	const char	*name = "(pain report)", *done = "";
+	const char	*name = "(pain report)", *done = "", *note;
 	int		 k, v[3];
 
 	if (r->s != NULL) {
@@ -98,12 +99,14 @@ cmd_log_print(const struct log_row *r, int width)
 		name = r->s->routine;
 		done = r->s->completed ? "complete" : r->s->end == 0 ? "open" :
 		    "partial";
+		note = r->s->note;
 	} else {
 		isotime_format_short(r->p->at, r->p->utc_off, when,
 		    sizeof when);
 		for (k = 0; k < 3; k++)
 			v[k] = (int)r->p->kind == k ? r->p->score : PAIN_NONE;
 		cmd_log_flags(flags, sizeof flags, r->p->flags);
+		note = r->p->note;
 	}
 	for (k = 0; k < 3; k++)
 		cmd_log_score(pain[k], sizeof pain[k], v[k]);
@@ -114,6 +117,11 @@ cmd_log_print(const struct log_row *r, int width)
 	else
 		printf("%s  %-*s  %-8s  %7s  %s\n", when, width, name, done,
 		    dur, scores);
+	if (note != NULL && note[0] != '\0') {
+		printf("%16s  note: ", "");
+		cmd_put_text(stdout, note);
+		putchar('\n');
+	}
 }
 
 static int

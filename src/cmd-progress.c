@@ -43,7 +43,9 @@ const struct cmd_entry cmd_progress_entry = {
 	    "\nPain is the weekly average on the 0-10 scale: green up to 2,"
 	    " amber 3-5,\nred above 5. A change of 2 points or more between the"
 	    " first two and the\nlast two weeks with scores is called"
-	    " meaningful.\n",
+	    " meaningful. A second chart shows each\nsession's highest"
+	    " score, ! over those above 5. The window never starts\nbefore"
+	    " the first session.\n",
 	.exec = cmd_progress_exec
 };
 
@@ -160,7 +162,11 @@ progress_header(const struct progress_out *o, const struct report *r,
 	review_day(r->today, true, b, sizeof b);
 	snprintf(what, sizeof what, "(%s%s)", routine != NULL ? "routine " :
 	    "all routines", routine != NULL ? routine : "");
-	if (weeks > 0)
+	if (weeks > r->nweeks)
+		progress_say(o, "Progress over the %d week%s since the first"
+		    " session, %s to %s %s", r->nweeks, r->nweeks == 1 ? "" :
+		    "s", a, b, what);
+	else if (weeks > 0)
 		progress_say(o, "Progress over the last %d week%s, %s to %s %s",
 		    weeks, weeks == 1 ? "" : "s", a, b, what);
 	else
@@ -224,6 +230,52 @@ progress_pain_chart(const struct progress_out *o, const struct report *r)
 	progress_chart(o, &c);
 	chart_free(&c);
 	free(v);
+}
+
+/* Each session's worst score, and the latest of those above 5 by date. */
+static void
+progress_sessions(const struct progress_out *o, const struct report *r)
+{
+	const struct report_session	*rs;
+	struct chart			 c;
+	char				 day[32], v[16], *line, *more;
+	size_t				 i, n = 0, shown = 0;
+
+	if (r->nsess == 0)
+		return;
+	fputc('\n', o->fp);
+	progress_say(o, "Pain per session, the highest score given (%s above"
+	    " 5)", o->color ? "red, !" : "!");
+	chart_init(&c, o->width, PAIN_CHART_HEIGHT, !o->utf8);
+	chart_sessions(&c, r->sess, (int)r->nsess);
+	progress_chart(o, &c);
+	chart_free(&c);
+	for (i = 0; i < r->nsess; i++)
+		n += chart_band(r->sess[i].worst) == CHART_RED;
+	if (n == 0)
+		return;
+	xasprintf(&line, "pain above 5 in %zu session%s:", n,
+	    n == 1 ? "" : "s");
+	for (i = r->nsess; i > 0 && shown < PROGRESS_CHANGES; i--) {
+		rs = &r->sess[i - 1];
+		if (chart_band(rs->worst) != CHART_RED)
+			continue;
+		review_day(report_day(rs->at, rs->utc_off), true, day,
+		    sizeof day);
+		review_number(rs->worst, v, sizeof v);
+		xasprintf(&more, "%s%s %s (%s)", line, shown > 0 ? "," : "",
+		    day, v);
+		free(line);
+		line = more;
+		shown++;
+	}
+	if (shown < n) {
+		xasprintf(&more, "%s and %zu earlier", line, n - shown);
+		free(line);
+		line = more;
+	}
+	progress_say(o, "%s", line);
+	free(line);
 }
 
 static void
@@ -479,6 +531,7 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 		progress_header(&o, &r, a.routine, (int)a.weeks);
 		progress_summary(&o, &r);
 		progress_pain_chart(&o, &r);
+		progress_sessions(&o, &r);
 		progress_calendar(&o, &r);
 		progress_exercises(&o, &r);
 		progress_changes(&o, &r);

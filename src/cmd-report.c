@@ -1,8 +1,9 @@
 /*
  * cmd-report.c - `rehabit report [FILE]`: a one-page Markdown summary to
  * bring to a physiotherapist: routines and dates, adherence, the pain
- * trend and its chart, red flags, current doses and every dose change
- * with the rule and reason behind it.
+ * trend and its chart, the pain of each session, red flags, every note,
+ * current doses and every dose change with the rule and reason behind
+ * it.
  */
 #include "config.h"
 
@@ -173,6 +174,86 @@ cmd_report_pain(FILE *fp, const struct report *r, bool ascii)
 	free(v);
 }
 
+/* A score, or "-" when none was given. */
+static void
+cmd_report_score(FILE *fp, int v)
+{
+	if (v < 0)
+		fputs("-", fp);
+	else
+		fprintf(fp, "%d", v);
+}
+
+/* Each session's worst pain, and every session above 5 by name. */
+static void
+cmd_report_sessions(FILE *fp, const struct report *r, bool ascii)
+{
+	const struct report_session	*rs;
+	struct chart			 c;
+	char				 day[16], names[128];
+	size_t				 i, n = 0;
+
+	if (r->nsess == 0)
+		return;
+	fputs("\n## Pain by session\n\nThe highest score given with each"
+	    " session (! above 5):\n\n", fp);
+	chart_init(&c, REPORT_WIDTH, 11, ascii);
+	chart_sessions(&c, r->sess, (int)r->nsess);
+	cmd_report_chart(fp, &c);
+	chart_free(&c);
+	for (i = 0; i < r->nsess; i++) {
+		rs = &r->sess[i];
+		if (chart_band(rs->worst) != CHART_RED)
+			continue;
+		if (n++ == 0)
+			fputs("\nSessions with pain above 5 (during/after/next"
+			    " morning):\n\n", fp);
+		cmd_report_date(rs->at, rs->utc_off, day, sizeof day);
+		fprintf(fp, "- %s, ", day);
+		cmd_put_text(fp, rs->routine);
+		fputs(rs->completed ? ": " : " (stopped early): ", fp);
+		cmd_report_score(fp, rs->pain[PAIN_DURING]);
+		fputc('/', fp);
+		cmd_report_score(fp, rs->pain[PAIN_AFTER]);
+		fputc('/', fp);
+		cmd_report_score(fp, rs->pain[PAIN_MORNING]);
+		if (rs->flags != 0) {
+			review_flags(rs->flags, names, sizeof names);
+			fprintf(fp, "; red flags: %s", names);
+		}
+		fputc('\n', fp);
+	}
+	if (n == 0)
+		fputs("\nNo session had pain above 5.\n", fp);
+}
+
+/* Every note of the period, with a red flag or not: the person's words. */
+static void
+cmd_report_notes(FILE *fp, const struct report *r)
+{
+	const struct report_note	*n;
+	char				 day[16];
+	size_t				 i;
+
+	fputs("\n## Notes\n\n", fp);
+	if (r->nnotes == 0) {
+		fputs("None written.\n", fp);
+		return;
+	}
+	for (i = 0; i < r->nnotes; i++) {
+		n = &r->notes[i];
+		cmd_report_date(n->at, n->utc_off, day, sizeof day);
+		fprintf(fp, "- %s, ", day);
+		if (n->routine != NULL)
+			cmd_put_text(fp, n->routine);
+		else
+			fputs("pain report", fp);
+		fputs(": \"", fp);
+		cmd_put_text(fp, n->note);
+		fputs("\"\n", fp);
+	}
+}
+
 static void
 cmd_report_flags(FILE *fp, const struct report *r)
 {
@@ -294,7 +375,9 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 	cmd_report_routines(fp, r);
 	cmd_report_adherence(fp, r, ascii);
 	cmd_report_pain(fp, r, ascii);
+	cmd_report_sessions(fp, r, ascii);
 	cmd_report_flags(fp, r);
+	cmd_report_notes(fp, r);
 	cmd_report_doses(fp, r);
 	cmd_report_decisions(fp, r, ascii);
 }

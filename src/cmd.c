@@ -14,6 +14,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -79,6 +80,22 @@ cmd_help_only(const struct cmd_entry *e, int argc, char **argv)
 		}
 	}
 	return -1;
+}
+
+void
+cmd_put_text(FILE *fp, const char *s)
+{
+	size_t	n;
+
+	while (*s != '\0') {
+		if (*s == '\n' || *s == '\r' || *s == '\t') {
+			fputc(' ', fp);
+			s++;
+		} else if ((n = diag_put_control(fp, s, false)) == 0)
+			fputc(*s++, fp);
+		else
+			s += n;
+	}
 }
 
 void

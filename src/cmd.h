@@ -51,6 +51,14 @@ int	cmd_parse_int(const char *, long min, long max, long *out);
 int	cmd_help_only(const struct cmd_entry *, int argc, char **argv);
 
 /*
+ * Write text a person typed (a note) on one line: line breaks and tabs as
+ * spaces, other control characters (C0, DEL, C1) as \xNN as diag_fputs()
+ * writes them, so that it can neither break a line apart nor send the
+ * terminal an escape sequence.
+ */
+void	cmd_put_text(FILE *, const char *);
+
+/*
  * The folders of the library: --library DIR alone, else the bundled
  * library and, if it exists, $XDG_CONFIG_HOME/rehabit/library. Returns 0,
  * or EX_NOINPUT after printing why a folder is missing.

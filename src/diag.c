@@ -77,19 +77,28 @@ diag_control(const char *s, bool lines)
 	return 0;
 }
 
+size_t
+diag_put_control(FILE *fp, const char *s, bool lines)
+{
+	size_t	n, i;
+
+	if ((n = diag_control(s, lines)) == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		fprintf(fp, "\\x%02x", (unsigned char)s[i]);
+	return n;
+}
+
 void
 diag_fputs(FILE *fp, const char *s, bool lines)
 {
 	size_t	n;
 
-	for (; *s != '\0'; s++) {
-		if ((n = diag_control(s, lines)) == 0) {
-			fputc(*s, fp);
-			continue;
-		}
-		for (; n > 0; n--, s++)
-			fprintf(fp, "\\x%02x", (unsigned char)*s);
-		s--;
+	while (*s != '\0') {
+		if ((n = diag_put_control(fp, s, lines)) == 0)
+			fputc(*s++, fp);
+		else
+			s += n;
 	}
 }
 

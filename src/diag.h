@@ -49,6 +49,11 @@ void	diags_print(const struct diags *, FILE *fp);
  * newline are text.
  */
 size_t	diag_control(const char *s, bool lines);
+/*
+ * Write the control character at `s`, if it is one, as \xNN per byte and
+ * return how many bytes it took; 0 (nothing written) for anything else.
+ */
+size_t	diag_put_control(FILE *, const char *s, bool lines);
 /* Write `s` with each control character as \xNN: nothing reaches a terminal
    that could move its cursor, retitle it or clear it. */
 void	diag_fputs(FILE *, const char *s, bool lines);

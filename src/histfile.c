@@ -1264,16 +1264,13 @@ hc_field(FILE *fp, const char *s, bool last)
 
 	if (formula || strpbrk(s, ",\"\r\n") != NULL) {
 		fputs(formula ? "\"'" : "\"", fp);
-		for (; *s != '\0'; s++) {
+		while (*s != '\0') {
 			if (*s == '"')
 				fputc('"', fp);
-			if ((n = diag_control(s, true)) == 0) {
-				fputc(*s, fp);
-				continue;
-			}
-			for (; n > 0; n--, s++)
-				fprintf(fp, "\\x%02x", (unsigned char)*s);
-			s--;
+			if ((n = diag_put_control(fp, s, true)) == 0)
+				fputc(*s++, fp);
+			else
+				s += n;
 		}
 		fputc('"', fp);
 	} else

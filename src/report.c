@@ -586,6 +586,100 @@ report_flags(struct report *r, const struct report_in *in)
 		qsort(r->flags, r->nflags, sizeof *r->flags, report_flag_cmp);
 }
 
+/* The local day of a moment, when it is in the window. */
+static bool
+report_in_window(const struct report *r, const struct report_in *in,
+    int64_t t, int recorded)
+{
+	int64_t	day = report_day(t, report_off(in, t, recorded));
+
+	return day >= r->w[0].day0 && day <= r->today;
+}
+
+/* Every session of the window with its scores: a bad day stays seen. */
+static void
+report_sessions(struct report *r, const struct report_in *in)
+{
+	const struct hist_session	*s;
+	struct report_session		*rs;
+	size_t				 i;
+	int				 k;
+
+	for (i = 0; i < in->h->ns; i++) {
+		s = &in->h->s[i];
+		if (!report_in_scope(in, s) ||
+		    !report_in_window(r, in, s->start, s->utc_off))
+			continue;
+		r->sess = xreallocarray(r->sess, r->nsess + 1,
+		    sizeof *r->sess);
+		rs = &r->sess[r->nsess++];
+		rs->at = s->start;
+		rs->utc_off = s->utc_off;
+		rs->routine = s->routine;
+		rs->pain[PAIN_DURING] = s->pain_during;
+		rs->pain[PAIN_AFTER] = s->pain_after;
+		rs->pain[PAIN_MORNING] = s->pain_morning;
+		rs->worst = -1;
+		for (k = 0; k < REPORT_NPAIN; k++) {
+			if (rs->pain[k] < 0 || rs->pain[k] > 10)
+				rs->pain[k] = -1;
+			else if (rs->pain[k] > rs->worst)
+				rs->worst = rs->pain[k];
+		}
+		rs->flags = s->flags;
+		rs->completed = s->completed;
+	}
+}
+
+static int
+report_note_cmp(const void *va, const void *vb)
+{
+	const struct report_note	*a = va, *b = vb;
+
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+static void
+report_add_note(struct report *r, int64_t at, int off, const char *routine,
+    const char *note)
+{
+	struct report_note	*n;
+
+	if (note == NULL || note[0] == '\0')
+		return;
+	r->notes = xreallocarray(r->notes, r->nnotes + 1, sizeof *r->notes);
+	n = &r->notes[r->nnotes++];
+	n->at = at;
+	n->utc_off = off;
+	n->routine = routine;
+	n->note = note;
+}
+
+/* Every note of the window, with a red flag or not, oldest first. */
+static void
+report_notes(struct report *r, const struct report_in *in)
+{
+	const struct hist_session	*s;
+	const struct hist_pain		*p;
+	size_t				 i;
+
+	for (i = 0; i < in->h->ns; i++) {
+		s = &in->h->s[i];
+		if (report_in_scope(in, s) &&
+		    report_in_window(r, in, s->start, s->utc_off))
+			report_add_note(r, s->start, s->utc_off, s->routine,
+			    s->note);
+	}
+	for (i = 0; i < in->h->np; i++) {
+		p = &in->h->p[i];
+		if (report_in_window(r, in, p->at, p->utc_off))
+			report_add_note(r, p->at, p->utc_off, NULL, p->note);
+	}
+	if (r->nnotes > 1)
+		qsort(r->notes, r->nnotes, sizeof *r->notes,
+		    report_note_cmp);
+}
+
 /* Totals over the window; this week counts the share of its plan that is
  * due by today, so a Monday does not look like a missed week. */
 static void
@@ -661,8 +755,11 @@ report_build(struct report *r, const struct report_in *in)
 	if (first > r->today)
 		first = r->today;
 	first = report_monday(first);
+	/* Weeks before the first session would only dilute the figures. */
 	wstart = in->weeks > 0 ? end - 7 * (int64_t)(in->weeks - 1) : first;
-	astart = wstart < first ? wstart : first;
+	if (wstart < first)
+		wstart = first;
+	astart = first;
 
 	r->nall = (int)((end - astart) / 7 + 1);
 	r->all = xcalloc((size_t)r->nall, sizeof *r->all);
@@ -678,6 +775,8 @@ report_build(struct report *r, const struct report_in *in)
 	report_trends(r);
 	report_exercises(r, in);
 	report_flags(r, in);
+	report_sessions(r, in);
+	report_notes(r, in);
 	report_totals(r);
 	r->need_all = report_need_all(r, in);
 }
@@ -695,6 +794,8 @@ report_free(struct report *r)
 	free(r->ex);
 	free(r->rt);
 	free(r->flags);
+	free(r->sess);
+	free(r->notes);
 	free(r->all);
 	memset(r, 0, sizeof *r);
 }

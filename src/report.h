@@ -35,7 +35,12 @@ struct report_in {
 	const char		*routine;	/* NULL: every routine */
 	int64_t			 now;		/* the window ends this day */
 	int			 now_off;	/* UTC offset at `now` */
-	int			 weeks;		/* 0: since the first session */
+	/*
+	 * 0: since the first session. Never earlier than the first
+	 * session's week either, so that nothing is averaged over weeks
+	 * before it.
+	 */
+	int			 weeks;
 	/*
 	 * The UTC offset at a moment; NULL: each record's own utc_off.
 	 * Also replaces now_off when set.
@@ -107,6 +112,25 @@ struct report_trend {
 	bool		 meaningful;	/* |last - first| >= 2 points */
 };
 
+/* One session in the window, for the pain of each session. */
+struct report_session {
+	int64_t		 at;
+	int		 utc_off;
+	const char	*routine;	/* owned by the history */
+	int		 pain[REPORT_NPAIN];	/* by pain_kind; -1: none */
+	int		 worst;		/* the highest of them; -1: none */
+	unsigned	 flags;
+	bool		 completed;
+};
+
+/* A note written with a session or a pain report, in the window. */
+struct report_note {
+	int64_t		 at;
+	int		 utc_off;
+	const char	*routine;	/* NULL: a pain report */
+	const char	*note;		/* owned by the history */
+};
+
 struct report_routine {
 	const char		*id;		/* owned by the history */
 	const struct routine	*rt;		/* NULL if not in the library */
@@ -133,6 +157,10 @@ struct report {
 	size_t			 nrt;
 	struct report_flag	*flags;
 	size_t			 nflags;
+	struct report_session	*sess;		/* in the window, oldest 1st */
+	size_t			 nsess;
+	struct report_note	*notes;		/* in the window, oldest 1st */
+	size_t			 nnotes;
 	size_t			 nsessions;	/* in scope, whole history */
 	bool			 need_all;	/* load everything and redo */
 

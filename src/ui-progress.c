@@ -1,7 +1,8 @@
 /*
  * ui-progress.c - the progress screen: the figures of `rehabit progress`,
- * interactive. Three views (pain, volume, calendar), an exercise to look
- * at, and a window of 4, 12, 26 or 52 weeks or the whole history. It draws
+ * interactive. Three views (pain by week and by session, volume,
+ * calendar), an exercise to look at, and a window of 4, 12, 26 or 52
+ * weeks or the whole history, never before the first session. It draws
  * the same chart cells as the command line, with colours by role.
  */
 #include "config.h"
@@ -27,6 +28,8 @@ static const char *progress_view_names[PV_COUNT] = {
 static const int progress_windows[] = { 4, 12, 26, 52, 0 };
 /* Dose changes explained per exercise: what the volume view lists. */
 #define UI_PROGRESS_CHANGES	12
+/* The pain view's height from which it shows sessions under weeks. */
+#define UI_PROGRESS_SPLIT	16
 #define PROGRESS_NWINDOWS \
 	((int)(sizeof progress_windows / sizeof progress_windows[0]))
 
@@ -109,7 +112,16 @@ ui_progress_header(const struct ui_progress *p)
 	for (i = 0; i < 3; i++) {
 		review_day(r->w[0].day0, i == 0, a, sizeof a);
 		review_day(r->today, i == 0, b, sizeof b);
-		if (weeks > 0 && i < 2)
+		if (weeks > r->nweeks && i < 2)
+			/* Nothing before the first session is shown. */
+			snprintf(line, sizeof line, i == 0 ?
+			    "Progress: %d week%s since the first session, %s"
+			    " to %s" : "Progress: %d week%s, %s to %s",
+			    r->nweeks, r->nweeks == 1 ? "" : "s", a, b);
+		else if (weeks > r->nweeks)
+			snprintf(line, sizeof line, "Progress: %d week%s to %s",
+			    r->nweeks, r->nweeks == 1 ? "" : "s", b);
+		else if (weeks > 0 && i < 2)
 			snprintf(line, sizeof line, i == 0 ?
 			    "Progress: last %d weeks, %s to %s" :
 			    "Progress: %d weeks, %s to %s", weeks, a, b);
@@ -159,6 +171,27 @@ ui_progress_header(const struct ui_progress *p)
 	}
 }
 
+/* Each session's highest score, a red "!" over those above 5. */
+static void
+ui_progress_sessions(const struct ui_progress *p, int y, int h)
+{
+	const struct report	*r = &p->r;
+	struct chart		 c;
+	size_t			 i;
+	int			 n = 0;
+	char			 title[160];
+
+	for (i = 0; i < r->nsess; i++)
+		n += chart_band(r->sess[i].worst) == CHART_RED;
+	snprintf(title, sizeof title, "Pain per session, the highest score"
+	    " (! above 5: %d)", n);
+	ui_print(y, 1, COLS - 2, UR_TITLE, title);
+	chart_init(&c, COLS - 2, h - 1, !ui_utf8());
+	chart_sessions(&c, r->sess, (int)r->nsess);
+	ui_progress_chart(&c, y + 1, 1);
+	chart_free(&c);
+}
+
 static void
 ui_progress_pain(const struct ui_progress *p, int y, int h)
 {
@@ -183,6 +216,11 @@ ui_progress_pain(const struct ui_progress *p, int y, int h)
 		    " average (green <= 2, amber 3-5, red > 5)");
 	}
 	ui_print(y, 1, COLS - 2, UR_TITLE, title);
+	/* Room for each session's pain under the weeks': a bad day shows. */
+	if (e == NULL && r->nsess > 0 && h >= UI_PROGRESS_SPLIT) {
+		ui_progress_sessions(p, y + h / 2, h - h / 2);
+		h /= 2;
+	}
 	for (i = 0; i < r->nweeks && v[i] < 0; i++)
 		;
 	if (i == r->nweeks)

@@ -84,12 +84,45 @@ like "$out" '^Usage: rehabit progress \[--weeks N\]' "--help: usage"
 "$gen" "$test_tmp/one" 1 || echo "# report-gen failed"
 progress "$test_tmp/one"
 is "$rc" 0 "one session: exit 0"
-like "$out" '^Progress over the last 12 weeks, ' "one session: header"
+like "$out" '^Progress over the [12] weeks? since the first session, ' \
+    "one session: header"
 like "$out" '^sessions: 1 done of [0-9]+ planned' "one session: counted"
 like "$out" '^pain after sessions: 3 \(one week of scores\)' \
     "one session: no trend from one week"
 like "$out" '^Wall sit +3 x 30 s' "one session: the exercise table"
 unlike "$out" 'Dose changes' "one session: no dose changes"
+
+# --- a new user: three weeks, one bad day ---------------------------------------
+
+need_faketime
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/new" import \
+    "$top_srcdir/tests/fixtures/report/new-user.yaml"
+is "$rc" 0 "new user: imported"
+# Sunday 29 November 2026, three weeks after the first session.
+new_user() {
+	run env LD_PRELOAD="$faketime_lib" FAKETIME="@2026-11-29 21:00:00" \
+	    "$REHABIT" --library "$lib" --data-dir "$test_tmp/new" "$@"
+}
+new_user progress
+is "$rc" 0 "new user: exit 0"
+like "$out" '^Progress over the 3 weeks since the first session, 9 Nov 2026 to 29 Nov 2026' \
+    "new user: 3 weeks since the first session, not 12"
+like "$out" '^Wall sit +3 x 30 s hold +[^ ]+ +4:30$' \
+    "new user: volume a week over 3 weeks (9 x 90 s / 3), not 12"
+ok "new user: the weekly pain chart ends at its last week" \
+    test "$(printf '%s\n' "$out" | grep -m 1 '^ 5┤')" = " 5┤┈┈┈┈┈┈┈┈┈┈┈┈"
+like "$out" '^Pain per session, the highest score given \(! above 5\)' \
+    "new user: a chart of each session's pain"
+is "$(printf '%s\n' "$out" | grep -A 3 '^Pain per session' | tail -n 1)" \
+    "  │        !" "new user: the bad day marked ! over its bar"
+like "$out" '^pain above 5 in 1 session: 18 Nov 2026 \(7\)$' \
+    "new user: the bad day named"
+is "$(printf '%s\n' "$out" | grep -A 2 '^Sessions (' | tail -n 1)" \
+    "Mo ■ ■ !" "new user: ! on a red-flag day with a session done"
+new_user progress --weeks 1 --ascii
+like "$out" '^Progress over the last 1 week, ' "new user: --weeks 1"
+unlike "$out" 'pain above 5' "new user: no bad day in the last week"
+like "$out" '^Mo # # !|^Mo !' "new user, ASCII: ! on the red-flag day"
 
 # --- ten years: 1,560 sessions ----------------------------------------------------
 

@@ -45,7 +45,8 @@ like "$out" '^\| [0-9-]+ \| Step-down \| 3 x 14 → 3 x 10 \| step down \| The r
 fences=$(printf '%s\n' "$out" | grep -c '^```')
 is "$((fences % 2))" 0 "report: code blocks are closed"
 lines=$(printf '%s\n' "$out" | wc -l)
-ok "report: about one page ($lines lines)" test "$lines" -le 120
+# Two pain charts (by week, by session), the calendar and the notes.
+ok "report: about one page ($lines lines)" test "$lines" -le 130
 
 report "$test_tmp/data" --ascii --weeks 4
 is "$rc" 0 "--ascii --weeks 4: exit 0"
@@ -94,5 +95,35 @@ is "$err" "rehabit: report: no routine 'nope' in the library or the history" \
 run "$REHABIT" report --help
 is "$rc" 0 "--help: exit 0"
 like "$out" '^Usage: rehabit report' "--help: usage"
+
+# A new user, three weeks in: a bad day without a red flag, notes.
+need_faketime
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/new" import \
+    "$top_srcdir/tests/fixtures/report/new-user.yaml"
+is "$rc" 0 "new user: imported"
+# A note written by something else than rehabit may hold anything.
+sqlite3 "$test_tmp/new/history.db" "UPDATE pain SET note = 'stiff' ||
+    char(10) || char(27) || '[2J' WHERE note = 'stiff on waking'"
+run env LD_PRELOAD="$faketime_lib" FAKETIME="@2026-11-29 21:00:00" \
+    "$REHABIT" --library "$lib" --data-dir "$test_tmp/new" report --weeks 12
+is "$rc" 0 "new user: exit 0"
+like "$out" '^Written 2026-11-29, covering 9 Nov 2026 to 29 Nov 2026 \(3 weeks\)\.$' \
+    "new user: 3 weeks from the first session, not 12"
+like "$out" '^- Weeks on plan: 3 of 3; ' "new user: weeks on plan of 3"
+like "$out" '^\| Wall sit \| 3 x 30 s hold \| 3 x 30 s hold \| 9 \| 4:30 \|$' \
+    "new user: volume a week over 3 weeks"
+like "$out" '^## Pain by session$' "new user: pain by session"
+like "$out" '^  │        !$' "new user: the bad day marked in its chart"
+like "$out" '^- 2026-11-18, knee-test: 1/7/-$' \
+    "new user: the bad day listed with its scores"
+like "$out" '^Mo ■ ■ !$' "new user: the calendar's ! on a day with a session"
+is "$(printf '%s\n' "$out" | sed -n '/^## Notes/,/^## Current/p')" \
+'## Notes
+
+- 2026-11-14, pain report: "stiff \x1b[2J"
+- 2026-11-18, knee-test: "stairs at work, knee sore"
+- 2026-11-23, knee-test: "swollen after the run"
+
+## Current doses' "new user: every note, with a flag or not, escaped"
 
 done_testing

@@ -81,7 +81,8 @@ sqlite3 "$d/history.db" <"$fix/schema-v1.sql"
 run "$REHABIT" --data-dir "$d" log
 is "$rc" 0 "a version-1 database: log exits 0"
 is "$out" "DATE              ROUTINE          DONE         TIME  PAIN D/A/M  FLAGS
-2026-11-02 18:00  knee-strength-1  complete    24:10  2/3/-" \
+2026-11-02 18:00  knee-strength-1  complete    24:10  2/3/-
+                  note: felt fine" \
     "a version-1 database: its sessions"
 is "$(sqlite3 "$d/history.db" 'PRAGMA user_version')" 3 "migrated to version 3"
 run "$REHABIT" --data-dir "$d" pain --flag swelling --morning 2 \

@@ -24,15 +24,31 @@ run "$REHABIT" --data-dir "$data" log
 is "$rc" 0 "log exits 0"
 is "$out" "DATE              ROUTINE          DONE         TIME  PAIN D/A/M  FLAGS
 2026-11-05 07:30  (pain report)                       -/-/2       swelling
+                  note: stiff
 2026-11-04 18:05  knee-strength-1  partial     10:30  4/-/-       swelling
-2026-11-02 18:00  knee-strength-1  complete    24:10  2/3/1" \
-    "newest first, in the local time of each, with duration and pain"
+                  note: stopped: knee sore
+2026-11-02 18:00  knee-strength-1  complete    24:10  2/3/1
+                  note: felt fine" \
+    "newest first, in the local time of each, with duration, pain and notes"
 
 run "$REHABIT" --data-dir "$data" log --limit 2
 is "$rc" 0 "log --limit 2 exits 0"
-is "$(printf '%s\n' "$out" | wc -l)" 3 "a header and two lines"
+is "$(printf '%s\n' "$out" | grep -vc '^ *note: ')" 3 \
+    "a header and two entries"
 like "$out" '^2026-11-04 18:05' "the newest two"
 unlike "$out" '^2026-11-02' "not the oldest"
+
+# A note can hold line breaks and tabs (pain --note), and a history
+# written by something else anything: on the terminal it stays one line
+# and sends no escape sequence.
+cp -R "$data" "$test_tmp/ctl"
+sqlite3 "$test_tmp/ctl/history.db" "UPDATE session SET note =
+    'up' || char(10) || 'stairs' || char(9) || char(27) || '[31mred' ||
+    char(7) || char(127) || char(155) || 'x' WHERE note = 'felt fine'"
+run "$REHABIT" --data-dir "$test_tmp/ctl" log
+is "$(printf '%s\n' "$out" | tail -n 1)" \
+    "                  note: up stairs \\x1b[31mred\\x07\\x7f\\xc2\\x9bx" \
+    "a note's line breaks as spaces, control characters as \\xNN"
 
 # The time zone of the reader does not move the times.
 TZ=America/New_York run "$REHABIT" --data-dir "$data" log --limit 1

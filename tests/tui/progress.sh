@@ -100,15 +100,45 @@ tui_keys q
 ok "q on home: exit 0" tui_wait "[exit 0]"
 tui_stop
 
+# --- a new user, three weeks in, at 80x24 ------------------------------------
+"$REHABIT" --library "$lib" --data-dir "$test_tmp/new" import \
+    "$top_srcdir/tests/fixtures/report/new-user.yaml" >/dev/null ||
+    echo "# import failed"
+tui_at "2026-11-29 21:00:00" --data-dir "$test_tmp/new"
+# The last session (Friday) has no morning score yet: skip the question.
+tui_wait "Morning check" >/dev/null && tui_keys Enter
+tui_wait "p progress" >/dev/null
+tui_keys p
+ok "new user: the window starts at the first session" \
+    tui_wait "Progress: 3 weeks since the first session, 9 Nov 2026 to 29 Nov 2026"
+scr=$tui_seen
+like "$scr" '^ Pain per session, the highest score \(! above 5: 1\)' \
+    "new user: each session's pain under the weeks'"
+like "$scr" '^   │        !$' "new user: the bad day marked ! over its bar"
+like "$scr" '^  5┤┈{12}$' "new user: the weekly guides end at the last week"
+is "$(printf '%s\n' "$scr" | tail -n 1 | cut -c 1-28)" \
+    "1/2/3 pain, volume, calendar" "new user: the key bar on the last line"
+ok "new user: 24 lines, none past 80 columns" \
+    test "$(printf '%s\n' "$scr" | wc -L)" -le 80 -a \
+    "$(printf '%s\n' "$scr" | wc -l)" -le 24
+tui_keys 3
+ok "new user: weeks on plan of 3, not 12" tui_wait "3 of 3 weeks on plan"
+like "$tui_seen" '^ Mo ■ ■ !$' "new user: ! on a red-flag day with a session"
+tui_keys 2
+ok "new user: volume" tui_wait "Volume a week"
+like "$tui_seen" 'Wall sit +[▁▂▃▄▅▆▇█]+ +4:30$' \
+    "new user: volume a week over 3 weeks, not 12"
+tui_stop
+
 # --- rehabit progress on a terminal: colours, unless --no-color -------------
 esc=$(printf '\033')
-tui_start -x 100 -y 60 "$REHABIT" --library "$lib" progress
+tui_start -x 100 -y 100 "$REHABIT" --library "$lib" progress
 tui_wait "[exit 0]" >/dev/null
 scr=$(tmux -L "$tui_sock" capture-pane -p -e)
 like "$scr" "${esc}\\[32m" "progress on a terminal: green in colour"
 like "$(tui_screen)" '^sessions: [0-9]+ done' "progress on a terminal: the text"
 tui_stop
-tui_start -x 100 -y 60 "$REHABIT" --no-color --library "$lib" progress
+tui_start -x 100 -y 100 "$REHABIT" --no-color --library "$lib" progress
 tui_wait "[exit 0]" >/dev/null
 scr=$(tmux -L "$tui_sock" capture-pane -p -e)
 unlike "$scr" "${esc}\\[3[1-6]m" "--no-color: no colours"

@@ -46,7 +46,7 @@ open_screen() {
 		mark="Due today" ;;
 	routines) from_home r "Choose a routine" ;;
 	help) from_home '?' "close this help" ;;
-	progress) from_home p "Progress: last 12 weeks" ;;
+	progress) from_home p "Progress: 1 week since the first session" ;;
 	summary) from_home l "Done per set" ;;
 	session)
 		tui_start sh "$test_tmp/run.sh" sh "$test_tmp/at.sh" \

@@ -24,6 +24,25 @@ static double			t_pain[NW];
 static int64_t			t_vol[NW];
 static int64_t			t_day0;
 
+/* Sessions of three weeks: pain 1 or 2, one 7 (a bad day), one none. */
+#define NS	9
+static struct report_session	t_sess[NS];
+
+static void
+make_sessions(void)
+{
+	static const int	worst[NS] = { 2, 1, 2, 7, 1, -1, 2, 1, 1 };
+	int			i;
+
+	memset(t_sess, 0, sizeof t_sess);
+	for (i = 0; i < NS; i++) {
+		t_sess[i].at = (t_day0 + 7 * (i / 3) + 2 * (i % 3)) * 86400 +
+		    18 * 3600;
+		t_sess[i].worst = worst[i];
+		t_sess[i].pain[PAIN_AFTER] = worst[i];
+	}
+}
+
 /* Twelve weeks: pain falling from 7 to 1 with a gap, volume rising. */
 static void
 make_weeks(void)
@@ -99,6 +118,14 @@ render(bool ascii)
 		dump(fp, "calendar", &c);
 		chart_free(&c);
 	}
+	chart_init(&c, 40, 11, ascii);
+	chart_sessions(&c, t_sess, NS);
+	dump(fp, "sessions", &c);
+	chart_free(&c);
+	chart_init(&c, 12, 6, ascii);
+	chart_sessions(&c, t_sess, NS);
+	dump(fp, "sessions, merged", &c);
+	chart_free(&c);
 	chart_init(&c, 20, 3, ascii);
 	chart_spark(&c, 0, 0, 20, t_vol, NW);
 	chart_spark(&c, 1, 2, 6, t_vol, NW);
@@ -166,7 +193,7 @@ test_sizes(void)
 	struct chart		 c;
 	const struct chart_cell	*cell;
 	char			 buf[1024];
-	int			 w, h, row, bad = 0;
+	int			 w, h, row, i, bad = 0;
 	bool			 ascii;
 
 	for (ascii = false; ; ascii = true) {
@@ -180,6 +207,12 @@ test_sizes(void)
 						bad++;
 				}
 				chart_calendar(&c, t_w, NW, t_day0 + 100);
+				for (row = 0; row < h; row++) {
+					chart_row(&c, row, buf, sizeof buf);
+					if (ascii && !printable(buf))
+						bad++;
+				}
+				chart_sessions(&c, t_sess, NS);
 				for (row = 0; row < h; row++) {
 					chart_row(&c, row, buf, sizeof buf);
 					if (ascii && !printable(buf))
@@ -207,6 +240,54 @@ test_sizes(void)
 	is_str(buf, "10", "a short buffer is cut, not overrun");
 	chart_free(&c);
 
+	/* Three weeks on a wide chart: no guide past the last bar. */
+	chart_init(&c, 40, 11, false);
+	chart_pain(&c, (double[]){ 1, 4, 9 }, 3, t_day0);
+	cell = chart_at(&c, 4, 3 + 3 * 4);
+	ok(cell != NULL && strcmp(cell->g, " ") == 0,
+	    "3 weeks: the 5 guide stops after the last week");
+	cell = chart_at(&c, 4, 3 + 3 * 4 - 1);
+	ok(cell != NULL && strcmp(cell->g, " ") != 0,
+	    "3 weeks: the 5 guide runs under the weeks");
+	chart_free(&c);
+
+	/* A red flag on a day with a session done is still a "!". */
+	chart_init(&c, 40, 8, true);
+	chart_calendar(&c, t_w, NW, t_day0 + 7 * NW - 3);
+	cell = chart_at(&c, 7, 3 + 8 * 2);
+	ok(cell != NULL && strcmp(cell->g, "!") == 0 &&
+	    cell->role == CHART_RED, "calendar: a flag on a done day is !");
+	cell = chart_at(&c, 1, 3 + 8 * 2);
+	ok(cell != NULL && strcmp(cell->g, "#") == 0,
+	    "calendar: a done day without a flag is #");
+	chart_free(&c);
+
+	/* Each session a bar; a bad day is red and marked, never merged
+	 * away by an average. */
+	chart_init(&c, 40, 11, false);
+	chart_sessions(&c, t_sess, NS);
+	cell = chart_at(&c, 9, 3 + 3 * 2);
+	ok(cell != NULL && cell->role == CHART_RED, "session of 7: red bar");
+	cell = chart_at(&c, 2, 3 + 3 * 2);
+	ok(cell != NULL && strcmp(cell->g, "!") == 0 &&
+	    cell->role == CHART_RED, "session of 7: ! over its bar");
+	for (i = 0, bad = 0; i < 11; i++) {
+		cell = chart_at(&c, i, 3 + 5 * 2);
+		bad += cell->role == CHART_RED || cell->role == CHART_GREEN ||
+		    cell->role == CHART_AMBER;
+	}
+	is_int(bad, 0, "a session without a score: no bar");
+	chart_row(&c, 10, buf, sizeof buf);
+	is_str(buf, "   7 Sep   16 Sep  25 Sep",
+	    "sessions: their dates under them");
+	chart_free(&c);
+	chart_init(&c, 6, 6, true);
+	chart_sessions(&c, t_sess, NS);
+	for (i = 0, bad = 0; i < 5; i++)
+		bad += strcmp(chart_at(&c, i, 3 + 1)->g, "!") == 0;
+	is_int(bad, 1, "merged sessions: the worst, 7, still marked");
+	chart_free(&c);
+
 	is_int(chart_band(2), CHART_GREEN, "2 is green");
 	is_int(chart_band(2.5), CHART_AMBER, "2.5 is amber");
 	is_int(chart_band(5), CHART_AMBER, "5 is amber");
@@ -217,6 +298,7 @@ int
 main(void)
 {
 	make_weeks();
+	make_sessions();
 	test_golden(false);
 	test_golden(true);
 	test_sizes();

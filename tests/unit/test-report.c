@@ -231,13 +231,86 @@ test_pain(void)
 	ok(r.trend[PAIN_MORNING].have, "morning: a trend");
 	report_free(&r);
 
-	/* A window that starts before the first score compares real weeks. */
+	/* A window asked to start before the first session starts there. */
 	in.weeks = 26;
 	report_build(&r, &in);
+	is_int(r.nweeks, 12, "26 weeks of 12: the 12 since the first");
+	is_int(r.w[0].day0, report_days(2026, 9, 7),
+	    "26 weeks of 12: from the first session's week");
 	is_double(r.trend[PAIN_AFTER].first, 5, 1e-9,
 	    "26 weeks: from the first scored weeks");
 	is_int(r.trend[PAIN_AFTER].weeks, 12, "26 weeks: over 12 weeks");
-	ok(r.w[0].pain[PAIN_AFTER] < 0, "weeks without scores have none");
+	is_int(r.planned, 36, "26 weeks: planned only since the first");
+	report_free(&r);
+	history_free(&h);
+}
+
+/*
+ * Three weeks of a new user and a 12-week window: averages over the
+ * three weeks, not twelve; every session listed with its own pain, the
+ * 7 of a bad day whole; every note, with a flag or not.
+ */
+static void
+test_new_user(void)
+{
+	static const int	 wall[] = { 30, 30, 30 };
+	struct history		 h;
+	struct report		 r;
+	struct report_in	 in;
+	struct hist_session	*s;
+	struct hist_pain	*p;
+	int64_t			 mon = report_days(2026, 11, 9);
+	int			 w, k;
+
+	history_init(&h);
+	for (w = 0; w < 3; w++) {
+		for (k = 0; k < 3; k++) {
+			s = add(&h, "strength", (mon + 7 * w + 2 * k) * DAY +
+			    18 * 3600, 0, 1, w == 1 && k == 1 ? 7 : 1);
+			add_ex(s, "wall-sit", 3, 0, 30, wall, 3);
+		}
+	}
+	h.s[4].note = xstrdup("stairs at work, knee sore");
+	h.s[6].note = xstrdup("swollen");
+	h.s[6].flags = FLAG_SWELLING;
+	p = history_add_pain(&h);
+	p->at = (mon + 5) * DAY + 9 * 3600;
+	p->kind = PAIN_MORNING;
+	p->score = 2;
+	p->note = xstrdup("stiff on waking");
+	memset(&in, 0, sizeof in);
+	in.h = &h;
+	in.cat = &t_cat;
+	in.now = at(2026, 11, 29, 21, 0, 0);
+	in.weeks = 12;
+	report_build(&r, &in);
+	is_int(r.nweeks, 3, "new user: 3 weeks, not 12");
+	is_int(r.ex[0].total / r.nweeks, 270,
+	    "new user: volume a week over 3 weeks");
+	is_int(r.planned, 9, "new user: 9 planned");
+	is_int(r.w[1].npain[PAIN_AFTER], 3, "the bad week has 3 scores");
+	is_int((int)r.nsess, 9, "every session listed");
+	is_int(r.sess[4].worst, 7, "the bad day keeps its 7");
+	is_int(r.sess[4].pain[PAIN_AFTER], 7, "its pain after");
+	is_int(r.sess[4].pain[PAIN_MORNING], -1, "no morning score: -1");
+	is_int(r.sess[0].worst, 1, "a good day: 1");
+	ok(r.sess[6].flags == FLAG_SWELLING, "a session's flags");
+	is_int((int)r.nnotes, 3, "three notes");
+	if (r.nnotes == 3) {
+		is_str(r.notes[0].note, "stiff on waking",
+		    "a pain report's note, in time order");
+		ok(r.notes[0].routine == NULL, "no routine for a report");
+		is_str(r.notes[1].note, "stairs at work, knee sore",
+		    "a note without a flag");
+		is_str(r.notes[2].note, "swollen", "a note with a flag");
+	}
+	report_free(&r);
+
+	/* A week window sees that week's sessions and notes only. */
+	in.weeks = 1;
+	report_build(&r, &in);
+	is_int((int)r.nsess, 3, "1 week: its 3 sessions");
+	is_int((int)r.nnotes, 1, "1 week: its note");
 	report_free(&r);
 	history_free(&h);
 }
@@ -565,11 +638,12 @@ test_plan_and_flags(void)
 
 	in.routine = "strength";
 	report_build(&r, &in);
-	is_int(r.w[0].planned, 0, "strength: nothing planned before it began");
+	is_int(r.nweeks, 2, "strength: the window starts when it began");
+	is_int(r.w[0].day0, mon + 7, "strength: at its first week");
 	is_int(r.nflags, 2, "strength: standalone red flags still listed");
-	is_int(r.w[1].day_flags[3], FLAG_NIGHT_PAIN | FLAG_LOCKING,
+	is_int(r.w[0].day_flags[3], FLAG_NIGHT_PAIN | FLAG_LOCKING,
 	    "strength: standalone reports still mark the calendar");
-	is_int(r.w[1].done, 1, "strength: old-routine not counted");
+	is_int(r.w[0].done, 1, "strength: old-routine not counted");
 	report_free(&r);
 	history_free(&h);
 }
@@ -656,7 +730,7 @@ test_empty(void)
 	in.now = at(2026, 11, 25, 12, 0, 0);
 	in.weeks = 12;
 	report_build(&r, &in);
-	is_int(r.nweeks, 12, "empty: still 12 weeks");
+	is_int(r.nweeks, 1, "empty: this week only");
 	is_int(r.done + r.planned + r.streak, 0, "empty: no figures");
 	is_int(r.nex + r.nrt + r.nflags, 0, "empty: no lists");
 	ok(!r.trend[PAIN_AFTER].have, "empty: no trend");
@@ -675,6 +749,7 @@ main(void)
 	test_days();
 	test_adherence();
 	test_pain();
+	test_new_user();
 	test_meaningful();
 	test_volume_and_doses();
 	test_dst();
