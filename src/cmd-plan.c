@@ -155,9 +155,9 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 		if (v->morning_prev != PAIN_NONE)
 			fprintf(fp, " (before: %d)", v->morning_prev);
 	}
-	fprintf(fp, ", %s, %s\n", v->all_done ? "all sets done" :
+	fprintf(fp, ", %s, %s%s\n", v->all_done ? "all sets done" :
 	    "not all sets done", v->red ? "red" : v->green ? "green" :
-	    "amber");
+	    "amber", v->severe ? ", severe" : "");
 }
 
 static void
@@ -170,6 +170,9 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 
 	progression_limits(rt, it->step, &lim);
 	fprintf(fp, "    rule: %s\n", progression_rule_name(it->rule));
+	fprintf(fp, "    severe (see a physiotherapist): pain %d/10 or more, "
+	    "or above %d/10 still the next morning\n", PROG_SEVERE_PAIN,
+	    lim.red_above);
 	if (w->nsess == 0)
 		fputs("    sessions: none yet\n", fp);
 	else {

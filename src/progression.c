@@ -49,6 +49,11 @@
 /* ACSM position stand 2009 (Med Sci Sports Exerc 41:687): raise the load
  * once the target is exceeded in two consecutive sessions. */
 #define DEF_GREENS		2
+/* PROG_SEVERE_PAIN (8): pain at the top of the scale is a reason to see a
+ * physiotherapist on its own. Thomee 1997 allows pain up to 5 during and
+ * after exercise only if it has settled by the next morning; above 5 is
+ * high risk (Silbernagel 2007). Pain of 8 or more, or red pain still red
+ * the next morning, is far past the model's limits: not a dose problem. */
 /* CLINICAL.md "When to see a physiotherapist": red-zone pain that keeps
  * coming back, three sessions in a row. */
 #define DEF_REDS_TO_PHYSIO	3
@@ -137,6 +142,8 @@ struct ctx {
 	int			 reds_above, reds_n;
 	char			 flat[256];	/* pain not lower */
 	int			 flat_weeks;
+	char			 severe[256];	/* severe pain last time */
+	int			 severe_above;
 	char			 red_now[256];	/* red last time */
 	int			 red_now_above;
 	bool			 morning_up, brk;
@@ -150,6 +157,8 @@ struct look {
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
 	bool			 physio_reds;	/* else pain not lower */
+	bool			 severe;	/* see severe_why */
+	char			 severe_why[160];
 	char			 physio_why[160];
 	char			 amber_why[160];
 	int			 not_lower_early, not_lower_late;
@@ -912,6 +921,14 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	    v->morning_prev != PAIN_NONE && v->morning > v->morning_prev;
 	v->all_done = prog_all_done(st->ex->kind, e);
 	v->red = v->pain > lk->lim.red_above || v->morning_up;
+	v->peak = v->pain;
+	if (s->pain_during > v->peak)
+		v->peak = s->pain_during;
+	if (s->pain_after > v->peak)
+		v->peak = s->pain_after;
+	v->severe = v->peak >= PROG_SEVERE_PAIN ||
+	    v->morning >= PROG_SEVERE_PAIN ||
+	    (v->pain > lk->lim.red_above && v->morning > lk->lim.red_above);
 	v->green = v->pain != PAIN_NONE && v->pain <= lk->lim.green_max &&
 	    v->all_done && !v->morning_up;
 }
@@ -1053,6 +1070,20 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	}
 	lk->red = w->sess[0].red;
 	lk->brk = w->days_since > BREAK_DAYS;
+	seen = w->sess[0];
+	if (seen.severe) {
+		lk->severe = true;
+		if (seen.peak >= PROG_SEVERE_PAIN)
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10", seen.peak);
+		else if (seen.morning >= PROG_SEVERE_PAIN)
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10 the next morning", seen.morning);
+		else
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10, still %d/10 the next morning", seen.pain,
+			    seen.morning);
+	}
 	if (reds >= (size_t)lk->lim.reds_to_physio) {
 		lk->physio = lk->physio_reds = true;
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain above "
@@ -1112,7 +1143,7 @@ static void
 prog_red(const struct step *st, const struct look *lk,
     const struct prog_seen *v, struct prog_item *it)
 {
-	const char	*floor = "";
+	const char	*floor = "", *severe = "";
 
 	prog_scale(st, &lk->lad, &it->current,
 	    STEP_DOWN_FRAC * progression_volume(st->ex->kind, &it->current),
@@ -1121,16 +1152,18 @@ prog_red(const struct step *st, const struct look *lk,
 	    progression_volume(st->ex->kind, &it->current))
 		floor = " This is already the smallest dose: one set of the "
 		    "level's starting dose.";
+	if (lk->severe)
+		severe = " Pain this high: see a physiotherapist.";
 	it->decision = PROG_REGRESS;
 	it->rule = RULE_PAIN_RED;
 	if (v->pain != PAIN_NONE && v->pain > lk->lim.red_above)
 		snprintf(it->reason, sizeof it->reason, "Pain reached %d/10 "
-		    "(above %d): one step down, about 20-30%% less.%s",
-		    v->pain, lk->lim.red_above, floor);
+		    "(above %d): one step down, about 20-30%% less.%s%s",
+		    v->pain, lk->lim.red_above, floor, severe);
 	else
 		snprintf(it->reason, sizeof it->reason, "Morning pain rose "
-		    "from %d to %d/10: one step down, about 20-30%% less.%s",
-		    v->morning_prev, v->morning, floor);
+		    "from %d to %d/10: one step down, about 20-30%% less.%s%s",
+		    v->morning_prev, v->morning, floor, severe);
 }
 
 static void
@@ -1198,7 +1231,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	const struct step	*st = &c->rt->steps[nstep];
 	struct prog_plan	*pl = c->plan;
 	struct look		 lk;
-	char			 what[96], day[16];
+	char			 what[96], sev[192], day[16];
 
 	memset(it, 0, sizeof *it);
 	memset(&lk, 0, sizeof lk);
@@ -1235,6 +1268,13 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 			c->flat_weeks = lk.lim.physio_weeks;
 		}
 	}
+	if (lk.severe) {
+		pl->advice |= ADVICE_SEE_PHYSIO;
+		snprintf(sev, sizeof sev, "%s %s", st->ex->name,
+		    lk.severe_why);
+		prog_add(c->severe, sizeof c->severe, ", ", sev);
+		c->severe_above = lk.lim.red_above;
+	}
 	if (lk.n > 0 && lk.brk) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
 		c->brk = true;
@@ -1255,7 +1295,12 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 		    day);
 	} else if (lk.red)
 		prog_red(st, &lk, &it->why.sess[0], it);
-	else if (lk.physio) {
+	else if (lk.severe) {
+		it->rule = RULE_SEE_PHYSIO;
+		snprintf(it->reason, sizeof it->reason, "No step up: pain "
+		    "reached %s last time; see a physiotherapist.",
+		    lk.severe_why);
+	} else if (lk.physio) {
 		it->rule = RULE_SEE_PHYSIO;
 		snprintf(it->reason, sizeof it->reason, "No step up: %s; see a "
 		    "physiotherapist.", lk.physio_why);
@@ -1279,8 +1324,14 @@ static void
 prog_advice_text(struct ctx *c)
 {
 	struct prog_plan	*pl = c->plan;
-	char			 text[400];
+	char			 text[512];
 
+	if (c->severe[0] != '\0') {
+		snprintf(text, sizeof text, "pain of %d/10 or more, or above "
+		    "%d/10 still the next morning, last time (%s)",
+		    PROG_SEVERE_PAIN, c->severe_above, c->severe);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
 	if (c->reds[0] != '\0') {
 		snprintf(text, sizeof text, "pain above %d/10 in %d sessions "
 		    "in a row (%s)", c->reds_above, c->reds_n, c->reds);

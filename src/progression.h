@@ -69,9 +69,18 @@ struct prog_seen {
 	bool	all_done;
 	bool	green;
 	bool	red;
+	int	peak;		/* the highest pain given, or PAIN_NONE */
+	bool	severe;		/* see PROG_SEVERE_PAIN */
 };
 
 #define PROG_SEEN	6
+
+/*
+ * Pain this high (during, after, or the next morning) sends the person to
+ * a physiotherapist on its own; so does red pain still above the red
+ * limit the next morning (it did not settle). rehabit(1) names the source.
+ */
+#define PROG_SEVERE_PAIN	8
 
 /* The numbers behind a decision. */
 struct prog_why {

@@ -490,6 +490,27 @@ static const struct scenario scenarios[] = {
 	{ "pain lower after 6 weeks", ST_SQUAT,
 	  "d=42 p=5/5;d=20 p=3/3;d=3 p=4/4;d=1 p=4/4",
 	  "hold pain-amber 3x10", "", 0 },
+	/* severe pain: a physiotherapist, on its own (issue #12) */
+	{ "cut short at 8 during, 10 after: step down, see a physio",
+	  ST_SQUAT, "d=1 p=8/10 done=0", "regress pain-red 3x8",
+	  "see-physio,cross-train", 0 },
+	{ "pain 8 during alone is severe", ST_SQUAT, "d=1 p=8/3",
+	  "regress pain-red 3x8", "see-physio,cross-train", 0 },
+	{ "pain 7 is red, not severe", ST_SQUAT, "d=1 p=7/7",
+	  "regress pain-red 3x8", "cross-train", 0 },
+	{ "red pain still red the next morning: see a physio", ST_SQUAT,
+	  "d=1 p=6/6 m=6", "regress pain-red 3x8", "see-physio,cross-train",
+	  0 },
+	{ "red pain settled by the next morning: no physio", ST_SQUAT,
+	  "d=1 p=6/6 m=2", "regress pain-red 3x8", "cross-train", 0 },
+	{ "morning pain of 8 after a green session", ST_SQUAT,
+	  "d=3 " G ";d=1 " G " m=8", "hold see-physio 3x10", "see-physio",
+	  0 },
+	{ "session pain 9 though the exercise's was 1", ST_SQUAT,
+	  "d=3 " G ";d=1 p=9/9 x=1", "hold see-physio 3x10", "see-physio",
+	  0 },
+	{ "a severe session before a green one: no physio now", ST_SQUAT,
+	  "d=3 p=9/9;d=1 " G, "hold pain-amber 3x10", "", 0 },
 	{ "rest day after a session today", ST_SQUAT,
 	  "d=2 " G ";d=0 " G, "progress pain-green 3x12", "rest-day", 0 },
 };
@@ -803,6 +824,14 @@ test_advice_text(void)
 	    "wall-sit)", "see-physio: the red flags and the pattern, named");
 	is_str(pl.cross, "a red flag; pain above 5/10 (squat, wall-sit)",
 	    "cross-train: what triggered it");
+	progression_free(&pl);
+	history_free(&h);
+
+	spec_history(&h, &st[0], "d=1 p=3/3 e=wall-sit m=8;d=1 p=8/10");
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_str(pl.physio, "pain of 8/10 or more, or above 5/10 still the next "
+	    "morning, last time (squat 10/10, wall-sit 8/10 the next morning)",
+	    "see-physio: severe pain, named with its threshold");
 	progression_free(&pl);
 	history_free(&h);
 }
