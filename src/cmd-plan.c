@@ -189,8 +189,10 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 		    w->avg_weeks == 1 ? "" : "s", w->avg_volume, lim.load_cap,
 		    lim.load_cap * w->avg_volume);
 	else
-		fputs("    weekly average: under 2 weeks of history, no load "
-		    "cap yet\n", fp);
+		fprintf(fp, "    weekly average: under 2 weeks of history; "
+		    "capped against the routine's starting dose: volume %ld "
+		    "(load cap %.1f x: %.1f)\n", w->start_volume,
+		    lim.load_cap, lim.load_cap * w->start_volume);
 	catalog_dose_str(it->step->ex, &it->current, was, sizeof was);
 	catalog_dose_str(it->step->ex, &it->dose, now, sizeof now);
 	fprintf(fp, "    change: %s (volume %ld) -> %s (volume %ld)\n", was,

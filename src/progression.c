@@ -68,6 +68,18 @@
 /* Red flags stay active for two weeks after they are reported (the
  * project's choice: long enough to see a professional). */
 #define RED_FLAG_DAYS		14
+/*
+ * A step up adds at most 20% to the volume of the current dose, whatever
+ * the ladder's step: "too much, too fast" is what brings on runner's knee.
+ * ACSM 2009 raises a load by 2-10% at a time; reps go up in twos from 10
+ * (the 3 x 10-15 double progression, +20%); Nielsen 2014 saw more injuries
+ * after over 30% more in two weeks. A step up comes after two green
+ * sessions at least, so two steps a week at most. When 20% is less than
+ * one more unit of the counted axis (a 4 s hold: +1 s is +25%), the step
+ * is that one unit, so a small dose still moves: the exact bound is
+ * max(20% of the volume, sets x holds or rounds of the new dose).
+ */
+#define STEP_UP_PCT		20
 /* A step down: at least 20% less volume (DESIGN.md: 20-30% less). */
 #define STEP_DOWN_FRAC		0.80
 
@@ -486,6 +498,36 @@ progression_top(const struct routine *rt, const struct step *st,
 		*prog_axis(d, l.r[i].ax) = l.r[i].max;
 	if (l.level_max > 0)
 		d->level = l.level_max;
+}
+
+/*
+ * Bound a step up to STEP_UP_PCT more volume: keep what the ladder moved
+ * (a second, a set, a round, a level) and cut the counted axis (reps,
+ * hold or work seconds) to the most that fits, at most the ladder's. When
+ * that adds nothing, the least that adds something: one more unit of the
+ * counted axis in each set, hold or round. True when the step was cut.
+ */
+static bool
+prog_step_cap(const struct step *st, const struct ladder *l,
+    const struct dose *cur, struct dose *up)
+{
+	enum ex_kind	kind = st->ex->kind;
+	struct dose	one = *up;
+	long		vc, cap, unit, p;
+
+	vc = progression_volume(kind, cur);
+	cap = vc * (100 + STEP_UP_PCT) / 100;
+	if (progression_volume(kind, up) <= cap)
+		return (false);
+	*prog_axis(&one, l->primary) = 1;
+	unit = progression_volume(kind, &one);
+	p = cap / unit;
+	if (p > prog_get(up, l->primary))
+		p = prog_get(up, l->primary);
+	if (p * unit <= vc)
+		p = vc / unit + 1;
+	*prog_axis(up, l->primary) = (int)p;
+	return (true);
 }
 
 /* One step up; false at the top of the ladder. */
@@ -1200,6 +1242,8 @@ prog_green(const struct step *st, const struct look *lk,
 	struct prog_why	*w = &it->why;
 	struct dose	 up;
 	long		 nv;
+	bool		 cut;
+	char		 note[64];
 
 	it->rule = RULE_GREEN;
 	it->decision = PROG_HOLD;
@@ -1209,6 +1253,7 @@ prog_green(const struct step *st, const struct look *lk,
 		    "the ladder: keep this dose.", lk->lim.green_max);
 		return;
 	}
+	cut = prog_step_cap(st, &lk->lad, &it->current, &up);
 	nv = progression_volume(st->ex->kind, &up);
 	if (w->avg_weeks > 0 && w->week_volume + nv >
 	    lk->lim.load_cap * w->avg_volume) {
@@ -1219,10 +1264,23 @@ prog_green(const struct step *st, const struct look *lk,
 		    lk->lim.load_cap, w->avg_volume);
 		return;
 	}
+	/* No weekly average yet: no more than load_cap x the start. */
+	if (w->avg_weeks == 0 && nv > lk->lim.load_cap * w->start_volume) {
+		it->rule = RULE_LOAD_CAP;
+		snprintf(it->reason, sizeof it->reason, "A step up would make "
+		    "the volume %ld, above %.1f x the routine's starting dose "
+		    "(%ld) before two weeks of history: keep the same dose.",
+		    nv, lk->lim.load_cap, w->start_volume);
+		return;
+	}
 	it->dose = up;
 	it->decision = PROG_PROGRESS;
+	note[0] = '\0';
+	if (cut)
+		snprintf(note, sizeof note, " A step adds at most %d%% to the "
+		    "volume.", STEP_UP_PCT);
 	snprintf(it->reason, sizeof it->reason, "Pain stayed at %d/10 or less "
-	    "and all sets were completed.", lk->lim.green_max);
+	    "and all sets were completed.%s", lk->lim.green_max, note);
 }
 
 static void
@@ -1246,6 +1304,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	it->dose = it->current;
 	prog_volumes(c, st, side, &it->why);
 	it->why.cur_volume = progression_volume(st->ex->kind, &it->current);
+	it->why.start_volume = progression_volume(st->ex->kind, &st->base);
 
 	/* The advice of every rule that applies. */
 	if (lk.n > 0 && lk.red) {

@@ -90,6 +90,7 @@ struct prog_why {
 	long		 week_volume;	/* this week (the last 7 days) so far */
 	double		 avg_volume;	/* weekly average of the weeks before */
 	int		 avg_weeks;	/* weeks averaged; 0: under 2 weeks */
+	long		 start_volume;	/* of the routine's dose */
 	long		 cur_volume;	/* of the current dose */
 	long		 new_volume;	/* of the prescription */
 };

@@ -67,8 +67,8 @@ like "$out" '^      2026-11-04: pain 6/10 \(this exercise\), .*red$' \
     "--why: the exercise's own pain for the side that hurt"
 like "$out" '^    days since the last session: 2$' "--why: days since"
 like "$out" '^    volume this week so far: 180$' "--why: this week's volume"
-like "$out" 'under 2 weeks of history, no load cap yet' \
-    "--why: the 4-week average, not yet"
+like "$out" '^    weekly average: under 2 weeks of history; capped against the routine.s starting dose: volume 90 \(load cap 1\.3 x: 117\.0\)$' \
+    "--why: no 4-week average yet: capped against the routine's dose"
 like "$out" '^    change: 3 x 30 s hold.* \(volume 90\) -> 3 x 35 s hold.* \(volume 105\)$' \
     "--why: the change"
 
