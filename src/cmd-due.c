@@ -47,15 +47,20 @@ static void
 cmd_due_print(const struct due *d, int64_t today)
 {
 	const struct due_item	*it;
-	char			 last[32];
+	char			 last[32], day[64];
 	size_t			 i;
 	int			 w = 0, n;
 
 	if (d->pick < d->n) {
 		it = &d->items[d->pick];
 		printf("Due today: %s (%s)\n", it->rt->name, it->rt->id);
-	} else
+	} else {
 		printf("Nothing due today.\n");
+		if ((it = due_next(d)) != NULL) {
+			due_day_str(it->next, today, day, sizeof day);
+			printf("Next session: %s (%s)\n", day, it->rt->id);
+		}
+	}
 	printf("This week: %d of %d sessions done\n", d->week_done,
 	    d->week_planned);
 	if (d->n == 0)

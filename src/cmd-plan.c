@@ -302,6 +302,11 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 		fprintf(stderr, "rehabit: %s\n", store_error(st));
 		goto out;
 	}
+	if ((rc = prescribe_next(st, &cat, rt, now, utc_off, &pl)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+		progression_free(&pl);
+		goto out;
+	}
 	if (yaml)
 		plan_yaml(stdout, &pl);
 	else

@@ -1495,14 +1495,6 @@ progression_plan(const struct routine *rt, const struct history *h,
 		pl->nitems++;
 	}
 	prog_advice_text(&c);
-	for (i = 0; i < h->ns; i++)
-		if (prog_sday(&h->s[i]) == c.today &&
-		    h->s[i].routine != NULL &&
-		    strcmp(h->s[i].routine, rt->id) == 0) {
-			pl->advice |= ADVICE_REST_DAY;
-			snprintf(pl->rest, sizeof pl->rest, "this routine was "
-			    "already done today");
-		}
 	free(c.idx);
 	free(c.m);
 }

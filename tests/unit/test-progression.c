@@ -536,8 +536,8 @@ static const struct scenario scenarios[] = {
 	  0 },
 	{ "a severe session before a green one: no physio now", ST_SQUAT,
 	  "d=3 p=9/9;d=1 " G, "hold pain-amber 3x10", "", 0 },
-	{ "rest day after a session today", ST_SQUAT,
-	  "d=2 " G ";d=0 " G, "progress pain-green 3x12", "rest-day", 0 },
+	{ "a session today: the day is due's to tell (prescribe_next)",
+	  ST_SQUAT, "d=2 " G ";d=0 " G, "progress pain-green 3x12", "", 0 },
 };
 
 static void
