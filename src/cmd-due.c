@@ -26,7 +26,8 @@ const struct cmd_entry cmd_due_entry = {
 	    "\nA routine with per_week N is due while fewer than N of its "
 	    "sessions were\ndone this week (Monday to Sunday) and none today. "
 	    "A strength routine\nplanned at most 3 times a week rests the day "
-	    "after a strength session.\n"
+	    "after a strength session.\nWhen nothing is due, it names the "
+	    "day of the next session.\n"
 	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 65 bad "
 	    "library,\n74 storage failure, 75 history busy.\n",
 	.exec = cmd_due_exec,
