@@ -206,8 +206,8 @@ due_day_str(int64_t day, int64_t today, char *buf, size_t len)
 		return;
 	}
 	snprintf(buf, len, "%s%s %d %s", day == today ? "today, " :
-	    day == today + 1 ? "tomorrow, " : "", wday[day - due_week_start(day)],
-	    tm.tm_mday, mon[tm.tm_mon]);
+	    day == today + 1 ? "tomorrow, " : "",
+	    wday[day - due_week_start(day)], tm.tm_mday, mon[tm.tm_mon]);
 }
 
 static void

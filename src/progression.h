@@ -115,8 +115,8 @@ struct prog_plan {
 	unsigned		 advice;	/* ADVICE_* */
 	char			 physio[512];	/* what triggered see-physio */
 	char			 cross[512];	/* what triggered cross-train */
-	char			 rest[128];	/* why not today (prescribe_next) */
-	char			 next[64];	/* the day it may be done next */
+	char			 rest[128];	/* why not today */
+	char			 next[64];	/* the next day it may be done */
 };
 
 /* The local calendar day of a UTC time. */
