@@ -26,7 +26,8 @@ const struct cmd_entry cmd_due_entry = {
 	    "\nA routine with per_week N is due while fewer than N of its "
 	    "sessions were\ndone this week (Monday to Sunday) and none today. "
 	    "A strength routine\nplanned at most 3 times a week rests the day "
-	    "after a strength session.\n"
+	    "after a strength session.\nWhen nothing is due, it names the "
+	    "day of the next session.\n"
 	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 65 bad "
 	    "library,\n74 storage failure, 75 history busy.\n",
 	.exec = cmd_due_exec,
@@ -47,15 +48,20 @@ static void
 cmd_due_print(const struct due *d, int64_t today)
 {
 	const struct due_item	*it;
-	char			 last[32];
+	char			 last[32], day[64];
 	size_t			 i;
 	int			 w = 0, n;
 
 	if (d->pick < d->n) {
 		it = &d->items[d->pick];
 		printf("Due today: %s (%s)\n", it->rt->name, it->rt->id);
-	} else
+	} else {
 		printf("Nothing due today.\n");
+		if ((it = due_next(d)) != NULL) {
+			due_day_str(it->next, today, day, sizeof day);
+			printf("Next session: %s (%s)\n", day, it->rt->id);
+		}
+	}
 	printf("This week: %d of %d sessions done\n", d->week_done,
 	    d->week_planned);
 	if (d->n == 0)

@@ -155,9 +155,9 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 		if (v->morning_prev != PAIN_NONE)
 			fprintf(fp, " (before: %d)", v->morning_prev);
 	}
-	fprintf(fp, ", %s, %s\n", v->all_done ? "all sets done" :
+	fprintf(fp, ", %s, %s%s\n", v->all_done ? "all sets done" :
 	    "not all sets done", v->red ? "red" : v->green ? "green" :
-	    "amber");
+	    "amber", v->severe ? ", severe" : "");
 }
 
 static void
@@ -170,6 +170,9 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 
 	progression_limits(rt, it->step, &lim);
 	fprintf(fp, "    rule: %s\n", progression_rule_name(it->rule));
+	fprintf(fp, "    severe (see a physiotherapist): pain %d/10 or more, "
+	    "or above %d/10 still the next morning\n", PROG_SEVERE_PAIN,
+	    lim.red_above);
 	if (w->nsess == 0)
 		fputs("    sessions: none yet\n", fp);
 	else {
@@ -186,8 +189,10 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 		    w->avg_weeks == 1 ? "" : "s", w->avg_volume, lim.load_cap,
 		    lim.load_cap * w->avg_volume);
 	else
-		fputs("    weekly average: under 2 weeks of history, no load "
-		    "cap yet\n", fp);
+		fprintf(fp, "    weekly average: under 2 weeks of history; "
+		    "capped against the routine's starting dose: volume %ld "
+		    "(load cap %.1f x: %.1f)\n", w->start_volume,
+		    lim.load_cap, lim.load_cap * w->start_volume);
 	catalog_dose_str(it->step->ex, &it->current, was, sizeof was);
 	catalog_dose_str(it->step->ex, &it->dose, now, sizeof now);
 	fprintf(fp, "    change: %s (volume %ld) -> %s (volume %ld)\n", was,
@@ -295,6 +300,11 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 	prescribe_now(&now, &utc_off);
 	if ((rc = prescribe(st, rt, now, utc_off, &pl)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_error(st));
+		goto out;
+	}
+	if ((rc = prescribe_next(st, &cat, rt, now, utc_off, &pl)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+		progression_free(&pl);
 		goto out;
 	}
 	if (yaml)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "xmalloc.h"
 
@@ -136,13 +137,84 @@ due_strength_on(const struct catalog *cat, const struct history *h,
 	return false;
 }
 
+/*
+ * Whether `rt` may be done on local day `day` (DUE_YES), or why not, from
+ * the sessions recorded so far; `*week_done` gets the sessions of day's
+ * week. The one place the rules above are applied: today's state and the
+ * next day a routine may be done both come from here.
+ */
+enum due_state
+due_state_on(const struct catalog *cat, const struct history *h,
+    const struct routine *rt, int64_t day, int *week_done)
+{
+	const struct hist_session *s;
+	int64_t			 week = due_week_start(day), d;
+	bool			 done = false;
+	size_t			 i;
+
+	*week_done = 0;
+	for (i = 0; i < h->ns; i++) {
+		s = &h->s[i];
+		if (s->routine == NULL || strcmp(s->routine, rt->id) != 0 ||
+		    !due_session_counts(s))
+			continue;
+		d = due_day(s->start, s->utc_off);
+		if (d >= week && d < week + 7)
+			(*week_done)++;
+		if (d == day)
+			done = true;
+	}
+	if (rt->per_week <= 0)
+		return DUE_UNPLANNED;
+	if (done)
+		return DUE_DONE_TODAY;
+	if (*week_done >= rt->per_week)
+		return DUE_WEEK_DONE;
+	if (rt->per_week <= DUE_REST_PER_WEEK && due_is_strength(rt) &&
+	    due_strength_on(cat, h, day - 1))
+		return DUE_REST_DAY;
+	return DUE_YES;
+}
+
+int64_t
+due_next_day(const struct catalog *cat, const struct history *h,
+    const struct routine *rt, int64_t today)
+{
+	int64_t	day;
+	int	n;
+
+	/* A new week is at most 7 days off, and a rest day one more. */
+	for (day = today; day <= today + 8; day++)
+		if (due_state_on(cat, h, rt, day, &n) == DUE_YES)
+			return day;
+	return -1;
+}
+
+void
+due_day_str(int64_t day, int64_t today, char *buf, size_t len)
+{
+	static const char *const wday[] = { "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+	static const char *const mon[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	struct tm	tm;
+	time_t		t = (time_t)(day * 86400);
+
+	if (gmtime_r(&t, &tm) == NULL) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	snprintf(buf, len, "%s%s %d %s", day == today ? "today, " :
+	    day == today + 1 ? "tomorrow, " : "",
+	    wday[day - due_week_start(day)], tm.tm_mday, mon[tm.tm_mon]);
+}
+
 static void
 due_one(const struct catalog *cat, const struct history *h,
     int64_t today, struct due_item *it)
 {
 	const struct hist_session *s;
-	int64_t			 week = due_week_start(today), day;
-	bool			 done_today = false;
 	size_t			 i;
 
 	for (i = 0; i < h->ns; i++) {
@@ -154,25 +226,12 @@ due_one(const struct catalog *cat, const struct history *h,
 			it->last = s->start;
 			it->last_off = s->utc_off;
 		}
-		day = due_day(s->start, s->utc_off);
-		if (day >= week && day < week + 7)
-			it->week_done++;
-		if (day == today)
-			done_today = true;
 	}
 	it->active = it->last != 0 &&
 	    today - due_day(it->last, it->last_off) < DUE_ACTIVE_DAYS;
-	if (it->rt->per_week <= 0)
-		it->state = DUE_UNPLANNED;
-	else if (done_today)
-		it->state = DUE_DONE_TODAY;
-	else if (it->week_done >= it->rt->per_week)
-		it->state = DUE_WEEK_DONE;
-	else if (it->rt->per_week <= DUE_REST_PER_WEEK &&
-	    due_is_strength(it->rt) && due_strength_on(cat, h, today - 1))
-		it->state = DUE_REST_DAY;
-	else
-		it->state = DUE_YES;
+	it->state = due_state_on(cat, h, it->rt, today, &it->week_done);
+	it->next = it->state == DUE_YES ? today :
+	    due_next_day(cat, h, it->rt, today);
 }
 
 /* The state of an inactive routine: one not in the person's plan. */
@@ -223,6 +282,25 @@ due_compute(const struct catalog *cat, const struct history *h,
 			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
+}
+
+const struct due_item *
+due_next(const struct due *d)
+{
+	const struct due_item	*it, *best = NULL;
+	bool			 any_active = false;
+	size_t			 i;
+
+	for (i = 0; i < d->n; i++)
+		any_active |= d->items[i].active;
+	for (i = 0; i < d->n; i++) {
+		it = &d->items[i];
+		if ((any_active && !it->active) || it->next < 0)
+			continue;
+		if (best == NULL || it->next < best->next)
+			best = it;
+	}
+	return best;
 }
 
 void

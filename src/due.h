@@ -61,6 +61,7 @@ struct due_item {
 	int			 week_done;	/* sessions this week */
 	bool			 active;	/* done in DUE_ACTIVE_DAYS */
 	enum due_state		 state;
+	int64_t			 next;		/* due_next_day(); -1: never */
 };
 
 struct due {
@@ -75,11 +76,30 @@ struct due {
 void	due_compute(const struct catalog *, const struct history *,
 	    int64_t now, int now_off, struct due *d);
 void	due_free(struct due *);
+/*
+ * The routine that may be done soonest (its `next`), of the active ones,
+ * or of all when none is active; NULL when none ever may.
+ */
+const struct due_item *due_next(const struct due *);
 
 /* Days since 1970-01-01 of the local date of t. */
 int64_t	due_day(int64_t t, int utc_off);
 /* The local day that starts the (Monday first) week of `day`. */
 int64_t	due_week_start(int64_t day);
+/*
+ * Whether `rt` may be done on local `day` (DUE_YES) or why not, whether or
+ * not it is active; *week_done gets its sessions in day's week.
+ *
+ * The first local day from `today` on when `rt` may be done (its state
+ * would be DUE_YES), whether or not it is active; -1 when never (per_week
+ * 0). Everything that names the day of a routine's next session asks it.
+ */
+enum due_state due_state_on(const struct catalog *, const struct history *,
+	    const struct routine *, int64_t day, int *week_done);
+int64_t	due_next_day(const struct catalog *, const struct history *,
+	    const struct routine *, int64_t today);
+/* "tomorrow, Saturday 7 November", "Monday 9 November" (day from today). */
+void	due_day_str(int64_t day, int64_t today, char *buf, size_t len);
 /* Whether a session counts as done (completed, or a set done). */
 bool	due_session_counts(const struct hist_session *);
 /* When a routine was last done, from today: "never", "today", "3 days ago". */

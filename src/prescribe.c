@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "due.h"
 #include "history.h"
 
 void
@@ -46,6 +47,50 @@ prescribe(struct store *st, const struct routine *rt, int64_t now,
 	history_init(&h);
 	if ((rc = store_load(st, oldest, &h)) == 0)
 		progression_plan(rt, &h, now, utc_off, pl);
+	history_free(&h);
+	return (rc);
+}
+
+/* Why `rt` is not due today, in words for the plan's rest-day advice. */
+static const char *
+prescribe_not_today(const struct catalog *cat, const struct history *h,
+    const struct routine *rt, int64_t today)
+{
+	int	n;
+
+	switch (due_state_on(cat, h, rt, today, &n)) {
+	case DUE_DONE_TODAY:
+		return ("this routine was already done today");
+	case DUE_REST_DAY:
+		return ("a strength session yesterday wants a day of rest");
+	case DUE_WEEK_DONE:
+		return ("this week's sessions of this routine are done");
+	default:
+		break;
+	}
+	return ("not due today");
+}
+
+int
+prescribe_next(struct store *st, const struct catalog *cat,
+    const struct routine *rt, int64_t now, int utc_off, struct prog_plan *pl)
+{
+	struct history	h;
+	int64_t		today = due_day(now, utc_off), from, next;
+	int		rc;
+
+	/* The rules read this week and yesterday; a day more for offsets. */
+	from = due_week_start(today);
+	if (from > today - 1)
+		from = today - 1;
+	history_init(&h);
+	if ((rc = store_load(st, (from - 1) * 86400 - utc_off, &h)) == 0 &&
+	    (next = due_next_day(cat, &h, rt, today)) > today) {
+		pl->advice |= ADVICE_REST_DAY;
+		due_day_str(next, today, pl->next, sizeof pl->next);
+		snprintf(pl->rest, sizeof pl->rest, "%s",
+		    prescribe_not_today(cat, &h, rt, today));
+	}
 	history_free(&h);
 	return (rc);
 }
@@ -98,8 +143,8 @@ prescribe_advice(const struct prog_plan *pl, unsigned advice, char *buf,
 		    "instead of running for now (%s).", pl->cross);
 		break;
 	case ADVICE_REST_DAY:
-		snprintf(buf, len, "Rest day: %s; come back tomorrow.",
-		    pl->rest);
+		snprintf(buf, len, "Rest day: %s; the next session is %s.",
+		    pl->rest, pl->next);
 		break;
 	default:
 		snprintf(buf, len, "%s", progression_advice_name(advice));

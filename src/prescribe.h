@@ -25,6 +25,16 @@ int	prescribe(struct store *, const struct routine *, int64_t now,
 	    int utc_off, struct prog_plan *);
 
 /*
+ * Whether `rt` may be done today, by the rules of `rehabit due`: when not,
+ * adds ADVICE_REST_DAY to the plan with why and the day it may be done
+ * next (due_next_day(), the day `due` and the home screen name too).
+ * Returns 0, or the store's status.
+ */
+int	prescribe_next(struct store *, const struct catalog *,
+	    const struct routine *, int64_t now, int utc_off,
+	    struct prog_plan *);
+
+/*
  * The routine done most recently that the catalog still has, else the
  * library's first; NULL when the library has no routine. Returns the
  * store's status in *rc (0 on success).

@@ -49,6 +49,11 @@
 /* ACSM position stand 2009 (Med Sci Sports Exerc 41:687): raise the load
  * once the target is exceeded in two consecutive sessions. */
 #define DEF_GREENS		2
+/* PROG_SEVERE_PAIN (8): pain at the top of the scale is a reason to see a
+ * physiotherapist on its own. Thomee 1997 allows pain up to 5 during and
+ * after exercise only if it has settled by the next morning; above 5 is
+ * high risk (Silbernagel 2007). Pain of 8 or more, or red pain still red
+ * the next morning, is far past the model's limits: not a dose problem. */
 /* CLINICAL.md "When to see a physiotherapist": red-zone pain that keeps
  * coming back, three sessions in a row. */
 #define DEF_REDS_TO_PHYSIO	3
@@ -63,6 +68,18 @@
 /* Red flags stay active for two weeks after they are reported (the
  * project's choice: long enough to see a professional). */
 #define RED_FLAG_DAYS		14
+/*
+ * A step up adds at most 20% to the volume of the current dose, whatever
+ * the ladder's step: "too much, too fast" is what brings on runner's knee.
+ * ACSM 2009 raises a load by 2-10% at a time; reps go up in twos from 10
+ * (the 3 x 10-15 double progression, +20%); Nielsen 2014 saw more injuries
+ * after over 30% more in two weeks. A step up comes after two green
+ * sessions at least, so two steps a week at most. When 20% is less than
+ * one more unit of the counted axis (a 4 s hold: +1 s is +25%), the step
+ * is that one unit, so a small dose still moves: the exact bound is
+ * max(20% of the volume, sets x holds or rounds of the new dose).
+ */
+#define STEP_UP_PCT		20
 /* A step down: at least 20% less volume (DESIGN.md: 20-30% less). */
 #define STEP_DOWN_FRAC		0.80
 
@@ -137,6 +154,8 @@ struct ctx {
 	int			 reds_above, reds_n;
 	char			 flat[256];	/* pain not lower */
 	int			 flat_weeks;
+	char			 severe[256];	/* severe pain last time */
+	int			 severe_above;
 	char			 red_now[256];	/* red last time */
 	int			 red_now_above;
 	bool			 morning_up, brk;
@@ -150,6 +169,8 @@ struct look {
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
 	bool			 physio_reds;	/* else pain not lower */
+	bool			 severe;	/* see severe_why */
+	char			 severe_why[160];
 	char			 physio_why[160];
 	char			 amber_why[160];
 	int			 not_lower_early, not_lower_late;
@@ -477,6 +498,36 @@ progression_top(const struct routine *rt, const struct step *st,
 		*prog_axis(d, l.r[i].ax) = l.r[i].max;
 	if (l.level_max > 0)
 		d->level = l.level_max;
+}
+
+/*
+ * Bound a step up to STEP_UP_PCT more volume: keep what the ladder moved
+ * (a second, a set, a round, a level) and cut the counted axis (reps,
+ * hold or work seconds) to the most that fits, at most the ladder's. When
+ * that adds nothing, the least that adds something: one more unit of the
+ * counted axis in each set, hold or round. True when the step was cut.
+ */
+static bool
+prog_step_cap(const struct step *st, const struct ladder *l,
+    const struct dose *cur, struct dose *up)
+{
+	enum ex_kind	kind = st->ex->kind;
+	struct dose	one = *up;
+	long		vc, cap, unit, p;
+
+	vc = progression_volume(kind, cur);
+	cap = vc * (100 + STEP_UP_PCT) / 100;
+	if (progression_volume(kind, up) <= cap)
+		return (false);
+	*prog_axis(&one, l->primary) = 1;
+	unit = progression_volume(kind, &one);
+	p = cap / unit;
+	if (p > prog_get(up, l->primary))
+		p = prog_get(up, l->primary);
+	if (p * unit <= vc)
+		p = vc / unit + 1;
+	*prog_axis(up, l->primary) = (int)p;
+	return (true);
 }
 
 /* One step up; false at the top of the ladder. */
@@ -912,6 +963,14 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	    v->morning_prev != PAIN_NONE && v->morning > v->morning_prev;
 	v->all_done = prog_all_done(st->ex->kind, e);
 	v->red = v->pain > lk->lim.red_above || v->morning_up;
+	v->peak = v->pain;
+	if (s->pain_during > v->peak)
+		v->peak = s->pain_during;
+	if (s->pain_after > v->peak)
+		v->peak = s->pain_after;
+	v->severe = v->peak >= PROG_SEVERE_PAIN ||
+	    v->morning >= PROG_SEVERE_PAIN ||
+	    (v->pain > lk->lim.red_above && v->morning > lk->lim.red_above);
 	v->green = v->pain != PAIN_NONE && v->pain <= lk->lim.green_max &&
 	    v->all_done && !v->morning_up;
 }
@@ -1053,6 +1112,20 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	}
 	lk->red = w->sess[0].red;
 	lk->brk = w->days_since > BREAK_DAYS;
+	seen = w->sess[0];
+	if (seen.severe) {
+		lk->severe = true;
+		if (seen.peak >= PROG_SEVERE_PAIN)
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10", seen.peak);
+		else if (seen.morning >= PROG_SEVERE_PAIN)
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10 the next morning", seen.morning);
+		else
+			snprintf(lk->severe_why, sizeof lk->severe_why,
+			    "%d/10, still %d/10 the next morning", seen.pain,
+			    seen.morning);
+	}
 	if (reds >= (size_t)lk->lim.reds_to_physio) {
 		lk->physio = lk->physio_reds = true;
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain above "
@@ -1112,7 +1185,7 @@ static void
 prog_red(const struct step *st, const struct look *lk,
     const struct prog_seen *v, struct prog_item *it)
 {
-	const char	*floor = "";
+	const char	*floor = "", *severe = "";
 
 	prog_scale(st, &lk->lad, &it->current,
 	    STEP_DOWN_FRAC * progression_volume(st->ex->kind, &it->current),
@@ -1121,16 +1194,18 @@ prog_red(const struct step *st, const struct look *lk,
 	    progression_volume(st->ex->kind, &it->current))
 		floor = " This is already the smallest dose: one set of the "
 		    "level's starting dose.";
+	if (lk->severe)
+		severe = " Pain this high: see a physiotherapist.";
 	it->decision = PROG_REGRESS;
 	it->rule = RULE_PAIN_RED;
 	if (v->pain != PAIN_NONE && v->pain > lk->lim.red_above)
 		snprintf(it->reason, sizeof it->reason, "Pain reached %d/10 "
-		    "(above %d): one step down, about 20-30%% less.%s",
-		    v->pain, lk->lim.red_above, floor);
+		    "(above %d): one step down, about 20-30%% less.%s%s",
+		    v->pain, lk->lim.red_above, floor, severe);
 	else
 		snprintf(it->reason, sizeof it->reason, "Morning pain rose "
-		    "from %d to %d/10: one step down, about 20-30%% less.%s",
-		    v->morning_prev, v->morning, floor);
+		    "from %d to %d/10: one step down, about 20-30%% less.%s%s",
+		    v->morning_prev, v->morning, floor, severe);
 }
 
 static void
@@ -1167,6 +1242,8 @@ prog_green(const struct step *st, const struct look *lk,
 	struct prog_why	*w = &it->why;
 	struct dose	 up;
 	long		 nv;
+	bool		 cut;
+	char		 note[64];
 
 	it->rule = RULE_GREEN;
 	it->decision = PROG_HOLD;
@@ -1176,6 +1253,7 @@ prog_green(const struct step *st, const struct look *lk,
 		    "the ladder: keep this dose.", lk->lim.green_max);
 		return;
 	}
+	cut = prog_step_cap(st, &lk->lad, &it->current, &up);
 	nv = progression_volume(st->ex->kind, &up);
 	if (w->avg_weeks > 0 && w->week_volume + nv >
 	    lk->lim.load_cap * w->avg_volume) {
@@ -1186,10 +1264,23 @@ prog_green(const struct step *st, const struct look *lk,
 		    lk->lim.load_cap, w->avg_volume);
 		return;
 	}
+	/* No weekly average yet: no more than load_cap x the start. */
+	if (w->avg_weeks == 0 && nv > lk->lim.load_cap * w->start_volume) {
+		it->rule = RULE_LOAD_CAP;
+		snprintf(it->reason, sizeof it->reason, "A step up would make "
+		    "the volume %ld, above %.1f x the routine's starting dose "
+		    "(%ld) before two weeks of history: keep the same dose.",
+		    nv, lk->lim.load_cap, w->start_volume);
+		return;
+	}
 	it->dose = up;
 	it->decision = PROG_PROGRESS;
+	note[0] = '\0';
+	if (cut)
+		snprintf(note, sizeof note, " A step adds at most %d%% to the "
+		    "volume.", STEP_UP_PCT);
 	snprintf(it->reason, sizeof it->reason, "Pain stayed at %d/10 or less "
-	    "and all sets were completed.", lk->lim.green_max);
+	    "and all sets were completed.%s", lk->lim.green_max, note);
 }
 
 static void
@@ -1198,7 +1289,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	const struct step	*st = &c->rt->steps[nstep];
 	struct prog_plan	*pl = c->plan;
 	struct look		 lk;
-	char			 what[96], day[16];
+	char			 what[96], sev[192], day[16];
 
 	memset(it, 0, sizeof *it);
 	memset(&lk, 0, sizeof lk);
@@ -1213,6 +1304,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	it->dose = it->current;
 	prog_volumes(c, st, side, &it->why);
 	it->why.cur_volume = progression_volume(st->ex->kind, &it->current);
+	it->why.start_volume = progression_volume(st->ex->kind, &st->base);
 
 	/* The advice of every rule that applies. */
 	if (lk.n > 0 && lk.red) {
@@ -1235,6 +1327,13 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 			c->flat_weeks = lk.lim.physio_weeks;
 		}
 	}
+	if (lk.severe) {
+		pl->advice |= ADVICE_SEE_PHYSIO;
+		snprintf(sev, sizeof sev, "%s %s", st->ex->name,
+		    lk.severe_why);
+		prog_add(c->severe, sizeof c->severe, ", ", sev);
+		c->severe_above = lk.lim.red_above;
+	}
 	if (lk.n > 0 && lk.brk) {
 		pl->advice |= ADVICE_CROSS_TRAIN;
 		c->brk = true;
@@ -1255,7 +1354,12 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 		    day);
 	} else if (lk.red)
 		prog_red(st, &lk, &it->why.sess[0], it);
-	else if (lk.physio) {
+	else if (lk.severe) {
+		it->rule = RULE_SEE_PHYSIO;
+		snprintf(it->reason, sizeof it->reason, "No step up: pain "
+		    "reached %s last time; see a physiotherapist.",
+		    lk.severe_why);
+	} else if (lk.physio) {
 		it->rule = RULE_SEE_PHYSIO;
 		snprintf(it->reason, sizeof it->reason, "No step up: %s; see a "
 		    "physiotherapist.", lk.physio_why);
@@ -1279,8 +1383,14 @@ static void
 prog_advice_text(struct ctx *c)
 {
 	struct prog_plan	*pl = c->plan;
-	char			 text[400];
+	char			 text[512];
 
+	if (c->severe[0] != '\0') {
+		snprintf(text, sizeof text, "pain of %d/10 or more, or above "
+		    "%d/10 still the next morning, last time (%s)",
+		    PROG_SEVERE_PAIN, c->severe_above, c->severe);
+		prog_append(pl->physio, sizeof pl->physio, text);
+	}
 	if (c->reds[0] != '\0') {
 		snprintf(text, sizeof text, "pain above %d/10 in %d sessions "
 		    "in a row (%s)", c->reds_above, c->reds_n, c->reds);
@@ -1385,14 +1495,6 @@ progression_plan(const struct routine *rt, const struct history *h,
 		pl->nitems++;
 	}
 	prog_advice_text(&c);
-	for (i = 0; i < h->ns; i++)
-		if (prog_sday(&h->s[i]) == c.today &&
-		    h->s[i].routine != NULL &&
-		    strcmp(h->s[i].routine, rt->id) == 0) {
-			pl->advice |= ADVICE_REST_DAY;
-			snprintf(pl->rest, sizeof pl->rest, "this routine was "
-			    "already done today");
-		}
 	free(c.idx);
 	free(c.m);
 }

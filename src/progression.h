@@ -69,9 +69,18 @@ struct prog_seen {
 	bool	all_done;
 	bool	green;
 	bool	red;
+	int	peak;		/* the highest pain given, or PAIN_NONE */
+	bool	severe;		/* see PROG_SEVERE_PAIN */
 };
 
 #define PROG_SEEN	6
+
+/*
+ * Pain this high (during, after, or the next morning) sends the person to
+ * a physiotherapist on its own; so does red pain still above the red
+ * limit the next morning (it did not settle). rehabit(1) names the source.
+ */
+#define PROG_SEVERE_PAIN	8
 
 /* The numbers behind a decision. */
 struct prog_why {
@@ -81,6 +90,7 @@ struct prog_why {
 	long		 week_volume;	/* this week (the last 7 days) so far */
 	double		 avg_volume;	/* weekly average of the weeks before */
 	int		 avg_weeks;	/* weeks averaged; 0: under 2 weeks */
+	long		 start_volume;	/* of the routine's dose */
 	long		 cur_volume;	/* of the current dose */
 	long		 new_volume;	/* of the prescription */
 };
@@ -105,7 +115,8 @@ struct prog_plan {
 	unsigned		 advice;	/* ADVICE_* */
 	char			 physio[512];	/* what triggered see-physio */
 	char			 cross[512];	/* what triggered cross-train */
-	char			 rest[128];	/* why a rest day */
+	char			 rest[128];	/* why not today */
+	char			 next[64];	/* the next day it may be done */
 };
 
 /* The local calendar day of a UTC time. */

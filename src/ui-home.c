@@ -413,7 +413,7 @@ home_draw_due(struct home *hm, int y)
 {
 	const struct due_item	*it;
 	const char		*hint = "r chooses a routine all the same.";
-	char			 why[128];
+	char			 why[192], next[192], day[64];
 	int			 end;
 
 	if (hm->d.pick < hm->d.n) {
@@ -432,6 +432,14 @@ home_draw_due(struct home *hm, int y)
 	 */
 	ui_print(y, 1, 11, UR_DIM, "Due today");
 	snprintf(why, sizeof why, "nothing: %s.", home_why_none(hm));
+	/* The day `due` and `plan` name, where two lines hold it all. */
+	if ((it = due_next(&hm->d)) != NULL) {
+		due_day_str(it->next, hm->today, day, sizeof day);
+		snprintf(next, sizeof next, "nothing: %s; next session %s.",
+		    home_why_none(hm), day);
+		if (ui_width(next) <= 2 * (COLS - 13))
+			snprintf(why, sizeof why, "%s", next);
+	}
 	end = ui_wrap(y, 12, COLS - 13, y + 3, UR_GOOD, why);
 	if (end < y + 3 && ui_width(hint) <= COLS - 13)
 		end = ui_wrap(end, 12, COLS - 13, end + 1, UR_DIM, hint);

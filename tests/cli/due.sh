@@ -43,6 +43,21 @@ like "$out" "knee-strength +2 of 3 this week +last: yesterday +rest day \(streng
 like "$out" 'mobility +0 of 5 this week +last: never +not started' \
     "mobility: not started"
 like "$out" '^This week: 2 of 3 sessions done$' "planned: the active routine's 3"
+like "$out" '^Next session: tomorrow, Saturday 28 November \(knee-strength\)$' \
+    "Friday's rest day: the next session is tomorrow"
+
+# Thursday, done today: Friday rests, so plan and due both say Saturday.
+due "2026-11-26 20:00:00"
+is "$rc" 1 "Thursday after the session: nothing due"
+like "$out" '^Next session: Saturday 28 November \(knee-strength\)$' \
+    "done today, a rest day tomorrow: the next session is Saturday"
+ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+    run faketime "2026-11-26 20:00:00" "$REHABIT" --library "$lib" \
+    --data-dir "$data" plan knee-strength
+is "$rc" 0 "plan on Thursday evening exits 0"
+like "$out" '^Rest day: this routine was already done today; the next session is Saturday 28 November\.$' \
+    "plan names the same day as due, not tomorrow's rest day"
+unlike "$out" 'tomorrow' "plan does not say come back tomorrow"
 
 "$seed" "$data" >/dev/null <<SEED
 session mobility $(epoch "2026-11-27 08:00") 0 1

@@ -67,8 +67,8 @@ like "$out" '^      2026-11-04: pain 6/10 \(this exercise\), .*red$' \
     "--why: the exercise's own pain for the side that hurt"
 like "$out" '^    days since the last session: 2$' "--why: days since"
 like "$out" '^    volume this week so far: 180$' "--why: this week's volume"
-like "$out" 'under 2 weeks of history, no load cap yet' \
-    "--why: the 4-week average, not yet"
+like "$out" '^    weekly average: under 2 weeks of history; capped against the routine.s starting dose: volume 90 \(load cap 1\.3 x: 117\.0\)$' \
+    "--why: no 4-week average yet: capped against the routine's dose"
 like "$out" '^    change: 3 x 30 s hold.* \(volume 90\) -> 3 x 35 s hold.* \(volume 105\)$' \
     "--why: the change"
 
@@ -101,6 +101,38 @@ like "$out" '^  Wall sit: 3 x 30 s hold.* - hold: You reported swelling' \
 plan knee-strength-1 --format yaml
 like "$out" '^advice: \[see-physio, cross-train\]$' "red flag: yaml advice"
 like "$out" '^    rule: red-flag$' "red flag: the rule"
+
+# --- pain at the top of the scale ---------------------------------------------------
+# Quit after a set, 8/10 during and 10/10 after: a physiotherapist, on its
+# own, however the sessions before went.
+
+sev="$test_tmp/severe"
+cat >"$test_tmp/severe.yaml" <<'EOF'
+format: rehabit-history/1
+sessions:
+  - routine: knee-strength-1
+    start: 2026-11-05T18:00:00+01:00
+    end: 2026-11-05T18:03:00+01:00
+    completed: false
+    pain: {during: 8, after: 10}
+    exercises:
+      - exercise: wall-sit
+        side: both
+        prescribed: {sets: 3, hold: 30, rest: 45}
+        done: [30]
+EOF
+run "$REHABIT" --library "$lib" --data-dir "$sev" import "$test_tmp/severe.yaml"
+is "$rc" 0 "import a session cut short at 10/10"
+run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$sev" plan knee-strength-1 --why
+like "$out" '^!! SEE A PHYSIOTHERAPIST: stop progressing.*pain of 8/10 or more, or above 5/10 still the next morning, last time \(Wall sit 10/10\)' \
+    "10/10 after a session: see a physiotherapist"
+like "$out" '^  Wall sit: .* - regress: Pain reached 10/10 .* see a physiotherapist\.$' \
+    "10/10: a step down that says to see a physiotherapist"
+like "$out" '^    severe \(see a physiotherapist\): pain 8/10 or more, or above 5/10 still the next morning$' \
+    "--why: the threshold"
+like "$out" '^      2026-11-05: pain 10/10, not all sets done, red, severe$' \
+    "--why: the session that was severe"
 
 # --- errors ------------------------------------------------------------------------
 

@@ -83,6 +83,10 @@ ok "Enter skips it" tui_wait "Due today"
 scr=$(tui_screen)
 like "$scr" 'Due today +nothing: a rest day' \
     "Friday: strength rests; mobility, not begun, is not due"
+like "$scr" "nothing: a rest day after yesterday's strength session; next" \
+    "Friday: the reason, then the next session"
+like "$scr" ' {12}session tomorrow, Saturday 28 November\.' \
+    "the day due and plan name: tomorrow, Saturday"
 like "$scr" 'This week .*2 of 3 sessions' "this week: the active routine's 3"
 like "$scr" 'Pain +during 3/10, after 2/10' "the latest pain figures"
 like "$scr" 'Knee strength +yesterday +2 of 3 +rest day' \

@@ -1,6 +1,7 @@
 /* test-due.c - which routine is due: weeks, rest days, the morning ask. */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "due.h"
@@ -331,6 +332,129 @@ test_text(void)
 	    "rest day (strength yesterday)", "rest-day text");
 }
 
+/* --- the next day a routine may be done (issue #12) -------------------- */
+
+static uint64_t	t_rng_state = 0x2545f4914f6cdd1dULL;
+
+static unsigned
+t_rng(unsigned n)
+{
+	t_rng_state ^= t_rng_state >> 12;
+	t_rng_state ^= t_rng_state << 25;
+	t_rng_state ^= t_rng_state >> 27;
+	return (unsigned)((t_rng_state * 2685821657736338717ULL) >> 33) % n;
+}
+
+/* A session of `rt` that counts was on local day `day` (offset 0). */
+static bool
+t_done_on(const struct history *h, const char *rt, int64_t day)
+{
+	size_t	i;
+
+	for (i = 0; i < h->ns; i++)
+		if ((rt == NULL ? strcmp(h->s[i].routine, "mobility") != 0 :
+		    strcmp(h->s[i].routine, rt) == 0) &&
+		    h->s[i].start / DAY == day && due_session_counts(&h->s[i]))
+			return true;
+	return false;
+}
+
+/* The rules of due.h, written out again: may `rt` be done on `day`? */
+static bool
+t_allowed(const struct history *h, const struct routine *rt, int64_t day)
+{
+	int64_t	week = day - (day + 3) % 7, d;
+	int	n = 0;
+
+	for (d = week; d < week + 7; d++)
+		n += t_done_on(h, rt->id, d);
+	if (rt->per_week <= 0 || t_done_on(h, rt->id, day) || n >= rt->per_week)
+		return false;
+	/* strength and daily are strength routines; mobility is not. */
+	return !(strcmp(rt->id, "strength") == 0 &&
+	    t_done_on(h, NULL, day - 1));
+}
+
+static void
+test_next(void)
+{
+	struct history		 h;
+	struct hist_session	*s;
+	struct due		 d;
+	char			 buf[64];
+	int64_t			 mon = MONDAY / DAY, today, next, day;
+	int			 run, k, bad = 0;
+	size_t			 r;
+
+	/* Strength on Monday and Thursday; Friday rests. */
+	history_init(&h);
+	t_set(t_session(&h, "strength", MONDAY + 9 * HOUR, 0, true));
+	t_set(t_session(&h, "strength", MONDAY + 3 * DAY + 9 * HOUR, 0, true));
+	is_int(due_next_day(&t_cat, &h, &t_rt[0], mon + 3), mon + 5,
+	    "done Thursday, Friday a rest day: next on Saturday");
+	is_int(due_next_day(&t_cat, &h, &t_rt[0], mon + 4), mon + 5,
+	    "on Friday's rest day: next on Saturday");
+	is_int(due_next_day(&t_cat, &h, &t_rt[0], mon + 5), mon + 5,
+	    "due on Saturday: today");
+	t_set(t_session(&h, "strength", MONDAY + 5 * DAY + 9 * HOUR, 0, true));
+	is_int(due_next_day(&t_cat, &h, &t_rt[0], mon + 5), mon + 7,
+	    "the week's three done on Saturday: next on Monday");
+	due_compute(&t_cat, &h, MONDAY + 5 * DAY + 20 * HOUR, 0, &d);
+	ok(due_next(&d) != NULL && due_next(&d)->rt == &t_rt[0] &&
+	    due_next(&d)->next == mon + 7, "due_next: strength, on Monday");
+	due_free(&d);
+	history_free(&h);
+	due_day_str(mon + 5, mon + 4, buf, sizeof buf);
+	is_str(buf, "tomorrow, Saturday 28 November", "tomorrow, named");
+	due_day_str(mon + 7, mon + 5, buf, sizeof buf);
+	is_str(buf, "Monday 30 November", "a later day");
+	due_day_str(mon + 2, mon + 2, buf, sizeof buf);
+	is_str(buf, "today, Wednesday 25 November", "today");
+
+	/*
+	 * Random weeks of sessions: the day due_next_day() names is the
+	 * first from today on that the rules allow, and due_compute()
+	 * agrees (an active routine is due today exactly when that day is
+	 * today; an inactive one is "not started" or "lapsed" instead).
+	 */
+	for (run = 0; run < 2000 && bad == 0; run++) {
+		history_init(&h);
+		today = mon + (int64_t)t_rng(21);
+		for (day = mon - 10; day <= today; day++)
+			for (r = 0; r < 3; r++) {
+				if (t_rng(3) != 0)
+					continue;
+				s = t_session(&h, t_rt[r].id, day * DAY +
+				    (int64_t)(6 + t_rng(12)) * HOUR, 0,
+				    t_rng(4) != 0);
+				if (t_rng(2) == 0)
+					t_set(s);
+			}
+		due_compute(&t_cat, &h, today * DAY + 23 * HOUR, 0, &d);
+		for (r = 0; r < 3; r++) {
+			next = due_next_day(&t_cat, &h, &t_rt[r], today);
+			k = 0;
+			for (day = today; day < next; day++)
+				k += t_allowed(&h, &t_rt[r], day);
+			if (next < today || next > today + 8 || k != 0 ||
+			    !t_allowed(&h, &t_rt[r], next) ||
+			    d.items[r].next != next ||
+			    (d.items[r].active && (d.items[r].state ==
+			    DUE_YES) != (next == today))) {
+				tap_diag("run %d %s: next %lld from %lld, "
+				    "state %d", run, t_rt[r].id,
+				    (long long)next, (long long)today,
+				    (int)d.items[r].state);
+				bad++;
+			}
+		}
+		due_free(&d);
+		history_free(&h);
+	}
+	is_int(bad, 0, "2000 random histories: the next day named is the "
+	    "first the rules allow, and due today exactly when it is today");
+}
+
 int
 main(void)
 {
@@ -343,5 +467,6 @@ main(void)
 	test_offsets();
 	test_morning();
 	test_text();
+	test_next();
 	return tap_done();
 }

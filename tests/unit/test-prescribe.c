@@ -30,7 +30,7 @@ static const char lib[] =
     "    per_week: 3\n"
     "    steps:\n"
     "      - {exercise: squat, sets: 3, reps: 10}\n"
-    "      - {exercise: bridge, sets: 2, reps: 12}\n";
+    "      - {exercise: bridge, sets: 3, reps: 10}\n";
 
 /* One completed session of `n` exercises, each 3 x 10 done, pain 1/1. */
 static void

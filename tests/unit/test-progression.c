@@ -28,7 +28,8 @@
 #define NOW	1793966400LL
 #define OFF	3600
 
-enum { ST_SQUAT, ST_WALL, ST_STEPDOWN, ST_WALK, ST_BRIDGE, ST_COUNT };
+enum { ST_SQUAT, ST_WALL, ST_STEPDOWN, ST_WALK, ST_BRIDGE, ST_SHORT, ST_DASH,
+    ST_COUNT };
 
 static char *wall_levels[] = { "45 degrees", "60 degrees", "90 degrees" };
 static char *bridge_levels[] = { "two legs", "one leg" };
@@ -65,6 +66,8 @@ fixture_init(void)
 		{ "step-down", KIND_REPS, SIDES_EACH },
 		{ "walk-run", KIND_TIMED, SIDES_BOTH },
 		{ "bridge", KIND_REPS, SIDES_BOTH },
+		{ "short-hold", KIND_HOLD, SIDES_BOTH },
+		{ "dash", KIND_TIMED, SIDES_BOTH },
 	};
 	int	i;
 
@@ -105,6 +108,14 @@ fixture_init(void)
 	    .rest = 30 };
 	fixture_axis(&steps[ST_BRIDGE].prog.reps, 2, 12);
 	fixture_axis(&steps[ST_BRIDGE].prog.sets, 0, 2);
+
+	/* Short doses, where a ladder's step is a big part of the dose. */
+	steps[ST_SHORT].base = (struct dose){ .sets = 3, .hold = 4,
+	    .rest = 30 };
+	fixture_axis(&steps[ST_SHORT].prog.hold, 5, 30);
+	fixture_axis(&steps[ST_SHORT].prog.sets, 0, 4);
+	steps[ST_DASH].base = (struct dose){ .sets = 1, .work = 15,
+	    .easy = 45, .rounds = 6 };
 }
 
 static void
@@ -357,9 +368,11 @@ static const struct scenario scenarios[] = {
 	  "cross-train", 0 },
 	/* ladders */
 	{ "reps step clamped to the max", ST_SQUAT,
-	  "d=3 " G " n=13;d=1 " G " n=13", "progress pain-green 3x14", "", 0 },
-	{ "reps at max: one more set", ST_SQUAT,
-	  "d=3 " G " n=14;d=1 " G " n=14", "progress pain-green 4x14", "", 0 },
+	  "d=3 " G " n=13;d=1 " G " n=13", "progress pain-green 3x14", "",
+	  3.0 },
+	{ "reps at max: one more set, reps cut to 20% more volume",
+	  ST_SQUAT, "d=3 " G " n=14;d=1 " G " n=14",
+	  "progress pain-green 4x12", "", 3.0 },
 	{ "top of the ladder: same dose", ST_SQUAT,
 	  "d=3 " G " s=4 n=14;d=1 " G " s=4 n=14",
 	  "hold pain-green 4x14", "", 0 },
@@ -368,8 +381,9 @@ static const struct scenario scenarios[] = {
 	  "hold pain-green 4x14", "", 0 },
 	{ "hold: the seconds go up first", ST_WALL, TWO_GREEN,
 	  "progress pain-green 3x35s", "", 0 },
-	{ "hold at max: one more set", ST_WALL,
-	  "d=3 " G " h=40;d=1 " G " h=40", "progress pain-green 4x40s", "", 0 },
+	{ "hold at max: one more set, the hold cut to 20% more", ST_WALL,
+	  "d=3 " G " h=40;d=1 " G " h=40", "progress pain-green 4x36s", "",
+	  3.0 },
 	{ "all axes at max: the next level from the base dose", ST_WALL,
 	  "d=3 " G " s=4 h=40;d=1 " G " s=4 h=40",
 	  "progress pain-green 3x30s L2", "", 0 },
@@ -383,9 +397,9 @@ static const struct scenario scenarios[] = {
 	  "progress pain-green 2x10 L2", "", 0 },
 	{ "timed: default ladder, 30 s more work", ST_WALK, TWO_GREEN,
 	  "progress pain-green 4x210s", "", 0 },
-	{ "a set taken by a step down comes back first", ST_SQUAT,
-	  "d=3 " G " s=2 n=12;d=1 " G " s=2 n=12",
-	  "progress pain-green 3x12", "", 0 },
+	{ "a set taken by a step down comes back first, 20% at most",
+	  ST_SQUAT, "d=3 " G " s=2 n=12;d=1 " G " s=2 n=12",
+	  "progress pain-green 3x9", "", 0 },
 	/* step down and its floor */
 	{ "step down from 3x10: 20% less", ST_SQUAT, "d=1 p=7/7",
 	  "regress pain-red 3x8", "cross-train", 0 },
@@ -394,7 +408,7 @@ static const struct scenario scenarios[] = {
 	{ "step down from 3x4: the floor, one set of the base", ST_SQUAT,
 	  "d=1 p=7/7 n=4", "regress pain-red 1x10", "cross-train", 0 },
 	{ "below the floor (routine changed): back to the floor", ST_SQUAT,
-	  "d=3 " G " s=1 n=4;d=1 " G " s=1 n=4", "progress pain-green 2x10",
+	  "d=3 " G " s=1 n=4;d=1 " G " s=1 n=4", "progress pain-green 2x6",
 	  "", 0 },
 	{ "the floor: never below one set of the base", ST_SQUAT,
 	  "d=1 p=7/7 s=1", "regress pain-red 1x10", "cross-train", 0 },
@@ -402,7 +416,8 @@ static const struct scenario scenarios[] = {
 	  "regress pain-red 3x32s", "cross-train", 0 },
 	/* return after a break */
 	{ "7 days off: no break", ST_SQUAT,
-	  "d=9 " G " n=14;d=7 " G " n=14", "progress pain-green 4x14", "", 0 },
+	  "d=9 " G " n=14;d=7 " G " n=14", "progress pain-green 4x12", "",
+	  3.0 },
 	{ "8 days off: 80%", ST_SQUAT, "d=10 " G " n=14;d=8 " G " n=14",
 	  "deload return-after-break 3x11", "cross-train", 0 },
 	{ "14 days off: 80%", ST_SQUAT, "d=16 " G " n=14;d=14 " G " n=14",
@@ -432,6 +447,16 @@ static const struct scenario scenarios[] = {
 	{ "a rise older than 7 days is no trend", ST_SQUAT,
 	  "M d=9 m=0;M d=8 m=1;M d=7 m=2;d=3 " G ";d=1 " G,
 	  "progress pain-green 3x12", "", 0 },
+	/* a step up adds at most 20% (issue #12) */
+	{ "a 4 s hold: 5 s (the least step, +25%), not 9 s", ST_SHORT,
+	  TWO_GREEN, "progress pain-green 3x5s", "", 0 },
+	{ "a 5 s hold: 6 s (+20%), not 10 s", ST_SHORT,
+	  "d=3 " G " h=5;d=1 " G " h=5", "progress pain-green 3x6s", "",
+	  3.0 },
+	{ "a 15 s interval: 18 s, not 30 s", ST_DASH, TWO_GREEN,
+	  "progress pain-green 6x18s", "", 0 },
+	{ "first two weeks: no more than 1.3x the routine's dose", ST_SQUAT,
+	  "d=3 " G " n=13;d=1 " G " n=13", "hold load-cap 3x13", "", 0 },
 	/* load cap */
 	{ "load cap: under two weeks of history, no cap", ST_SQUAT,
 	  "d=12 " G ";d=2 " G ";d=1 " G, "progress pain-green 3x12", "", 0 },
@@ -490,8 +515,29 @@ static const struct scenario scenarios[] = {
 	{ "pain lower after 6 weeks", ST_SQUAT,
 	  "d=42 p=5/5;d=20 p=3/3;d=3 p=4/4;d=1 p=4/4",
 	  "hold pain-amber 3x10", "", 0 },
-	{ "rest day after a session today", ST_SQUAT,
-	  "d=2 " G ";d=0 " G, "progress pain-green 3x12", "rest-day", 0 },
+	/* severe pain: a physiotherapist, on its own (issue #12) */
+	{ "cut short at 8 during, 10 after: step down, see a physio",
+	  ST_SQUAT, "d=1 p=8/10 done=0", "regress pain-red 3x8",
+	  "see-physio,cross-train", 0 },
+	{ "pain 8 during alone is severe", ST_SQUAT, "d=1 p=8/3",
+	  "regress pain-red 3x8", "see-physio,cross-train", 0 },
+	{ "pain 7 is red, not severe", ST_SQUAT, "d=1 p=7/7",
+	  "regress pain-red 3x8", "cross-train", 0 },
+	{ "red pain still red the next morning: see a physio", ST_SQUAT,
+	  "d=1 p=6/6 m=6", "regress pain-red 3x8", "see-physio,cross-train",
+	  0 },
+	{ "red pain settled by the next morning: no physio", ST_SQUAT,
+	  "d=1 p=6/6 m=2", "regress pain-red 3x8", "cross-train", 0 },
+	{ "morning pain of 8 after a green session", ST_SQUAT,
+	  "d=3 " G ";d=1 " G " m=8", "hold see-physio 3x10", "see-physio",
+	  0 },
+	{ "session pain 9 though the exercise's was 1", ST_SQUAT,
+	  "d=3 " G ";d=1 p=9/9 x=1", "hold see-physio 3x10", "see-physio",
+	  0 },
+	{ "a severe session before a green one: no physio now", ST_SQUAT,
+	  "d=3 p=9/9;d=1 " G, "hold pain-amber 3x10", "", 0 },
+	{ "a session today: the day is due's to tell (prescribe_next)",
+	  ST_SQUAT, "d=2 " G ";d=0 " G, "progress pain-green 3x12", "", 0 },
 };
 
 static void
@@ -619,6 +665,42 @@ load_of(const struct history *h, const struct prog_item *it, int64_t now,
 	return (true);
 }
 
+/*
+ * The bound on a step up (issue #12): at most 20% more volume than the
+ * current dose, or, when 20% is less than that, one more rep or second in
+ * each set, hold or round of the new dose (sets x holds, sets x rounds):
+ *	new - cur <= max(cur / 5, new / counted axis of new)
+ * The volume never goes down on a step up but to a harder level.
+ */
+static bool
+step_bounded(const struct step *st, const struct dose *cur,
+    const struct dose *d, char *why, size_t len)
+{
+	long	vc = progression_volume(st->ex->kind, cur);
+	long	vn = progression_volume(st->ex->kind, d);
+	long	unit, p;
+
+	switch (st->ex->kind) {
+	case KIND_REPS:
+		p = d->reps;
+		break;
+	case KIND_HOLD:
+		p = d->hold;
+		break;
+	default:
+		p = d->work;
+		break;
+	}
+	unit = vn / p;
+	if (vn - vc > (vc / 5 > unit ? vc / 5 : unit) ||
+	    (vn < vc && d->level == cur->level)) {
+		snprintf(why, len, "a step from volume %ld to %ld (unit %ld)",
+		    vc, vn, unit);
+		return (false);
+	}
+	return (true);
+}
+
 static bool
 check_item(const struct routine *rt, const struct history *h, int64_t now,
     const struct prog_item *it, char *why, size_t len)
@@ -647,15 +729,25 @@ check_item(const struct routine *rt, const struct history *h, int64_t now,
 		snprintf(why, len, "below the floor");
 		return (false);
 	}
-	if (it->decision == PROG_PROGRESS && load_of(h, it, now, &week, &avg) &&
-	    week + progression_volume(st->ex->kind, d) >
-	    lim.load_cap * avg + 1e-9) {
+	if (it->decision != PROG_PROGRESS)
+		return (true);
+	if (load_of(h, it, now, &week, &avg) && week + progression_volume(
+	    st->ex->kind, d) > lim.load_cap * avg + 1e-9) {
 		snprintf(why, len, "week volume %ld + %ld above %.1f x %.1f",
 		    week, progression_volume(st->ex->kind, d), lim.load_cap,
 		    avg);
 		return (false);
 	}
-	return (true);
+	/* Under two weeks of history: 1.3 x the routine's dose at most. */
+	if (!load_of(h, it, now, &week, &avg) &&
+	    progression_volume(st->ex->kind, d) > lim.load_cap *
+	    progression_volume(st->ex->kind, &st->base) + 1e-9) {
+		snprintf(why, len, "volume %ld above %.1f x the start's %ld",
+		    progression_volume(st->ex->kind, d), lim.load_cap,
+		    progression_volume(st->ex->kind, &st->base));
+		return (false);
+	}
+	return (step_bounded(st, &it->current, d, why, len));
 }
 
 /*
@@ -678,7 +770,7 @@ test_property(void)
 	char			 why[128];
 	int			 run, k, n, j, nsides, bad = 0, plans = 0, done;
 
-	for (run = 0; run < 2000; run++) {
+	for (run = 0; run < 4000; run++) {
 		st = steps[rng(ST_COUNT)];
 		fixture_routine(&rt, &st, 1);
 		if (rng(4) == 0)
@@ -728,8 +820,11 @@ test_property(void)
 		}
 		history_free(&h);
 	}
-	is_int(bad, 0, "%d plans over 2000 random histories stay on the "
-	    "ladder, above the floor and under the load cap", plans);
+	is_int(bad, 0, "%d plans over 4000 random histories stay on the "
+	    "ladder, above the floor and under the load cap; no step up "
+	    "adds more than max(20%% of the volume, one rep or second a "
+	    "set), or 1.3 x the routine's dose in the first two weeks",
+	    plans);
 }
 
 static void
@@ -803,6 +898,14 @@ test_advice_text(void)
 	    "wall-sit)", "see-physio: the red flags and the pattern, named");
 	is_str(pl.cross, "a red flag; pain above 5/10 (squat, wall-sit)",
 	    "cross-train: what triggered it");
+	progression_free(&pl);
+	history_free(&h);
+
+	spec_history(&h, &st[0], "d=1 p=3/3 e=wall-sit m=8;d=1 p=8/10");
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_str(pl.physio, "pain of 8/10 or more, or above 5/10 still the next "
+	    "morning, last time (squat 10/10, wall-sit 8/10 the next morning)",
+	    "see-physio: severe pain, named with its threshold");
 	progression_free(&pl);
 	history_free(&h);
 }
