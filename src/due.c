@@ -99,6 +99,8 @@ due_state_text(enum due_state st)
 		return "not started";
 	case DUE_LAPSED:
 		return "not done for 4 weeks";
+	case DUE_BLOCKED:
+		return "cannot start: a library file has problems";
 	}
 	return "";
 }
@@ -162,7 +164,9 @@ due_one(const struct catalog *cat, const struct history *h,
 	}
 	it->active = it->last != 0 &&
 	    today - due_day(it->last, it->last_off) < DUE_ACTIVE_DAYS;
-	if (it->rt->per_week <= 0)
+	if (it->rt->blocked != NULL)
+		it->state = DUE_BLOCKED;
+	else if (it->rt->per_week <= 0)
 		it->state = DUE_UNPLANNED;
 	else if (done_today)
 		it->state = DUE_DONE_TODAY;
@@ -180,6 +184,24 @@ static enum due_state
 due_inactive_state(const struct due_item *it)
 {
 	return it->last == 0 ? DUE_NOT_STARTED : DUE_LAPSED;
+}
+
+/*
+ * Which routines the person uses (see due.h): done at least once, or in
+ * their own library; all of them when none is.
+ */
+static void
+due_mark_listed(struct due *d)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < d->n; i++) {
+		d->items[i].listed = d->items[i].rt->own ||
+		    d->items[i].last != 0;
+		n += d->items[i].listed;
+	}
+	for (i = 0; i < d->n && n == 0; i++)
+		d->items[i].listed = true;
 }
 
 void
@@ -209,17 +231,20 @@ due_compute(const struct catalog *cat, const struct history *h,
 		    (best == NULL || it->last < best->last))
 			best = it;
 	}
+	due_mark_listed(d);
 	if (!any_active) {
 		/* Starting out or back after a break: the first in order. */
 		for (i = 0; i < d->n && best == NULL; i++)
-			if (d->items[i].state == DUE_YES)
+			if (d->items[i].state == DUE_YES &&
+			    d->items[i].listed)
 				best = &d->items[i];
 		if (best != NULL)
 			d->week_planned = best->rt->per_week;
 	}
 	for (i = 0; i < d->n; i++) {
 		it = &d->items[i];
-		if (!it->active && it != best && it->state != DUE_UNPLANNED)
+		if (!it->active && it != best && it->state != DUE_UNPLANNED &&
+		    it->state != DUE_BLOCKED)
 			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
