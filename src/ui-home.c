@@ -717,8 +717,8 @@ home_draw_problems(struct home *hm, int y)
 	y = ui_wrap(y, 12, COLS - 13, y + 3, UR_BAD, buf);
 	more = d->n - 1 + d->dropped;
 	if (more > 0)
-		snprintf(buf, sizeof buf, "%zu more; what uses the file cannot "
-		    "start. See rehabit check.", more);
+		snprintf(buf, sizeof buf, "%zu more; what needs a file with "
+		    "problems cannot start. See rehabit check.", more);
 	else
 		snprintf(buf, sizeof buf, "What uses the file cannot start. "
 		    "See rehabit check.");
@@ -817,10 +817,10 @@ home_draw(void *state)
 		home_draw_morning(hm, y);
 		return;
 	}
-	if (hm->mode != HM_PICK)
+	if (hm->mode != HM_PICK) {
 		y = home_draw_advice(hm, y);
-	if (hm->mode != HM_PICK)
 		y = home_draw_problems(hm, y);
+	}
 	if (hm->d.n == 0) {
 		ui_print(y, 1, COLS - 2, UR_WARN,
 		    "No routines in the library.");
