@@ -39,7 +39,7 @@ app_open_mode(struct app *app, const struct rh_opts *o, bool readable)
 	}
 	app->cat = xcalloc(1, sizeof *app->cat);
 	catalog_init(app->cat);
-	if ((rc = cmd_load_catalog(o, app->cat)) != 0) {
+	if ((rc = cmd_load_catalog_valid(o, app->cat, &app->libdiags)) != 0) {
 		app_close(app);
 		return rc;
 	}
@@ -76,6 +76,7 @@ app_close(struct app *app)
 		free(app->cat);
 	}
 	free((void *)app->cfg);
+	diags_free(&app->libdiags);
 	memset(app, 0, sizeof *app);
 }
 

@@ -19,11 +19,15 @@ struct app {
 	struct catalog		*cat;
 	struct store		*store;
 	const struct config	*cfg;
+	/* The library's problems: their files are left out (home shows). */
+	struct diags		 libdiags;
 };
 
 /*
  * Load the library, open the history and read the settings. On failure
- * the error is printed and the exit status returned (app.c).
+ * the error is printed and the exit status returned (app.c). A library
+ * file with problems is not a failure: what depends on it is left out
+ * (cmd_load_catalog_valid()) and its problems kept in `libdiags`.
  */
 int	app_open(struct app *, const struct rh_opts *);
 /*

@@ -687,6 +687,80 @@ ld_key_is(const struct ld *ld, const struct ynode *k, const char *key)
 }
 
 /*
+ * The Damerau-Levenshtein distance of a and b (optimal string alignment:
+ * an edit, insertion, deletion or swap of two neighbours each counts 1),
+ * for words of up to CATALOG_WORD_MAX bytes; a longer one is far from any
+ * key, and counts as CATALOG_WORD_MAX.
+ */
+int
+catalog_distance(const char *a, const char *b)
+{
+	int	d[CATALOG_WORD_MAX + 1][CATALOG_WORD_MAX + 1];
+	size_t	la = strlen(a), lb = strlen(b), i, j;
+	int	c, best;
+
+	if (la > CATALOG_WORD_MAX || lb > CATALOG_WORD_MAX)
+		return CATALOG_WORD_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			c = a[i - 1] != b[j - 1];
+			best = d[i - 1][j - 1] + c;
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *
+catalog_suggest(const char *word, const char *const *known, size_t n)
+{
+	const char	*hit = NULL;
+	size_t		 i;
+	int		 dist, best = 3;
+	bool		 tie = false;
+
+	for (i = 0; i < n; i++) {
+		dist = catalog_distance(word, known[i]);
+		if (dist < best) {
+			best = dist;
+			hit = known[i];
+			tie = false;
+		} else if (dist == best)
+			tie = true;
+	}
+	/* "x" is two edits from "id", but is not a slip of it. */
+	if (hit == NULL || tie || (size_t)best >= strlen(word))
+		return NULL;
+	return hit;
+}
+
+/* The key of `rules` nearest a misspelt key `k`, or NULL (see above). */
+static const char *
+ld_suggest_key(const struct ld *ld, const struct ynode *k,
+    const struct rule *rules)
+{
+	const char	*known[32] = { NULL };
+	size_t		 n;
+
+	if (strlen(ld_str(ld, k)) != k->len)
+		return NULL;
+	for (n = 0; rules[n].key != NULL && n < 32; n++)
+		known[n] = rules[n].key;
+	return catalog_suggest(ld_str(ld, k), known, n);
+}
+
+/*
  * A key of a mapping against `rules`: the index of its rule, or -1 after
  * saying why its value is skipped. `seen` holds the line of each rule's
  * key so far (0: not yet; lines count from 1).
@@ -695,8 +769,9 @@ static int
 ld_map_key(struct ld *ld, const struct ynode *k, const struct rule *rules,
     const char *what, int32_t *seen)
 {
-	char	q[48], expect[256];
-	size_t	i, len;
+	const char	*near;
+	char		 q[48], expect[256];
+	size_t		 i, len;
 
 	if (k->type == Y_BAD)
 		return -1;
@@ -708,6 +783,12 @@ ld_map_key(struct ld *ld, const struct ynode *k, const struct rule *rules,
 	for (i = 0; rules[i].key != NULL; i++)
 		if (ld_key_is(ld, k, rules[i].key))
 			break;
+	if (rules[i].key == NULL &&
+	    (near = ld_suggest_key(ld, k, rules)) != NULL) {
+		ld_err(ld, k, "unknown key '%s' in %s (did you mean '%s'?)",
+		    ld_quote(ld, k, q, sizeof q), what, near);
+		return -1;
+	}
 	if (rules[i].key == NULL) {
 		len = 0;
 		expect[0] = '\0';
@@ -1358,6 +1439,7 @@ catalog_free(struct catalog *cat)
 {
 	free(cat->ex);
 	free(cat->rt);
+	free(cat->bad);
 	catalog_free_list(cat->files, cat->nfiles);
 	arena_free(&cat->arena);
 	catalog_init(cat);
@@ -1369,6 +1451,8 @@ catalog_add_file(struct catalog *cat, const char *path)
 {
 	cat->files = catalog_grow(cat->files, cat->nfiles,
 	    sizeof *cat->files);
+	cat->bad = catalog_grow(cat->bad, cat->nfiles, sizeof *cat->bad);
+	cat->bad[cat->nfiles] = false;
 	cat->files[cat->nfiles] = xstrdup(path);
 	return cat->files[cat->nfiles++];
 }
@@ -1405,6 +1489,7 @@ ld_load(struct catalog *cat, const char *path, struct ld_input *in,
 	ld.early.max = ld.later.max = d->max;
 	ld.file = catalog_add_file(cat, path);
 	if (in->fd == -1 && in->len > CATALOG_MAX_FILE) {
+		cat->bad[cat->nfiles - 1] = true;
 		diags_add(d, loc, "larger than %d bytes: not an exercise "
 		    "library", CATALOG_MAX_FILE);
 		return 1;
@@ -1444,6 +1529,7 @@ ld_load(struct catalog *cat, const char *path, struct ld_input *in,
 			diags_add(d, loc, "changed while being read");
 		return 1;
 	}
+	cat->bad[cat->nfiles - 1] = ld.nerr > 0;
 	ld_flush(d, &ld.early);
 	ld_flush(d, &ld.later);
 	return ld.nerr;
@@ -1777,6 +1863,28 @@ catalog_loc_str(struct diag_loc l, char *buf, size_t len)
 	    l.col);
 }
 
+/* A file has problems found when linking. */
+static void
+catalog_mark_bad(struct catalog *cat, const char *file)
+{
+	size_t	i;
+
+	for (i = 0; file != NULL && i < cat->nfiles; i++)
+		if (cat->files[i] == file || strcmp(cat->files[i], file) == 0)
+			cat->bad[i] = true;
+}
+
+bool
+catalog_file_bad(const struct catalog *cat, const char *file)
+{
+	size_t	i;
+
+	for (i = 0; file != NULL && i < cat->nfiles; i++)
+		if (cat->files[i] == file || strcmp(cat->files[i], file) == 0)
+			return cat->bad[i];
+	return false;
+}
+
 size_t
 catalog_link(struct catalog *cat, struct diags *d)
 {
@@ -1784,7 +1892,7 @@ catalog_link(struct catalog *cat, struct diags *d)
 	struct routine	**rt;
 	struct step	 *st;
 	char		  where[PATH_MAX + 32];
-	size_t		  i, j, errs = 0;
+	size_t		  i, j, errs = 0, before;
 
 	ex = xcalloc(cat->nex + 1, sizeof *ex);
 	for (i = 0; i < cat->nex; i++)
@@ -1798,6 +1906,7 @@ catalog_link(struct catalog *cat, struct diags *d)
 		catalog_loc_str(ex[j]->loc, where, sizeof where);
 		errs += catalog_link_err(d, ex[i]->loc, "duplicate exercise "
 		    "id '%s' (first defined at %s)", ex[i]->id, where);
+		catalog_mark_bad(cat, ex[i]->loc.file);
 	}
 
 	rt = xcalloc(cat->nrt + 1, sizeof *rt);
@@ -1815,10 +1924,12 @@ catalog_link(struct catalog *cat, struct diags *d)
 		catalog_loc_str(rt[f]->loc, where, sizeof where);
 		errs += catalog_link_err(d, rt[i]->loc, "duplicate routine "
 		    "id '%s' (first defined at %s)", rt[i]->id, where);
+		catalog_mark_bad(cat, rt[i]->loc.file);
 	}
 	free(rt);
 
 	for (i = 0; i < cat->nrt; i++) {
+		before = errs;
 		for (j = 0; j < cat->rt[i].nsteps; j++) {
 			st = &cat->rt[i].steps[j];
 			st->ex = NULL;
@@ -1841,9 +1952,112 @@ catalog_link(struct catalog *cat, struct diags *d)
 			if (!(*hit)->broken)
 				errs += catalog_link_step(st, *hit, d);
 		}
+		if (errs != before)
+			catalog_mark_bad(cat, cat->rt[i].loc.file);
 	}
 	free(ex);
 	return errs;
+}
+
+/* The file with problems `rt` depends on, and through which exercise. */
+static const char *
+catalog_blocker(const struct catalog *cat, const struct routine *rt,
+    const char **exid)
+{
+	const struct exercise	*ex;
+	size_t			 i;
+
+	*exid = NULL;
+	if (catalog_file_bad(cat, rt->loc.file))
+		return rt->loc.file;
+	for (i = 0; i < rt->nsteps; i++) {
+		if ((ex = rt->steps[i].ex) == NULL)
+			return rt->loc.file;
+		if (catalog_file_bad(cat, ex->loc.file)) {
+			*exid = ex->id;
+			return ex->loc.file;
+		}
+	}
+	return NULL;
+}
+
+size_t
+catalog_isolate(struct catalog *cat)
+{
+	struct routine	*rt;
+	size_t		 i, n = 0, nbad = 0;
+
+	for (i = 0; i < cat->nfiles; i++)
+		nbad += cat->bad[i];
+	if (nbad == 0)
+		return 0;
+	for (i = 0; i < cat->nex; i++)
+		cat->ex[i].isolated = catalog_file_bad(cat, cat->ex[i].loc.file);
+	for (i = 0; i < cat->nrt; i++) {
+		rt = &cat->rt[i];
+		rt->blocked = catalog_blocker(cat, rt, &rt->blocked_ex);
+		/* Its own file has problems: its id or name may be missing. */
+		if (rt->blocked != NULL && rt->blocked_ex == NULL)
+			continue;
+		cat->rt[n++] = *rt;
+	}
+	cat->nrt = n;
+	return nbad;
+}
+
+/* The place of a file in the load order; files not loaded come after. */
+static size_t
+catalog_file_rank(const struct catalog *cat, const char *file)
+{
+	size_t	i;
+
+	for (i = 0; file != NULL && i < cat->nfiles; i++)
+		if (strcmp(cat->files[i], file) == 0)
+			return i;
+	return cat->nfiles;
+}
+
+struct catalog_sortkey {
+	size_t		 rank, index;
+	const struct diag *g;
+};
+
+static int
+catalog_cmp_diag(const void *a, const void *b)
+{
+	const struct catalog_sortkey	*x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->g->loc.line != y->g->loc.line)
+		return x->g->loc.line < y->g->loc.line ? -1 : 1;
+	if (x->g->loc.col != y->g->loc.col)
+		return x->g->loc.col < y->g->loc.col ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void
+catalog_sort_diags(const struct catalog *cat, struct diags *d)
+{
+	struct catalog_sortkey	*k;
+	struct diag		*v;
+	size_t			 i;
+
+	if (d->n < 2)
+		return;
+	k = xcalloc(d->n, sizeof *k);
+	for (i = 0; i < d->n; i++) {
+		k[i].g = &d->v[i];
+		k[i].index = i;
+		k[i].rank = catalog_file_rank(cat, d->v[i].file);
+	}
+	qsort(k, d->n, sizeof *k, catalog_cmp_diag);
+	v = xcalloc(d->n, sizeof *v);
+	for (i = 0; i < d->n; i++)
+		v[i] = *k[i].g;
+	memcpy(d->v, v, d->n * sizeof *v);
+	free(v);
+	free(k);
 }
 
 /* A copy of a list of strings, in the arena. */
@@ -1887,6 +2101,9 @@ catalog_borrow(struct catalog *cat, struct catalog *from)
 	for (i = 0; i < from->nfiles; i++) {
 		cat->files = catalog_grow(cat->files, cat->nfiles,
 		    sizeof *cat->files);
+		cat->bad = catalog_grow(cat->bad, cat->nfiles,
+		    sizeof *cat->bad);
+		cat->bad[cat->nfiles] = from->bad[i];
 		cat->files[cat->nfiles++] = from->files[i];
 	}
 	from->nfiles = 0;
@@ -1900,7 +2117,8 @@ catalog_exercise(const struct catalog *cat, const char *id)
 	size_t	i;
 
 	for (i = 0; i < cat->nex; i++)
-		if (cat->ex[i].id != NULL && strcmp(cat->ex[i].id, id) == 0)
+		if (cat->ex[i].id != NULL && !cat->ex[i].isolated &&
+		    strcmp(cat->ex[i].id, id) == 0)
 			return &cat->ex[i];
 	return NULL;
 }

@@ -35,6 +35,8 @@ struct exercise {
 	enum ex_sides	  sides;
 	bool		  broken;	/* had problems: steps using it are
 					   not checked against it */
+	bool		  isolated;	/* its file has problems: not found
+					   (catalog_isolate()) */
 	char		**cues;
 	size_t		  ncues;
 	char		**levels;	/* easy -> hard; may be empty */
@@ -123,6 +125,13 @@ struct routine {
 	char		*id;
 	char		*name;
 	int		 per_week;	/* planned sessions per week */
+	bool		 own;		/* from the person's own folder */
+	/*
+	 * After catalog_isolate(): the file with problems it depends on
+	 * (its own, or the file of `blocked_ex`), else NULL. It cannot start.
+	 */
+	const char	*blocked;
+	const char	*blocked_ex;	/* the exercise id, or NULL */
 	struct step	*steps;
 	size_t		 nsteps;
 	struct prog_cfg	 prog;		/* as written on the routine */
@@ -140,6 +149,7 @@ struct catalog {
 	struct routine	*rt;
 	size_t		 nrt;
 	char		**files;	/* the files loaded, for diag_loc */
+	bool		 *bad;		/* per file: it has problems */
 	size_t		 nfiles;
 	struct arena	 arena;
 };
@@ -185,6 +195,21 @@ size_t	catalog_load_path(struct catalog *cat, const char *path,
 size_t	catalog_link(struct catalog *cat, struct diags *d);
 
 /*
+ * After catalog_link(), for a library used despite problems: leave out
+ * the routines of the files that have problems, mark `blocked` the
+ * routines that use an exercise of such a file, and hide those exercises
+ * from catalog_exercise(). Returns how many files have problems.
+ */
+size_t	catalog_isolate(struct catalog *cat);
+/* Has this file of `cat` (a diag_loc's file) problems? */
+bool	catalog_file_bad(const struct catalog *cat, const char *file);
+/*
+ * Sort problems into the order a person reads them: by file, in the order
+ * the files were loaded, then by line and column.
+ */
+void	catalog_sort_diags(const struct catalog *cat, struct diags *d);
+
+/*
  * Copy into `cat` the exercises of `from` whose ids `cat` does not have
  * (their strings into cat's arena) and move the file names they point to,
  * so that files checked on their own can use a library's exercises. Call
@@ -200,6 +225,16 @@ const struct routine	*catalog_routine(const struct catalog *, const char *);
 const char	*catalog_kind_name(enum ex_kind);
 const char	*catalog_focus_name(enum ex_focus);
 const char	*catalog_sides_name(enum ex_sides);
+/*
+ * Did-you-mean for a misspelt key: the Damerau-Levenshtein distance of two
+ * words (CATALOG_WORD_MAX for a longer one), and the one of `known` at
+ * most 2 from `word`, when it is the only nearest and the distance is
+ * below the word's length; else NULL.
+ */
+#define CATALOG_WORD_MAX	32
+int		 catalog_distance(const char *, const char *);
+const char	*catalog_suggest(const char *word, const char *const *known,
+		    size_t n);
 /* The YAML name of a step key: "sets", "hold", ... */
 const char	*catalog_step_key_name(enum step_key);
 

@@ -29,7 +29,9 @@ const struct cmd_entry cmd_check_entry = {
 	    "Without FILE or DIR, check the whole library. Named files are\n"
 	    "checked together; their steps may also use the library's\n"
 	    "exercises.\n"
-	    "Every problem is printed as FILE:LINE:COLUMN: message.\n"
+	    "Every problem is printed as FILE:LINE:COLUMN: message, file by\n"
+	    "file in line order; a misspelt key gets a \"did you mean\".\n"
+	    "Home and due leave out only what depends on a file with problems.\n"
 	    "\n"
 	    "  --help   show this help and exit\n"
 	    "\n"
@@ -140,6 +142,7 @@ check_exec(const struct rh_opts *o, int argc, char **argv)
 	}
 	cmd_free_dirs(dirs, ndirs);
 	catalog_link(&cat, &d);
+	catalog_sort_diags(&cat, &d);
 
 	rc = 0;
 	nprob = d.n + d.dropped;

@@ -28,8 +28,12 @@ const struct cmd_entry cmd_due_entry = {
 	    "A strength routine\nplanned at most 3 times a week rests the day "
 	    "after a strength session.\nWhen nothing is due, it names the "
 	    "day of the next session.\n"
-	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 65 bad "
-	    "library,\n74 storage failure, 75 history busy.\n",
+	    "\nListed: the routines done at least once and those of your "
+	    "own library\nfolder (or of --library DIR); all of them until "
+	    "one is. A routine that\nneeds a library file with problems is "
+	    "never due; the problems are\nprinted on standard error.\n"
+	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 74 "
+	    "storage failure,\n75 history busy.\n",
 	.exec = cmd_due_exec,
 };
 
@@ -49,7 +53,7 @@ cmd_due_print(const struct due *d, int64_t today)
 {
 	const struct due_item	*it;
 	char			 last[32], day[64];
-	size_t			 i;
+	size_t			 i, hidden = 0;
 	int			 w = 0, n;
 
 	if (d->pick < d->n) {
@@ -67,22 +71,31 @@ cmd_due_print(const struct due *d, int64_t today)
 	if (d->n == 0)
 		return;
 	for (i = 0; i < d->n; i++)
-		if ((n = (int)strlen(d->items[i].rt->id)) > w)
+		if (d->items[i].listed &&
+		    (n = (int)strlen(d->items[i].rt->id)) > w)
 			w = n;
 	putchar('\n');
 	for (i = 0; i < d->n; i++) {
 		it = &d->items[i];
+		if (!it->listed) {
+			hidden++;
+			continue;
+		}
 		due_last_str(it, today, last, sizeof last);
 		printf("  %-*s  %d of %d this week  last: %-11s  %s\n", w,
 		    it->rt->id, it->week_done, it->rt->per_week, last,
 		    due_state_text(it->state));
 	}
+	if (hidden > 0)
+		printf("\n%zu other routine%s in the library: rehabit list\n",
+		    hidden, hidden == 1 ? "" : "s");
 }
 
 static int
 cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
 {
 	struct catalog	 cat;
+	struct diags	 probs;
 	struct store	*st;
 	struct history	 h;
 	struct due	 d;
@@ -106,8 +119,13 @@ cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
 			    "unexpected argument '%s'", argv[i]);
 	}
 
-	catalog_init(&cat);
-	if ((rc = cmd_load_catalog(o, &cat)) != 0) {
+	/* A file with problems stops only what depends on it: say so. */
+	diags_init(&probs);
+	rc = cmd_load_catalog_valid(o, &cat, &probs);
+	if (!quiet)
+		diags_print(&probs, stderr);
+	diags_free(&probs);
+	if (rc != 0) {
 		catalog_free(&cat);
 		return rc;
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -75,6 +76,16 @@ cmd_start_due(struct store *db, const struct catalog *cat, int *rc)
 	return rt;
 }
 
+/* A routine that uses an exercise of a library file with problems. */
+static int
+cmd_start_blocked(const struct routine *rt)
+{
+	fprintf(stderr, "rehabit: start: '%s' cannot start: it uses '%s' of "
+	    "%s, which has problems (see 'rehabit check')\n", rt->id,
+	    rt->blocked_ex != NULL ? rt->blocked_ex : "?", rt->blocked);
+	return EX_DATAERR;
+}
+
 static int
 cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 {
@@ -112,17 +123,30 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	}
 	diags_free(&d);
 
-	if ((rc = cmd_load_catalog(opts, &cat)) != 0) {
+	/* A library file with problems stops only what depends on it. */
+	diags_init(&d);
+	if ((rc = cmd_load_catalog_valid(opts, &cat, &d)) != 0) {
+		diags_free(&d);
 		catalog_free(&cat);
 		return rc;
 	}
 	rt = NULL;
 	if (name != NULL && (rt = catalog_routine(&cat, name)) == NULL) {
+		diags_print(&d, stderr);
+		diags_free(&d);
 		fprintf(stderr, "rehabit: start: no routine '%s' in the library "
 		    "(see 'rehabit list')\n", name);
 		catalog_free(&cat);
 		return 66;
 	}
+	if (rt != NULL && rt->blocked != NULL) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		rc = cmd_start_blocked(rt);
+		catalog_free(&cat);
+		return rc;
+	}
+	diags_free(&d);
 	if (cat.nrt == 0) {
 		fprintf(stderr, "rehabit: start: the library has no routines "
 		    "(see 'rehabit list')\n");
@@ -147,6 +171,12 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	/* No routine named: the one due, else the one done last. */
 	if (rt == NULL && (rt = cmd_start_due(db, &cat, &rc)) == NULL) {
 		fprintf(stderr, "rehabit: %s\n", store_error(db));
+		store_close(db);
+		catalog_free(&cat);
+		return rc;
+	}
+	if (rt->blocked != NULL) {
+		rc = cmd_start_blocked(rt);
 		store_close(db);
 		catalog_free(&cat);
 		return rc;

@@ -138,27 +138,57 @@ cmd_library_dirs(const struct rh_opts *o, char ***dirs, size_t *n)
 	return 0;
 }
 
-int
-cmd_load_catalog(const struct rh_opts *o, struct catalog *cat)
+/*
+ * Load and link the library, its problems into `d` in reading order. The
+ * routines of --library DIR or of the person's folder are their own: all
+ * but the bundled library's.
+ */
+static int
+cmd_load(const struct rh_opts *o, struct catalog *cat, struct diags *d)
 {
-	struct diags	  d;
-	char		**dirs;
-	size_t		  n, i;
-	int		  rc;
+	char	**dirs;
+	size_t	  n, i, bundled = 0;
+	int	  rc;
 
 	catalog_init(cat);
 	if ((rc = cmd_library_dirs(o, &dirs, &n)) != 0)
 		return rc;
-	diags_init(&d);
-	for (i = 0; i < n; i++)
-		catalog_load_path(cat, dirs[i], &d);
+	for (i = 0; i < n; i++) {
+		catalog_load_path(cat, dirs[i], d);
+		if (i == 0 && o->library == NULL)
+			bundled = cat->nrt;
+	}
 	cmd_free_dirs(dirs, n);
-	catalog_link(cat, &d);
-	if (d.n > 0) {
+	for (i = bundled; i < cat->nrt; i++)
+		cat->rt[i].own = true;
+	catalog_link(cat, d);
+	catalog_sort_diags(cat, d);
+	return 0;
+}
+
+int
+cmd_load_catalog(const struct rh_opts *o, struct catalog *cat)
+{
+	struct diags	d;
+	int		rc;
+
+	diags_init(&d);
+	if ((rc = cmd_load(o, cat, &d)) == 0 && d.n > 0) {
 		diags_print(&d, stderr);
 		rc = EX_DATAERR;
 	}
 	diags_free(&d);
+	return rc;
+}
+
+int
+cmd_load_catalog_valid(const struct rh_opts *o, struct catalog *cat,
+    struct diags *d)
+{
+	int	rc;
+
+	if ((rc = cmd_load(o, cat, d)) == 0)
+		catalog_isolate(cat);
 	return rc;
 }
 

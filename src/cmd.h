@@ -73,6 +73,13 @@ void	cmd_free_dirs(char **, size_t);
  * library folder is missing.
  */
 int	cmd_load_catalog(const struct rh_opts *, struct catalog *);
+/*
+ * The same, but a file with problems stops only what depends on it (see
+ * catalog_isolate()): its problems go to `d`, sorted, and 0 is returned;
+ * EX_NOINPUT when a library folder is missing.
+ */
+int	cmd_load_catalog_valid(const struct rh_opts *, struct catalog *,
+	    struct diags *d);
 
 /*
  * After a command has printed its output: 0, or EX_IOERR after a one-line

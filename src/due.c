@@ -100,6 +100,8 @@ due_state_text(enum due_state st)
 		return "not started";
 	case DUE_LAPSED:
 		return "not done for 4 weeks";
+	case DUE_BLOCKED:
+		return "cannot start: a library file has problems";
 	}
 	return "";
 }
@@ -164,6 +166,8 @@ due_state_on(const struct catalog *cat, const struct history *h,
 		if (d == day)
 			done = true;
 	}
+	if (rt->blocked != NULL)
+		return DUE_BLOCKED;
 	if (rt->per_week <= 0)
 		return DUE_UNPLANNED;
 	if (done)
@@ -241,6 +245,24 @@ due_inactive_state(const struct due_item *it)
 	return it->last == 0 ? DUE_NOT_STARTED : DUE_LAPSED;
 }
 
+/*
+ * Which routines the person uses (see due.h): done at least once, or in
+ * their own library; all of them when none is.
+ */
+static void
+due_mark_listed(struct due *d)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < d->n; i++) {
+		d->items[i].listed = d->items[i].rt->own ||
+		    d->items[i].last != 0;
+		n += d->items[i].listed;
+	}
+	for (i = 0; i < d->n && n == 0; i++)
+		d->items[i].listed = true;
+}
+
 void
 due_compute(const struct catalog *cat, const struct history *h,
     int64_t now, int now_off, struct due *d)
@@ -268,17 +290,20 @@ due_compute(const struct catalog *cat, const struct history *h,
 		    (best == NULL || it->last < best->last))
 			best = it;
 	}
+	due_mark_listed(d);
 	if (!any_active) {
 		/* Starting out or back after a break: the first in order. */
 		for (i = 0; i < d->n && best == NULL; i++)
-			if (d->items[i].state == DUE_YES)
+			if (d->items[i].state == DUE_YES &&
+			    d->items[i].listed)
 				best = &d->items[i];
 		if (best != NULL)
 			d->week_planned = best->rt->per_week;
 	}
 	for (i = 0; i < d->n; i++) {
 		it = &d->items[i];
-		if (!it->active && it != best && it->state != DUE_UNPLANNED)
+		if (!it->active && it != best && it->state != DUE_UNPLANNED &&
+		    it->state != DUE_BLOCKED)
 			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;

@@ -19,12 +19,18 @@
  *   routine is "not started" (never done) or "lapsed" (done before).
  * - Planned this week: the sum of per_week of the active routines; when
  *   none is active, the per_week of the routine picked.
+ * - Listed: home and `due` show the routines the person uses: those done
+ *   at least once and those of their own library folder (or of --library
+ *   DIR); the rest of the library is behind home's `r`. When no routine
+ *   is used yet (a first run with the bundled library alone), all are.
  * - Pick: of the active routines due, the one done least recently, ties
  *   in library order. When none is active (first run, back after a long
- *   break), the first routine in library order that would be due (the
- *   library lists phase 1 first). When routines are active but none is
- *   due (rest day, week done, done today), nothing is picked: an inactive
- *   routine is never a fallback.
+ *   break), the first listed routine in library order that would be due
+ *   (the library lists phase 1 first). When routines are active but none
+ *   is due (rest day, week done, done today), nothing is picked: an
+ *   inactive routine is never a fallback.
+ * - A routine that depends on a library file with problems (see
+ *   catalog_isolate()) is never due.
  */
 #ifndef REHABIT_DUE_H
 #define REHABIT_DUE_H
@@ -51,7 +57,8 @@ enum due_state {
 	DUE_WEEK_DONE,		/* this week's sessions are all done */
 	DUE_UNPLANNED,		/* per_week 0 */
 	DUE_NOT_STARTED,	/* inactive, never done */
-	DUE_LAPSED		/* inactive, not done for DUE_ACTIVE_DAYS */
+	DUE_LAPSED,		/* inactive, not done for DUE_ACTIVE_DAYS */
+	DUE_BLOCKED		/* depends on a library file with problems */
 };
 
 struct due_item {
@@ -60,6 +67,7 @@ struct due_item {
 	int			 last_off;	/* its local offset */
 	int			 week_done;	/* sessions this week */
 	bool			 active;	/* done in DUE_ACTIVE_DAYS */
+	bool			 listed;	/* used: shown on home, in due */
 	enum due_state		 state;
 	int64_t			 next;		/* due_next_day(); -1: never */
 };

@@ -97,6 +97,21 @@ home_add_why(char *buf, size_t len, const char *what)
 }
 
 /*
+ * A routine blocked by a library file with problems may use an exercise
+ * without a kind: no plan can be worked out for it.
+ */
+static bool
+home_plannable(const struct routine *rt)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->nsteps; i++)
+		if (rt->steps[i].ex == NULL || rt->steps[i].ex->broken)
+			return false;
+	return true;
+}
+
+/*
  * The advice of every routine's plan, worked out from the history each
  * time: it stands until the condition that raised it clears.
  */
@@ -109,6 +124,8 @@ home_advice(struct home *hm, int64_t now, int off)
 	hm->advice = 0;
 	hm->physio[0] = hm->cross[0] = '\0';
 	for (i = 0; i < hm->app->cat->nrt; i++) {
+		if (!home_plannable(&hm->app->cat->rt[i]))
+			continue;
 		progression_plan(&hm->app->cat->rt[i], &hm->h, now, off,
 		    &plan);
 		hm->advice |= plan.advice;
@@ -183,6 +200,29 @@ home_load(struct home *hm)
 		hm->mode = HM_MAIN;
 }
 
+/* A file name without its folder: home's lines are short. */
+static const char *
+home_base(const char *path)
+{
+	const char	*slash = path != NULL ? strrchr(path, '/') : NULL;
+
+	return slash != NULL ? slash + 1 : path != NULL ? path : "";
+}
+
+/* Why a routine cannot start: a library file it depends on is broken. */
+static void
+home_blocked_msg(struct home *hm, const struct routine *rt)
+{
+	if (rt->blocked_ex != NULL)
+		snprintf(hm->msg, sizeof hm->msg, "Not started: it uses "
+		    "'%s' of %s, which has problems.", rt->blocked_ex,
+		    home_base(rt->blocked));
+	else
+		snprintf(hm->msg, sizeof hm->msg, "Not started: %s has "
+		    "problems.", home_base(rt->blocked));
+	hm->msg_role = UR_BAD;
+}
+
 /* Open another screen over home; come back to fresh figures. */
 static void
 home_start(struct home *hm, const struct routine *rt)
@@ -192,6 +232,10 @@ home_start(struct home *hm, const struct routine *rt)
 		snprintf(hm->msg, sizeof hm->msg, "Not started: the history "
 		    "is read-only, so no set could be saved.");
 		hm->msg_role = UR_BAD;
+		return;
+	}
+	if (rt->blocked != NULL) {
+		home_blocked_msg(hm, rt);
 		return;
 	}
 	hm->stale = true;
@@ -395,7 +439,7 @@ home_rt_name(const struct home *hm, const char *id)
 static const char *
 home_why_none(const struct home *hm)
 {
-	size_t	i;
+	size_t	i, blocked = 0, listed = 0;
 	bool	today = false;
 
 	for (i = 0; i < hm->d.n; i++) {
@@ -403,7 +447,12 @@ home_why_none(const struct home *hm)
 			return "a rest day after yesterday's strength session";
 		if (hm->d.items[i].state == DUE_DONE_TODAY)
 			today = true;
+		listed += hm->d.items[i].listed;
+		blocked += hm->d.items[i].listed &&
+		    hm->d.items[i].state == DUE_BLOCKED;
 	}
+	if (!today && blocked == listed)
+		return "your routines need a library file with problems";
 	return today ? "today's session is done" :
 	    "this week's sessions are done";
 }
@@ -464,6 +513,13 @@ home_draw_week(struct home *hm, int y)
 	return y + 2;
 }
 
+/* Is routine i in the table: all when choosing, else those in use. */
+static bool
+home_shown(const struct home *hm, size_t i)
+{
+	return hm->mode == HM_PICK || hm->d.items[i].listed;
+}
+
 /* Where the routine table's columns go; a width of 0: left out. */
 struct home_cols {
 	int	name, last, week, state;
@@ -485,6 +541,8 @@ home_layout(const struct home *hm, struct home_cols *c)
 	c->last = 9;
 	c->week = 9;
 	for (i = 0; i < hm->d.n; i++) {
+		if (!home_shown(hm, i))
+			continue;
 		if ((w = ui_width(hm->d.items[i].rt->name)) > want)
 			want = w;
 		due_last_str(&hm->d.items[i], hm->today, last, sizeof last);
@@ -526,7 +584,7 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	const struct due_item	*it;
 	struct home_cols	 c;
 	char			 buf[128];
-	size_t			 i, first = 0;
+	size_t			 i, first = 0, hidden = 0;
 	int			 rows, x;
 	bool			 cur;
 
@@ -545,7 +603,11 @@ home_draw_routines(struct home *hm, int y, int maxy)
 		rows = 1;
 	if (hm->mode == HM_PICK && hm->cur >= (size_t)rows)
 		first = hm->cur - rows + 1;
-	for (i = first; i < hm->d.n && y < maxy; i++, y++) {
+	for (i = first; i < hm->d.n && y < maxy; i++) {
+		if (!home_shown(hm, i)) {
+			hidden++;
+			continue;
+		}
 		it = &hm->d.items[i];
 		cur = hm->mode == HM_PICK && i == hm->cur;
 		if (cur) {
@@ -569,7 +631,14 @@ home_draw_routines(struct home *hm, int y, int maxy)
 		ui_shorten(due_state_text(it->state), c.state, false, buf,
 		    sizeof buf);
 		ui_print(y, x, c.state, it->state == DUE_YES ? UR_ACCENT :
-		    UR_DIM, buf);
+		    it->state == DUE_BLOCKED ? UR_BAD : UR_DIM, buf);
+		y++;
+	}
+	if (hidden > 0 && y + 1 < maxy) {
+		snprintf(buf, sizeof buf, "r shows the other %zu routine%s of "
+		    "the library.", hidden, hidden == 1 ? "" : "s");
+		ui_print(++y, 3, COLS - 4, UR_DIM, buf);
+		y++;
 	}
 	return y + 1;
 }
@@ -629,6 +698,40 @@ home_draw_pain(struct home *hm, int y)
 		ui_print(y + 2, 12, COLS - 13, UR_BAD,
 		    "Warning signs reported: see a physiotherapist.");
 	return y + (s->flags != 0 ? 4 : 3);
+}
+
+/*
+ * A library file with problems: its first problem, whole, and what that
+ * means. The rest are for `rehabit check`.
+ */
+static int
+home_draw_problems(struct home *hm, int y)
+{
+	const struct diags	*d = &hm->app->libdiags;
+	const struct diag	*g;
+	char			 buf[600];
+	size_t			 more;
+
+	if (d->n == 0)
+		return y;
+	g = &d->v[0];
+	if (g->loc.line > 0)
+		snprintf(buf, sizeof buf, "%s:%d:%d: %s", home_base(g->file),
+		    g->loc.line, g->loc.col, g->msg);
+	else
+		snprintf(buf, sizeof buf, "%s: %s", home_base(g->file),
+		    g->msg);
+	ui_print(y, 1, 11, UR_DIM, "Library");
+	y = ui_wrap(y, 12, COLS - 13, y + 3, UR_BAD, buf);
+	more = d->n - 1 + d->dropped;
+	if (more > 0)
+		snprintf(buf, sizeof buf, "%zu more; what needs a file with "
+		    "problems cannot start. See rehabit check.", more);
+	else
+		snprintf(buf, sizeof buf, "What uses the file cannot start. "
+		    "See rehabit check.");
+	y = ui_wrap(y, 12, COLS - 13, y + 2, UR_WARN, buf);
+	return y + 1;
 }
 
 /* Advice stands out: it is why rehabit is safe to follow. */
@@ -722,6 +825,10 @@ home_draw(void *state)
 		home_draw_morning(hm, y);
 		return;
 	}
+	if (hm->mode != HM_PICK) {
+		y = home_draw_advice(hm, y);
+		y = home_draw_problems(hm, y);
+	}
 	if (hm->d.n == 0) {
 		ui_print(y, 1, COLS - 2, UR_WARN,
 		    "No routines in the library.");
@@ -738,7 +845,6 @@ home_draw(void *state)
 		home_draw_welcome(hm, y);
 		return;
 	}
-	y = home_draw_advice(hm, y);
 	y = home_draw_due(hm, y);
 	y = home_draw_week(hm, y);
 	y = home_draw_pain(hm, y);

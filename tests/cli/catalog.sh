@@ -206,6 +206,25 @@ like "$err" "^bad-range\.yaml:8:15: 'per_week'" "and the second's"
 like "$err" '^rehabit: check: 5 problems found$' "counted together"
 cd "$top_builddir" || exit 1
 
+# Problems in line order, wherever they were found (a missing key at the
+# end of its mapping, an unknown exercise when linking); a key one or two
+# letters off gets a "did you mean", a key as near two known ones does not.
+cat >"$test_tmp/order.yaml" <<'YAML'
+routines:
+  - id: r
+    steps:
+      - {exercise: nope, sets: 2, rpes: 3, rets: 1}
+    nme: R
+YAML
+run "$REHABIT" check "$test_tmp/order.yaml"
+is "$rc" 65 "check: problems in line order, exit 65"
+is "$err" "$test_tmp/order.yaml:2:5: a routine is missing required key 'name'
+$test_tmp/order.yaml:4:10: unknown exercise 'nope' (see 'rehabit list')
+$test_tmp/order.yaml:4:35: unknown key 'rpes' in a step (did you mean 'reps'?)
+$test_tmp/order.yaml:4:44: unknown key 'rets' in a step (expected exercise, sets, reps, hold, relax, work, easy, rounds, rest, level, tempo, progression)
+$test_tmp/order.yaml:5:5: unknown key 'nme' in a routine (did you mean 'name'?)
+rehabit: check: 5 problems found" "check: in line order, with did-you-mean"
+
 run "$REHABIT" check "$test_tmp/none.yaml"
 is "$rc" 66 "check a missing file exits 66"
 is "$err" "rehabit: check: $test_tmp/none.yaml: No such file or directory" \

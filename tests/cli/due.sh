@@ -129,11 +129,88 @@ is "$rc" 2 "an argument: exit 2"
 is "$err" "rehabit: due: unexpected argument 'knee-strength' (see 'rehabit due --help')" \
     "an argument: one-line error"
 
+# A file with problems stops only what depends on it, and says so.
 run "$REHABIT" --library "$top_srcdir/tests/fixtures/ui-home/bad" \
     --data-dir "$data" due
-is "$rc" 65 "bad library: exit 65"
+is "$rc" 1 "a library of one broken file: nothing due (exit 1)"
 like "$err" 'bad/bad\.yaml:4:15: .*per_week' \
-    "bad library: FILE:LINE:COLUMN: message"
+    "a broken file: FILE:LINE:COLUMN: message on stderr"
+like "$out" '^Nothing due today\.$' "a broken file: its routine left out"
+
+# Listed: the routines used. A first run with the bundled library alone
+# lists all of them.
+fresh="$test_tmp/fresh"
+# due_lib AT [ARGS...] : `rehabit due` with the bundled and the own library.
+due_lib() {
+	_at=$1; shift
+	ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+	    run faketime "$_at" "$REHABIT" --data-dir "$fresh" due "$@"
+}
+due_lib "2026-11-27 10:00:00"
+is "$rc" 0 "bundled library, first run: due (exit 0)"
+like "$out" '^  knee-strength-1 .*due today$' "first run: the first is due"
+like "$out" '^  return-to-run .*not started$' "first run: every routine listed"
+
+# One routine of their own: only it is listed, and due.
+own="$XDG_CONFIG_HOME/rehabit/library"
+mkdir -p "$own"
+cat >"$own/mine.yaml" <<'YAML'
+routines:
+  - id: my-knees
+    name: My knee routine
+    per_week: 2
+    steps:
+      - {exercise: wall-sit, sets: 2, hold: 20}
+YAML
+due_lib "2026-11-27 10:00:00"
+is "$rc" 0 "an own routine: due (exit 0)"
+like "$out" '^Due today: My knee routine \(my-knees\)$' \
+    "an own routine: it is picked, not the first bundled one"
+unlike "$out" 'knee-strength-1|knee-mobility|return-to-run' \
+    "an own routine: the bundled ones not listed"
+like "$out" '^4 other routines in the library: rehabit list$' \
+    "an own routine: the others counted"
+is "$err" "" "an own routine: no problem"
+
+# A routine of an exercise that is nowhere: its file has a problem, and
+# all of that file is left out.
+cat >"$own/other.yaml" <<'YAML'
+routines:
+  - id: my-other
+    name: Uses a broken exercise
+    steps:
+      - {exercise: my-ex, sets: 2, reps: 5}
+YAML
+due_lib "2026-11-27 10:00:00"
+like "$err" "other\.yaml:5:10: unknown exercise 'my-ex'" \
+    "a routine of an unknown exercise: its problem"
+unlike "$out" 'my-other' "its file's routines left out"
+like "$out" '^Due today: My knee routine' "the other files' still due"
+
+# my-ex in a broken file: a routine using it is listed, never due.
+printf 'exercises:\n  - {id: my-ex, name: Mine, kind: reps, colour: red}\n' \
+    >"$own/zbad.yaml"
+due_lib "2026-11-27 10:00:00"
+is "$rc" 0 "a broken file: the rest still due (exit 0)"
+is "$err" "$own/zbad.yaml:2:41: unknown key 'colour' in an exercise (expected id, name, kind, focus, sides, cues, levels)" \
+    "a broken file: its problem on stderr"
+like "$out" '^  my-other .*cannot start: a library file has problems$' \
+    "a routine using the broken file's exercise: cannot start"
+like "$out" '^Due today: My knee routine' "the others still due"
+due_lib "2026-11-27 10:00:00" -q
+is "$err" "" "--quiet: no problems printed either"
+rm -r "$XDG_CONFIG_HOME/rehabit"
+
+# A bundled routine done once stays listed; those never done are not.
+"$seed" "$fresh" >/dev/null <<SEED
+session knee-mobility $(epoch "2026-11-26 09:00") 0 1
+set quad-stretch both sets=1,hold=2,rest=1 1 2
+SEED
+due_lib "2026-11-27 10:00:00"
+like "$out" '^  knee-mobility .*last: yesterday' "a routine done: listed"
+unlike "$out" 'knee-strength-1' "a bundled routine never done: not listed"
+like "$out" '^3 other routines in the library: rehabit list$' \
+    "the other three counted"
 
 touch "$test_tmp/not-a-dir"
 run "$REHABIT" --library "$lib" --data-dir "$test_tmp/not-a-dir" due

@@ -84,4 +84,20 @@ for k in sound color ready rest switch; do
 	ok "rehabit(5) CONFIGURATION: $k" grep -Eq "^\.BI?R? \"?$k:" \
 	    "$test_tmp/conf"
 done
+
+# A library file with problems stops only what depends on it.
+own="$XDG_CONFIG_HOME/rehabit/library"
+mkdir -p "$own"
+printf 'exercises:\n  - {id: my-ex, name: Mine, kind: reps, colour: red}\n' \
+    >"$own/zbad.yaml"
+printf 'routines:\n  - {id: my-other, name: Other, steps: [{exercise: my-ex, sets: 1, reps: 5}]}\n' \
+    >"$own/mine.yaml"
+run "$REHABIT" start knee-strength-1 </dev/null
+is "$rc" 2 "a broken file: a bundled routine still goes on (to the terminal check)"
+run "$REHABIT" start my-other </dev/null
+is "$rc" 65 "a routine that needs the broken file: exit 65"
+is "$err" "$own/zbad.yaml:2:41: unknown key 'colour' in an exercise (expected id, name, kind, focus, sides, cues, levels)
+rehabit: start: 'my-other' cannot start: it uses 'my-ex' of $own/zbad.yaml, which has problems (see 'rehabit check')" \
+    "a routine that needs the broken file: the problem, then why"
+rm -r "$own"
 done_testing

@@ -608,6 +608,185 @@ test_bundled(void)
 	catalog_free(&cat);
 }
 
+/* Did-you-mean: the distance, and one nearest key or none. */
+static void
+test_suggest(void)
+{
+	static const char *const step[] = {
+		"exercise", "sets", "reps", "hold", "relax", "work", "easy",
+		"rounds", "rest", "level", "tempo", "progression"
+	};
+	struct catalog	 cat;
+	struct diags	 d;
+	const size_t	 n = sizeof step / sizeof step[0];
+
+	is_int(catalog_distance("reps", "reps"), 0, "distance: same");
+	is_int(catalog_distance("rpes", "reps"), 1, "distance: a swap is 1");
+	is_int(catalog_distance("rep", "reps"), 1, "distance: a letter less");
+	is_int(catalog_distance("reeps", "reps"), 1, "distance: one more");
+	is_int(catalog_distance("raps", "reps"), 1, "distance: one changed");
+	is_int(catalog_distance("ca", "abc"), 3,
+	    "distance: a swapped pair is not edited again");
+	is_int(catalog_distance("", "id"), 2, "distance: from nothing");
+	is_int(catalog_distance("progresion", "progression"), 1,
+	    "distance: long words");
+	is_int(catalog_distance("a-key-much-longer-than-any-known-one",
+	    "reps"), CATALOG_WORD_MAX, "distance: an overlong word is far");
+
+	is_str(catalog_suggest("rpes", step, n), "reps", "suggest: a swap");
+	is_str(catalog_suggest("sts", step, n), "sets", "suggest: a letter "
+	    "less");
+	is_str(catalog_suggest("progresion", step, n), "progression",
+	    "suggest: a long key");
+	is_str(catalog_suggest("exrcse", step, n), "exercise",
+	    "suggest: two letters less");
+	ok(catalog_suggest("rets", step, n) == NULL,
+	    "suggest: none when two are as near (reps, rest)");
+	ok(catalog_suggest("weight", step, n) == NULL,
+	    "suggest: none when all are far");
+	ok(catalog_suggest("x", step, n) == NULL,
+	    "suggest: none for a word all changed");
+
+	load_str(&cat, "routines:\n  - id: r\n    nme: R\n"
+	    "    steps: [{exercise: a, sets: 2, rpes: 5, rets: 1}]\n"
+	    "    progression: {grens: 2}\n"
+	    "exercises: [{id: a, name: A, kind: reps, cue: [x]}]\n", &d);
+	ok(d.n == 6, "suggest: the file's problems (%zu)", d.n);
+	if (d.n == 6) {
+		is_str(d.v[0].msg, "unknown key 'nme' in a routine (did you "
+		    "mean 'name'?)", "suggest: a routine's key");
+		is_str(d.v[1].msg, "unknown key 'rpes' in a step (did you "
+		    "mean 'reps'?)", "suggest: a step's key");
+		ok(strstr(d.v[2].msg, "unknown key 'rets' in a step "
+		    "(expected exercise,") == d.v[2].msg,
+		    "suggest: a tie lists the keys");
+		is_str(d.v[3].msg, "unknown key 'grens' in 'progression' "
+		    "(did you mean 'greens'?)", "suggest: a progression key");
+		is_str(d.v[5].msg, "unknown key 'cue' in an exercise (did "
+		    "you mean 'cues'?)", "suggest: an exercise's key");
+	}
+	diags_free(&d);
+	catalog_free(&cat);
+}
+
+/* Problems sorted file by file, in line order; link problems among them. */
+static void
+test_sort(void)
+{
+	struct catalog	 cat;
+	struct diags	 d;
+	char		*got;
+	size_t		 i;
+	static const char *const want[] = {
+		"a.yaml:2:5: a routine is missing required key 'name'",
+		"a.yaml:3:14: unknown exercise 'nope' (see 'rehabit list')",
+		"a.yaml:3:30: unknown key 'rpes' in a step (did you mean "
+		    "'reps'?)",
+		"b.yaml:2:19: 'kind' must be reps, hold or timed, got 'jumps'",
+		"b.yaml:3:5: duplicate exercise id 'x' (first defined at "
+		    "b.yaml:2:5)",
+	};
+
+	const char	*sa = "routines:\n  - id: r\n"
+	    "    steps: [{exercise: nope, rpes: 1}]\n";
+	const char	*sb = "exercises:\n"
+	    "  - {id: x, kind: jumps, name: X}\n"
+	    "  - {id: x, kind: reps, name: Y}\n";
+
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_buffer(&cat, "a.yaml", sa, strlen(sa), &d);
+	catalog_load_buffer(&cat, "b.yaml", sb, strlen(sb), &d);
+	catalog_link(&cat, &d);
+	catalog_sort_diags(&cat, &d);
+	is_int(d.n, 5, "sort: five problems");
+	for (i = 0; i < d.n && i < 5; i++) {
+		xasprintf(&got, "%s:%d:%d: %s", d.v[i].file, d.v[i].loc.line,
+		    d.v[i].loc.col, d.v[i].msg);
+		is_str(got, want[i], "sort: problem %zu", i + 1);
+		free(got);
+	}
+	diags_free(&d);
+	catalog_free(&cat);
+}
+
+/*
+ * A file with problems: its routines are left out, its exercises hidden,
+ * and the routines of good files that use them blocked.
+ */
+static void
+test_isolate(void)
+{
+	struct catalog		 cat;
+	struct diags		 d;
+	const struct routine	*rt;
+	const char		*good = "routines:\n"
+	    "  - {id: fine, name: Fine, steps: [{exercise: a, sets: 1, "
+	    "reps: 2}]}\n"
+	    "  - {id: uses-b, name: Uses B, steps: [{exercise: b, sets: 1, "
+	    "reps: 2}]}\n"
+	    "exercises: [{id: a, name: A, kind: reps}]\n";
+	const char		*bad = "exercises: [{id: b, name: B, kind: reps, "
+	    "colour: red}]\n"
+	    "routines: [{id: in-bad, name: In bad, steps: [{exercise: a, "
+	    "sets: 1, reps: 2}]}]\n";
+	const char		*late = "routines: [{id: late, name: Late, "
+	    "steps: [{exercise: a, sets: 1, hold: 2}]}]\n";
+	const char		*alone = "exercises: [{id: a, name: A, "
+	    "kind: reps}]\n";
+
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_buffer(&cat, "good.yaml", good, strlen(good), &d);
+	catalog_load_buffer(&cat, "bad.yaml", bad, strlen(bad), &d);
+	catalog_link(&cat, &d);
+	ok(!catalog_file_bad(&cat, "good.yaml") &&
+	    catalog_file_bad(&cat, "bad.yaml"), "isolate: the bad file");
+	is_int(catalog_isolate(&cat), 1, "isolate: one file with problems");
+	is_int(cat.nrt, 2, "isolate: the bad file's routine left out");
+	ok(catalog_routine(&cat, "in-bad") == NULL, "isolate: not found");
+	rt = catalog_routine(&cat, "fine");
+	ok(rt != NULL && rt->blocked == NULL, "isolate: a routine of good "
+	    "exercises can start");
+	rt = catalog_routine(&cat, "uses-b");
+	ok(rt != NULL && rt->blocked != NULL &&
+	    strcmp(rt->blocked, "bad.yaml") == 0 && rt->blocked_ex != NULL &&
+	    strcmp(rt->blocked_ex, "b") == 0,
+	    "isolate: one using the bad file's exercise is blocked, and why");
+	ok(catalog_exercise(&cat, "b") == NULL &&
+	    catalog_exercise(&cat, "a") != NULL,
+	    "isolate: the bad file's exercise is hidden");
+	diags_free(&d);
+	catalog_free(&cat);
+
+	/* A link problem puts its file out too. */
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_buffer(&cat, "alone.yaml", alone, strlen(alone), &d);
+	catalog_load_buffer(&cat, "late.yaml", late, strlen(late), &d);
+	catalog_link(&cat, &d);
+	ok(catalog_file_bad(&cat, "late.yaml") &&
+	    !catalog_file_bad(&cat, "alone.yaml"),
+	    "isolate: a step that does not fit its exercise");
+	catalog_isolate(&cat);
+	ok(cat.nrt == 0 && catalog_routine(&cat, "late") == NULL &&
+	    catalog_exercise(&cat, "a") != NULL,
+	    "isolate: its routine left out, the other file's exercise kept");
+	diags_free(&d);
+	catalog_free(&cat);
+
+	/* Nothing with problems: nothing changes. */
+	catalog_init(&cat);
+	diags_init(&d);
+	catalog_load_buffer(&cat, "alone.yaml", alone, strlen(alone), &d);
+	catalog_link(&cat, &d);
+	ok(d.n == 0 && catalog_isolate(&cat) == 0 && cat.nex == 1 &&
+	    catalog_exercise(&cat, "a") != NULL,
+	    "isolate: a clean library is left alone");
+	diags_free(&d);
+	catalog_free(&cat);
+}
+
 int
 main(void)
 {
@@ -624,5 +803,8 @@ main(void)
 	test_many_problems();
 	test_dose_str();
 	test_bundled();
+	test_suggest();
+	test_sort();
+	test_isolate();
 	return tap_done();
 }

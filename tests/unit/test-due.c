@@ -47,6 +47,8 @@ t_library(void)
 	t_rt[2].per_week = 7;
 	t_rt[2].steps = &t_steps[0];
 	t_rt[2].nsteps = 1;
+	/* As with --library DIR: every routine is the person's own. */
+	t_rt[0].own = t_rt[1].own = t_rt[2].own = true;
 	memset(&t_cat, 0, sizeof t_cat);
 	t_cat.rt = t_rt;
 	t_cat.nrt = 3;
@@ -245,6 +247,54 @@ test_active(void)
 	    "not started text");
 	due_free(&d);
 	history_free(&h);
+}
+
+/*
+ * Listed: the routines done at least once and the person's own; all
+ * while none is. Bundled routines (own false) never done are left out.
+ */
+static void
+test_listed(void)
+{
+	struct history	h;
+	struct due	d;
+	int64_t		at = MONDAY + 9 * HOUR;
+
+	t_rt[0].own = t_rt[1].own = t_rt[2].own = false;
+	history_init(&h);
+	due_compute(&t_cat, &h, at, 0, &d);
+	ok(d.items[0].listed && d.items[1].listed && d.items[2].listed,
+	    "listed: all of the bundled library on a first run");
+	is_int(d.pick, 0, "listed: the first routine is picked");
+	due_free(&d);
+
+	t_rt[2].own = true;
+	due_compute(&t_cat, &h, at, 0, &d);
+	ok(!d.items[0].listed && !d.items[1].listed && d.items[2].listed,
+	    "listed: only the person's own routine");
+	is_int(d.pick, 2, "listed: the own routine is picked, not the "
+	    "first bundled one");
+	is_int(d.week_planned, 7, "listed: planned, the own routine's 7");
+	due_free(&d);
+
+	/* Mobility done long ago: listed, and picked after the break. */
+	t_session(&h, "mobility", at, 0, true);
+	due_compute(&t_cat, &h, at + 40 * DAY, 0, &d);
+	ok(!d.items[0].listed && d.items[1].listed && d.items[2].listed,
+	    "listed: a routine done once stays listed");
+	is_int(d.pick, 1, "listed: back after a break, the first listed");
+	due_free(&d);
+
+	/* A routine that depends on a file with problems is never due. */
+	t_rt[1].blocked = "bad.yaml";
+	due_compute(&t_cat, &h, at + 40 * DAY, 0, &d);
+	is_int(d.items[1].state, DUE_BLOCKED, "blocked: its state");
+	is_str(due_state_text(DUE_BLOCKED), "cannot start: a library file "
+	    "has problems", "blocked: its text");
+	is_int(d.pick, 2, "blocked: never picked");
+	due_free(&d);
+	history_free(&h);
+	t_library();
 }
 
 static void
@@ -464,6 +514,7 @@ main(void)
 	test_week();
 	test_pick_and_zero();
 	test_active();
+	test_listed();
 	test_offsets();
 	test_morning();
 	test_text();
