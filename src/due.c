@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "progression.h"
 #include "xmalloc.h"
 
 /* Strength sessions at most this often a week get a rest day between. */
@@ -99,6 +100,8 @@ due_state_text(enum due_state st)
 		return "not started";
 	case DUE_LAPSED:
 		return "not done for 4 weeks";
+	case DUE_RED_FLAG:
+		return "red flag: see a physiotherapist first";
 	}
 	return "";
 }
@@ -182,6 +185,24 @@ due_inactive_state(const struct due_item *it)
 	return it->last == 0 ? DUE_NOT_STARTED : DUE_LAPSED;
 }
 
+/* A red flag stands: see a physiotherapist before anything is due. */
+static void
+due_red_flag(const struct history *h, int64_t now, int now_off,
+    struct due *d)
+{
+	size_t	i;
+
+	d->held = d->n;
+	d->red_flags = progression_red_flags(h, now, now_off, &d->flag_day);
+	if (d->red_flags == 0)
+		return;
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].state == DUE_YES)
+			d->items[i].state = DUE_RED_FLAG;
+	d->held = d->pick;
+	d->pick = d->n;
+}
+
 void
 due_compute(const struct catalog *cat, const struct history *h,
     int64_t now, int now_off, struct due *d)
@@ -223,6 +244,7 @@ due_compute(const struct catalog *cat, const struct history *h,
 			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
+	due_red_flag(h, now, now_off, d);
 }
 
 void

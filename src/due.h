@@ -25,6 +25,9 @@
  *   library lists phase 1 first). When routines are active but none is
  *   due (rest day, week done, done today), nothing is picked: an inactive
  *   routine is never a fallback.
+ * - While a red flag stands (reported in the last two weeks and not
+ *   cleared by a physiotherapist: progression_red_flags()), nothing is
+ *   due: the routine that would be is "held" instead.
  */
 #ifndef REHABIT_DUE_H
 #define REHABIT_DUE_H
@@ -51,7 +54,8 @@ enum due_state {
 	DUE_WEEK_DONE,		/* this week's sessions are all done */
 	DUE_UNPLANNED,		/* per_week 0 */
 	DUE_NOT_STARTED,	/* inactive, never done */
-	DUE_LAPSED		/* inactive, not done for DUE_ACTIVE_DAYS */
+	DUE_LAPSED,		/* inactive, not done for DUE_ACTIVE_DAYS */
+	DUE_RED_FLAG		/* would be due, but a red flag stands */
 };
 
 struct due_item {
@@ -69,6 +73,10 @@ struct due {
 	int		 week_done;	/* sessions of these routines */
 	int		 week_planned;	/* sum of per_week */
 	size_t		 pick;		/* the routine to start; n: none */
+	size_t		 held;		/* would be picked but for a red
+					   flag; n: none */
+	unsigned	 red_flags;	/* FLAG_* that stand today */
+	int64_t		 flag_day;	/* local day of the latest */
 };
 
 /* Fill `d` (free it with due_free()). */

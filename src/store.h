@@ -22,7 +22,7 @@
 #include "history.h"
 
 /* The schema this rehabit writes; older ones are migrated on open. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 /* PRAGMA application_id of a rehabit history: "RhBt". */
 #define STORE_APPLICATION_ID	0x52684274
 #define STORE_FILE		"history.db"
@@ -189,19 +189,30 @@ int	store_last_start(struct store *, const char *routine,
 /* One session by id, appended to `h`. 66 if there is none. */
 int	store_load_session(struct store *, int64_t id, struct history *);
 
+/*
+ * "I saw a physiotherapist" at `at` (note: what they said, or NULL): red
+ * flags reported before it no longer stand. The same time again replaces
+ * the note. 65 if the note is not valid.
+ */
+int	store_add_clearance(struct store *, int64_t at, int utc_off,
+	    const char *note);
+
 /* What store_import() did. */
 struct store_import_stats {
 	size_t	sessions_new;
 	size_t	sessions_merged;
 	size_t	reports_new;
 	size_t	reports_merged;
+	size_t	clearances_new;
+	size_t	clearances_merged;
 };
 
 /*
  * Merge a history (from a history file) in one transaction: a session with
  * the same start and routine is the same session (its values are replaced
  * by the file's, sets and pain added or replaced); a standalone report
- * with the same time and kind is the same report. Importing twice adds
+ * with the same time and kind is the same report; a clearance with the
+ * same time is the same clearance. Importing twice adds
  * nothing.
  */
 int	store_import(struct store *, const struct history *,
