@@ -98,8 +98,10 @@ prescribe_advice(const struct prog_plan *pl, unsigned advice, char *buf,
 		    "instead of running for now (%s).", pl->cross);
 		break;
 	case ADVICE_REST_DAY:
-		snprintf(buf, len, "Rest day: %s; come back tomorrow.",
-		    pl->rest);
+		/* Never "come back tomorrow" beside "see a physiotherapist". */
+		snprintf(buf, len, "Rest day: %s; %s.", pl->rest,
+		    pl->advice & ADVICE_SEE_PHYSIO ? "see a physiotherapist "
+		    "before the next session" : "come back tomorrow");
 		break;
 	default:
 		snprintf(buf, len, "%s", progression_advice_name(advice));

@@ -1429,6 +1429,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	c.flags = progression_red_flags(h, now, utc_off, &c.flag_day);
 	prog_trend(&c);
 
+	pl->flags = c.flags;
 	if (c.flags != 0) {
 		pl->advice |= ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN;
 		prog_flag_names(c.flags, what, sizeof what);

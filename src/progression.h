@@ -103,6 +103,7 @@ struct prog_plan {
 	struct prog_item	*items;		/* in step order */
 	size_t			 nitems;
 	unsigned		 advice;	/* ADVICE_* */
+	unsigned		 flags;		/* red flags that stand */
 	char			 physio[512];	/* what triggered see-physio */
 	char			 cross[512];	/* what triggered cross-train */
 	char			 rest[128];	/* why a rest day */
