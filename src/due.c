@@ -101,7 +101,7 @@ due_state_text(enum due_state st)
 	case DUE_LAPSED:
 		return "not done for 4 weeks";
 	case DUE_RED_FLAG:
-		return "red flag: see a physiotherapist first";
+		return "held: red flag";
 	}
 	return "";
 }
