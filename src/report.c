@@ -553,6 +553,7 @@ report_add_flag(struct report *r, int64_t at, int off, unsigned flags,
 	f->at = at;
 	f->utc_off = off;
 	f->flags = flags;
+	f->cleared = false;
 	f->note = note;
 }
 
