@@ -81,7 +81,7 @@ struct hist_pain {
 struct hist_clearance {
 	int64_t		 at;
 	int		 utc_off;
-	char		*note;		/* what the physiotherapist said, or NULL */
+	char		*note;		/* what the physio said, or NULL */
 };
 
 /* Sessions are sorted oldest first; so are standalone reports and
