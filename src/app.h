@@ -6,10 +6,12 @@
 #ifndef REHABIT_APP_H
 #define REHABIT_APP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "catalog.h"
 #include "cmd.h"
+#include "history.h"
 
 struct store;
 struct config;
@@ -46,6 +48,13 @@ void	ui_home_open(struct app *);
  * sets done) it opens the summary and, on top of it, the pain form.
  */
 void	ui_session_open(struct app *, const struct routine *rt);
+/*
+ * Before a session of `rt` while a red flag stands (ui-redflag.c): push a
+ * screen that says to see a physiotherapist and what is still fine, and
+ * asks; y opens the session. False (nothing pushed) when none stands.
+ */
+bool	ui_redflag_open(struct app *, const struct history *,
+	    const struct routine *rt, int64_t now, int utc_off);
 /* The pain form for a session, or a standalone report if 0 (ui-pain.c). */
 void	ui_pain_open(struct app *, int64_t session);
 /*

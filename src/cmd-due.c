@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "due.h"
 #include "history.h"
+#include "progression.h"
 #include "store.h"
 
 #define CMD_DUE_NOT_DUE	1
@@ -27,7 +28,9 @@ const struct cmd_entry cmd_due_entry = {
 	    "sessions were\ndone this week (Monday to Sunday) and none today. "
 	    "A strength routine\nplanned at most 3 times a week rests the day "
 	    "after a strength session.\nWhen nothing is due, it names the "
-	    "day of the next session.\n"
+	    "day of the next session.\nWhile a red flag stands (reported in "
+	    "the last two weeks, no `pain --cleared`\nsince), nothing is due: "
+	    "see a physiotherapist first.\n"
 	    "\nListed: the routines done at least once and those of your "
 	    "own library\nfolder (or of --library DIR); all of them until "
 	    "one is. A routine that\nneeds a library file with problems is "
@@ -48,6 +51,23 @@ cmd_due_offset(time_t now)
 	return (int)tm.tm_gmtoff;
 }
 
+/* Why nothing is due: the red flags, and the way out of them. */
+static void
+cmd_due_red_flag(const struct due *d)
+{
+	char	day[16];
+	int	i;
+
+	progression_date(d->flag_day, day, sizeof day);
+	printf("Nothing due today: see a physiotherapist first.\nYou "
+	    "reported");
+	for (i = 0; i < FLAG_COUNT; i++)
+		if (d->red_flags & (1u << i))
+			printf(" %s", history_flag_name(1u << i));
+	printf(" (last on %s). After the visit:\n  rehabit pain --cleared "
+	    "[--note \"what the physio said\"]\n", day);
+}
+
 static void
 cmd_due_print(const struct due *d, int64_t today)
 {
@@ -59,7 +79,9 @@ cmd_due_print(const struct due *d, int64_t today)
 	if (d->pick < d->n) {
 		it = &d->items[d->pick];
 		printf("Due today: %s (%s)\n", it->rt->name, it->rt->id);
-	} else {
+	} else if (d->red_flags != 0)
+		cmd_due_red_flag(d);
+	else {
 		printf("Nothing due today.\n");
 		if ((it = due_next(d)) != NULL) {
 			due_day_str(it->next, today, day, sizeof day);

@@ -97,10 +97,15 @@ cmd_import_exec(const struct rh_opts *o, int argc, char **argv)
 		fputs("Imported ", stdout);
 		diag_fputs(stdout, path, false);
 		printf(": %zu new session%s, %zu already there; "
-		    "%zu new pain report%s, %zu already there.\n",
+		    "%zu new pain report%s, %zu already there",
 		    stats.sessions_new, stats.sessions_new == 1 ? "" : "s",
 		    stats.sessions_merged, stats.reports_new,
 		    stats.reports_new == 1 ? "" : "s", stats.reports_merged);
+		if (h.nc > 0)
+			printf("; %zu new clearance%s, %zu already there",
+			    stats.clearances_new, stats.clearances_new == 1 ?
+			    "" : "s", stats.clearances_merged);
+		printf(".\n");
 	}
 	store_close(st);
 	history_free(&h);

@@ -22,7 +22,7 @@ static int	cmd_pain_exec(const struct rh_opts *, int, char **);
 const struct cmd_entry cmd_pain_entry = {
 	.name = "pain",
 	.args = "[--during N] [--after N] [--morning N] [--flag F]... "
-	    "[--note TEXT] [--date DATE]",
+	    "[--note TEXT] [--date DATE] | --cleared [--note TEXT]",
 	.summary = "record pain (0-10) for the latest session, or on its own",
 	.help =
 	    "  --during N    pain during the session, 0 (none) to 10 (worst)\n"
@@ -33,6 +33,9 @@ const struct cmd_entry cmd_pain_entry = {
 	    "                giving-way, night-pain, injury\n"
 	    "  --note TEXT   a note, kept with the session or the report; at\n"
 	    "                most 4096 bytes, also once added to the session's\n"
+	    "  --cleared     a physiotherapist has seen the knee: lifts the\n"
+	    "                red-flag advice; progression starts again from\n"
+	    "                a safe dose (--note: what they said)\n"
 	    "  --date DATE   when: YYYY-MM-DD[THH:MM[:SS][+HH:MM]], local time\n"
 	    "                unless an offset is given; a day alone means its\n"
 	    "                end (08:00 for a morning report alone)\n"
@@ -118,6 +121,32 @@ cmd_pain_date(const char *arg, bool morning_only, int64_t now, int64_t *at,
 	return 0;
 }
 
+/* `pain --cleared`: "I saw a physiotherapist". */
+static int
+cmd_pain_cleared(const struct rh_opts *o, const char *note, int64_t at,
+    int utc_off)
+{
+	struct store	*st;
+	char		 when[ISOTIME_LEN];
+	int		 rc;
+
+	if ((rc = store_open(o->data_dir, &st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		return rc;
+	}
+	if ((rc = store_add_clearance(st, at, utc_off, note)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+		store_close(st);
+		return rc;
+	}
+	store_close(st);
+	isotime_format_short(at, utc_off, when, sizeof when);
+	printf("Recorded: a physiotherapist saw the knee (%s).\n"
+	    "Red flags reported before then no longer stand; each exercise "
+	    "starts again\nfrom a safe dose, as after a break.\n", when);
+	return 0;
+}
+
 static int
 cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 {
@@ -128,6 +157,7 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		{ "flag",	required_argument,	NULL, 'f' },
 		{ "note",	required_argument,	NULL, 'n' },
 		{ "date",	required_argument,	NULL, 't' },
+		{ "cleared",	no_argument,		NULL, 'c' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -138,7 +168,7 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	unsigned		 f;
 	int64_t			 now = (int64_t)time(NULL), target;
 	int			 c, rc, i;
-	bool			 any = false;
+	bool			 any = false, cleared = false;
 
 	memset(&in, 0, sizeof in);
 	in.session = -1;
@@ -175,6 +205,9 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		case 't':
 			date = optarg;
 			break;
+		case 'c':
+			cleared = true;
+			break;
 		case 'h':
 			cmd_usage(&cmd_pain_entry, stdout);
 			return 0;
@@ -192,6 +225,10 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error(&cmd_pain_entry, "unexpected argument "
 		    "'%s'", argv[optind]);
+	if (cleared && (in.during != PAIN_NONE || in.after != PAIN_NONE ||
+	    in.morning != PAIN_NONE || in.flags != 0))
+		return cmd_usage_error(&cmd_pain_entry, "--cleared: no scores "
+		    "or flags with it (only --note and --date)");
 	if (!any) {
 		/* The form (ui-pain.c) when stdin and stdout are a terminal. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
@@ -199,7 +236,7 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
 	}
-	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&
+	if (!cleared && in.during == PAIN_NONE && in.after == PAIN_NONE &&
 	    in.morning == PAIN_NONE && in.flags == 0 && in.note == NULL)
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
@@ -209,6 +246,8 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	    in.during == PAIN_NONE && in.after == PAIN_NONE, now, &in.at,
 	    &in.utc_off)) != 0)
 		return rc;
+	if (cleared)
+		return cmd_pain_cleared(o, in.note, in.at, in.utc_off);
 
 	/* Flags or a note alone need a session: look before creating. */
 	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&

@@ -223,6 +223,9 @@ plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 			continue;
 		prescribe_advice(pl, a, line, sizeof line);
 		fprintf(fp, "%s%s\n", a == ADVICE_REST_DAY ? "" : "!! ", line);
+		if (a == ADVICE_SEE_PHYSIO && pl->flags != 0)
+			fprintf(fp, "   After the visit: rehabit pain "
+			    "--cleared [--note \"what the physio said\"]\n");
 	}
 }
 

@@ -269,7 +269,11 @@ cmd_report_flags(FILE *fp, const struct report *r)
 	for (i = 0; i < r->nflags; i++) {
 		f = &r->flags[i];
 		cmd_report_date(f->at, f->utc_off, day, sizeof day);
-		review_flags(f->flags, names, sizeof names);
+		if (f->cleared)
+			snprintf(names, sizeof names, "seen by a "
+			    "physiotherapist; red flags cleared");
+		else
+			review_flags(f->flags, names, sizeof names);
 		fprintf(fp, "- %s: %s", day, names);
 		if (f->note != NULL && f->note[0] != '\0') {
 			fputs(" - \"", fp);

@@ -40,6 +40,9 @@ const struct cmd_entry cmd_start_entry = {
 	    "  q            quit (the sets done are kept)\n"
 	    "  ?            all the keys\n"
 	    "\n"
+	    "While a red flag stands (see 'rehabit due'), it asks first and\n"
+	    "says which gentle work is still fine: y starts, n does not.\n"
+	    "\n"
 	    "Settings (get-ready, rest and switch-sides seconds, sound,\n"
 	    "colour) are read from $XDG_CONFIG_HOME/rehabit/config.yaml;\n"
 	    "see rehabit(5).\n",
@@ -95,9 +98,11 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	struct app		 app;
 	struct ui_opts		 uo;
 	struct store		*db = NULL;
+	struct history		 h;
 	const struct routine	*rt;
 	const char		*name = NULL;
-	int			 i, rc;
+	int64_t			 now;
+	int			 i, rc, off;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 ||
@@ -182,6 +187,17 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 		return rc;
 	}
 
+	/* While a red flag stands, ask first (ui-redflag.c). */
+	prescribe_now(&now, &off);
+	history_init(&h);
+	if ((rc = store_load(db, 0, &h)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(db));
+		history_free(&h);
+		store_close(db);
+		catalog_free(&cat);
+		return rc;
+	}
+
 	app.opts = opts;
 	app.cat = &cat;
 	app.store = db;
@@ -189,7 +205,9 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	uo.color = opts->color && cfg.color;
 	uo.ascii = false;
 	ui_init(&uo);
-	ui_session_open(&app, rt);
+	if (!ui_redflag_open(&app, &h, rt, now, off))
+		ui_session_open(&app, rt);
+	history_free(&h);
 	rc = ui_run();
 	ui_end();
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "progression.h"
 #include "xmalloc.h"
 
 /* Strength sessions at most this often a week get a rest day between. */
@@ -102,6 +103,8 @@ due_state_text(enum due_state st)
 		return "not done for 4 weeks";
 	case DUE_BLOCKED:
 		return "cannot start: a library file has problems";
+	case DUE_RED_FLAG:
+		return "held: red flag";
 	}
 	return "";
 }
@@ -263,6 +266,24 @@ due_mark_listed(struct due *d)
 		d->items[i].listed = true;
 }
 
+/* A red flag stands: see a physiotherapist before anything is due. */
+static void
+due_red_flag(const struct history *h, int64_t now, int now_off,
+    struct due *d)
+{
+	size_t	i;
+
+	d->held = d->n;
+	d->red_flags = progression_red_flags(h, now, now_off, &d->flag_day);
+	if (d->red_flags == 0)
+		return;
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].state == DUE_YES)
+			d->items[i].state = DUE_RED_FLAG;
+	d->held = d->pick;
+	d->pick = d->n;
+}
+
 void
 due_compute(const struct catalog *cat, const struct history *h,
     int64_t now, int now_off, struct due *d)
@@ -307,6 +328,7 @@ due_compute(const struct catalog *cat, const struct history *h,
 			it->state = due_inactive_state(it);
 	}
 	d->pick = best != NULL ? (size_t)(best - d->items) : d->n;
+	due_red_flag(h, now, now_off, d);
 }
 
 const struct due_item *

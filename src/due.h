@@ -31,6 +31,9 @@
  *   inactive routine is never a fallback.
  * - A routine that depends on a library file with problems (see
  *   catalog_isolate()) is never due.
+ * - While a red flag stands (reported in the last two weeks and not
+ *   cleared by a physiotherapist: progression_red_flags()), nothing is
+ *   due: the routine that would be is "held" instead.
  */
 #ifndef REHABIT_DUE_H
 #define REHABIT_DUE_H
@@ -58,7 +61,8 @@ enum due_state {
 	DUE_UNPLANNED,		/* per_week 0 */
 	DUE_NOT_STARTED,	/* inactive, never done */
 	DUE_LAPSED,		/* inactive, not done for DUE_ACTIVE_DAYS */
-	DUE_BLOCKED		/* depends on a library file with problems */
+	DUE_BLOCKED,		/* depends on a library file with problems */
+	DUE_RED_FLAG		/* would be due, but a red flag stands */
 };
 
 struct due_item {
@@ -78,6 +82,10 @@ struct due {
 	int		 week_done;	/* sessions of these routines */
 	int		 week_planned;	/* sum of per_week */
 	size_t		 pick;		/* the routine to start; n: none */
+	size_t		 held;		/* would be picked but for a red
+					   flag; n: none */
+	unsigned	 red_flags;	/* FLAG_* that stand today */
+	int64_t		 flag_day;	/* local day of the latest */
 };
 
 /* Fill `d` (free it with due_free()). */

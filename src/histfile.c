@@ -768,9 +768,48 @@ hp_reports(struct hp *hp, struct history *h)
 	}
 }
 
-enum { TK_FORMAT, TK_SESSIONS, TK_PAIN };
+/* clearances: [{at: TIME, note: TEXT}]: "I saw a physiotherapist". */
+enum { CK_AT, CK_NOTE };
+static const char *const hp_clearance_keys[] = { "at", "note", NULL };
+
+static void
+hp_clearance_key(struct hp *hp, int k, void *arg)
+{
+	struct hist_clearance	*c = arg;
+
+	if (k == CK_AT)
+		hp_time(hp, "at", &c->at, &c->utc_off);
+	else
+		c->note = hp_note(hp);
+}
+
+static void
+hp_clearances(struct hp *hp, struct history *h)
+{
+	struct hist_clearance	*c;
+	yaml_mark_t		 m;
+	unsigned		 seen;
+
+	if (!hp_is(hp, YAML_SEQUENCE_START_EVENT)) {
+		hp_error(hp, hp_mark(hp), "clearances must be a list");
+		hp_skip(hp);
+		return;
+	}
+	while (hp_next(hp) && !hp_is(hp, YAML_SEQUENCE_END_EVENT)) {
+		m = hp_mark(hp);
+		c = history_add_clearance(h);
+		hp_mapping(hp, "a clearance", hp_clearance_keys,
+		    hp_clearance_key, c, &seen);
+		if (hp->fatal)
+			return;
+		if (!(seen & (1u << CK_AT)))
+			hp_error(hp, m, "a clearance needs 'at'");
+	}
+}
+
+enum { TK_FORMAT, TK_SESSIONS, TK_PAIN, TK_CLEARANCES };
 static const char *const hp_top_keys[] = { "format", "sessions", "pain",
-	NULL };
+	"clearances", NULL };
 
 static void
 hp_top_key(struct hp *hp, int k, void *arg)
@@ -788,6 +827,9 @@ hp_top_key(struct hp *hp, int k, void *arg)
 		break;
 	case TK_SESSIONS:
 		hp_sessions(hp, h);
+		break;
+	case TK_CLEARANCES:
+		hp_clearances(hp, h);
 		break;
 	default:
 		hp_reports(hp, h);
@@ -1201,6 +1243,19 @@ hw_report(struct hw *w, const struct hist_pain *p)
 	hw_map_end(w);
 }
 
+static void
+hw_clearance(struct hw *w, const struct hist_clearance *c)
+{
+	hw_map(w, false);
+	hw_plain(w, "at");
+	hw_time(w, c->at, c->utc_off);
+	if (c->note != NULL) {
+		hw_plain(w, "note");
+		hw_str(w, c->note);
+	}
+	hw_map_end(w);
+}
+
 int
 histfile_write_yaml(FILE *fp, const struct history *h)
 {
@@ -1233,6 +1288,14 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 	for (i = 0; i < h->np; i++)
 		hw_report(&w, &h->p[i]);
 	hw_seq_end(&w);
+	/* Optional: a file without clearances reads as before. */
+	if (h->nc > 0) {
+		hw_plain(&w, "clearances");
+		hw_seq(&w, false);
+		for (i = 0; i < h->nc; i++)
+			hw_clearance(&w, &h->c[i]);
+		hw_seq_end(&w);
+	}
 	hw_map_end(&w);
 	yaml_document_end_event_initialize(&w.ev, 1);
 	hw_emit(&w);
@@ -1388,19 +1451,39 @@ hc_report_row(FILE *fp, const struct hist_pain *p)
 	fputs(",,,,,\r\n", fp);
 }
 
+/* A clearance: its time, "cleared" in the flags column, its note. */
+static void
+hc_clearance_row(FILE *fp, const struct hist_clearance *c)
+{
+	char	t[ISOTIME_LEN];
+
+	isotime_format(c->at, c->utc_off, t, sizeof t);
+	hc_field(fp, t, false);
+	fputs(",,,,,,", fp);
+	hc_field(fp, "cleared", false);
+	hc_field(fp, c->note != NULL ? c->note : "", false);
+	fputs(",,,,,\r\n", fp);
+}
+
 int
 histfile_write_csv(FILE *fp, const struct history *h)
 {
-	size_t	i = 0, j = 0;
+	size_t	i = 0, j = 0, k = 0;
+	int64_t	ts, tp, tc;
 
 	fputs("start,end,routine,completed,pain_during,pain_after,"
 	    "pain_morning,flags,note,exercise,side,prescribed,set,done,"
 	    "exercise_pain\r\n", fp);
-	while (i < h->ns || j < h->np) {
-		if (j == h->np || (i < h->ns && h->s[i].start <= h->p[j].at))
+	while (i < h->ns || j < h->np || k < h->nc) {
+		ts = i < h->ns ? h->s[i].start : INT64_MAX;
+		tp = j < h->np ? h->p[j].at : INT64_MAX;
+		tc = k < h->nc ? h->c[k].at : INT64_MAX;
+		if (i < h->ns && ts <= tp && ts <= tc)
 			hc_session_rows(fp, &h->s[i++]);
-		else
+		else if (j < h->np && tp <= tc)
 			hc_report_row(fp, &h->p[j++]);
+		else
+			hc_clearance_row(fp, &h->c[k++]);
 	}
 	return ferror(fp) ? -1 : 0;
 }

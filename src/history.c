@@ -60,8 +60,11 @@ history_free(struct history *h)
 		free(h->p[i].note);
 		free(h->p[i].uid);
 	}
+	for (i = 0; i < h->nc; i++)
+		free(h->c[i].note);
 	free(h->s);
 	free(h->p);
+	free(h->c);
 	if (h->pool != NULL) {
 		arena_free(&h->pool->arena);
 		free(h->pool);
@@ -151,6 +154,31 @@ history_add_pain(struct history *h)
 	p = &h->p[h->np++];
 	memset(p, 0, sizeof *p);
 	return p;
+}
+
+struct hist_clearance *
+history_add_clearance(struct history *h)
+{
+	struct hist_clearance	*c;
+
+	h->c = history_grow(h->c, h->nc, sizeof *h->c);
+	c = &h->c[h->nc++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+const struct hist_clearance *
+history_last_clearance(const struct history *h, int64_t now)
+{
+	const struct hist_clearance	*last = NULL;
+	size_t				 i;
+
+	/* Not sorted when built by hand: look at every one. */
+	for (i = 0; i < h->nc; i++)
+		if (h->c[i].at <= now && (last == NULL ||
+		    h->c[i].at > last->at))
+			last = &h->c[i];
+	return last;
 }
 
 const char *

@@ -75,7 +75,18 @@ struct hist_pain {
 	char		*uid;		/* its id in the history file, or NULL */
 };
 
-/* Sessions are sorted oldest first; so are standalone reports. */
+/*
+ * "I saw a physiotherapist": red flags reported before it no longer stand,
+ * and progression restarts from a safe dose (rehabit(1), pain --cleared).
+ */
+struct hist_clearance {
+	int64_t		 at;
+	int		 utc_off;
+	char		*note;		/* what the physio said, or NULL */
+};
+
+/* Sessions are sorted oldest first; so are standalone reports and
+ * clearances. */
 struct history_pool;
 
 struct history {
@@ -83,6 +94,8 @@ struct history {
 	size_t			 ns;
 	struct hist_pain	*p;
 	size_t			 np;
+	struct hist_clearance	*c;
+	size_t			 nc;
 	struct history_pool	*pool;		/* NULL until first used */
 };
 
@@ -96,6 +109,10 @@ void	history_free(struct history *);
 struct hist_session	*history_add_session(struct history *);
 struct hist_exercise	*history_add_exercise(struct hist_session *);
 struct hist_pain	*history_add_pain(struct history *);
+struct hist_clearance	*history_add_clearance(struct history *);
+/* The latest clearance at or before `now`, or NULL. */
+const struct hist_clearance *history_last_clearance(const struct history *,
+			    int64_t now);
 
 /*
  * The pool of a history: memory for pooled sessions, freed with the

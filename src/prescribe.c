@@ -143,8 +143,13 @@ prescribe_advice(const struct prog_plan *pl, unsigned advice, char *buf,
 		    "instead of running for now (%s).", pl->cross);
 		break;
 	case ADVICE_REST_DAY:
-		snprintf(buf, len, "Rest day: %s; the next session is %s.",
-		    pl->rest, pl->next);
+		/* Never "the next session is ..." beside "see a physiotherapist". */
+		if (pl->advice & ADVICE_SEE_PHYSIO)
+			snprintf(buf, len, "Rest day: %s; see a physiotherapist "
+			    "before the next session.", pl->rest);
+		else
+			snprintf(buf, len, "Rest day: %s; the next session is "
+			    "%s.", pl->rest, pl->next);
 		break;
 	default:
 		snprintf(buf, len, "%s", progression_advice_name(advice));

@@ -145,6 +145,8 @@ struct ctx {
 	size_t			 nm;
 	unsigned		 flags;		/* active red flags */
 	int64_t			 flag_day;	/* when last reported */
+	int64_t			 cleared;	/* last clearance; INT64_MIN */
+	int64_t			 cleared_day;
 	bool			 trend;
 	char			 trend_why[160];
 	size_t			*idx;		/* scratch: step sessions */
@@ -168,6 +170,7 @@ struct look {
 	size_t			 n;		/* step sessions */
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
+	bool			 restart;	/* cleared since the last */
 	bool			 physio_reds;	/* else pain not lower */
 	bool			 severe;	/* see severe_why */
 	char			 severe_why[160];
@@ -834,32 +837,43 @@ prog_flag_names(unsigned flags, char *buf, size_t len)
 	}
 }
 
-/* Red flags reported in the last RED_FLAG_DAYS days. */
-static void
-prog_red_flags(struct ctx *c)
+/*
+ * Red flags reported in the last RED_FLAG_DAYS days and after the last
+ * clearance (a session's flags are reported when it ends).
+ */
+unsigned
+progression_red_flags(const struct history *h, int64_t now, int utc_off,
+    int64_t *day)
 {
-	const struct history	*h = c->h;
-	int64_t			 d;
-	size_t			 i;
+	const struct hist_clearance	*cl;
+	int64_t				 d, today, after = INT64_MIN;
+	unsigned			 flags = 0;
+	size_t				 i;
 
+	today = progression_day(now, utc_off);
+	if ((cl = history_last_clearance(h, now)) != NULL)
+		after = cl->at;
+	*day = INT64_MIN;
 	for (i = 0; i < h->ns; i++) {
 		d = prog_sday(&h->s[i]);
-		if (h->s[i].flags == 0 || d > c->today ||
-		    d <= c->today - RED_FLAG_DAYS)
+		if (h->s[i].flags == 0 || d > today ||
+		    d <= today - RED_FLAG_DAYS || (h->s[i].end != 0 ?
+		    h->s[i].end : h->s[i].start) <= after)
 			continue;
-		c->flags |= h->s[i].flags;
-		if (d > c->flag_day)
-			c->flag_day = d;
+		flags |= h->s[i].flags;
+		if (d > *day)
+			*day = d;
 	}
 	for (i = 0; i < h->np; i++) {
 		d = progression_day(h->p[i].at, h->p[i].utc_off);
-		if (h->p[i].flags == 0 || d > c->today ||
-		    d <= c->today - RED_FLAG_DAYS)
+		if (h->p[i].flags == 0 || d > today ||
+		    d <= today - RED_FLAG_DAYS || h->p[i].at <= after)
 			continue;
-		c->flags |= h->p[i].flags;
-		if (d > c->flag_day)
-			c->flag_day = d;
+		flags |= h->p[i].flags;
+		if (d > *day)
+			*day = d;
 	}
+	return (flags);
 }
 
 /*
@@ -1097,11 +1111,13 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	    side);
 	w->days_since = (int)(c->today - prog_sday(&c->h->s[c->idx[lk->n -
 	    1]]));
+	/* A physiotherapist has seen the knee since: start again. */
+	lk->restart = c->h->s[c->idx[lk->n - 1]].start < c->cleared;
 	for (k = lk->n; k-- > 0;) {
 		prog_seen(c, st, side, lk, k, &seen);
 		if (w->nsess < PROG_SEEN)
 			w->sess[w->nsess++] = seen;
-		if (counting && seen.red)
+		if (counting && seen.red && seen.start >= c->cleared)
 			reds++;
 		else
 			counting = false;
@@ -1110,7 +1126,7 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 		    st->exercise_id, side)->prescribed, &lk->last->prescribed))
 			greens++;
 	}
-	lk->red = w->sess[0].red;
+	lk->red = w->sess[0].red && !lk->restart;
 	lk->brk = w->days_since > BREAK_DAYS;
 	seen = w->sess[0];
 	if (seen.severe) {
@@ -1135,7 +1151,9 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	early = prog_mean(c, st, side, lk->n, c->today - 7 * wk - 6,
 	    c->today - 7 * wk, &ne);
 	late = prog_mean(c, st, side, lk->n, c->today - 6, c->today, &nl);
+	/* Weeks before a clearance are the physiotherapist's to judge. */
 	if (!lk->physio && ne > 0 && nl > 0 && late >= early &&
+	    c->cleared_day < c->today - 7 * wk - 6 &&
 	    late > lk->lim.green_max) {
 		lk->physio = true;
 		progression_date(c->today - 7 * wk, day, sizeof day);
@@ -1208,11 +1226,15 @@ prog_red(const struct step *st, const struct look *lk,
 		    v->morning_prev, v->morning, floor, severe);
 }
 
-static void
-prog_break(const struct step *st, const struct look *lk,
+/*
+ * The dose after `days` without a session: the percentage of the volume
+ * kept, or 0 for the routine's dose.
+ */
+static int
+prog_break_dose(const struct step *st, const struct look *lk, int days,
     struct prog_item *it)
 {
-	int	i, days = it->why.days_since;
+	int	i;
 
 	it->decision = PROG_DELOAD;
 	it->rule = RULE_BREAK;
@@ -1221,18 +1243,59 @@ prog_break(const struct step *st, const struct look *lk,
 			break;
 	if (prog_breaks[i].max_days == 0) {
 		it->dose = st->base;
-		snprintf(it->reason, sizeof it->reason, "%d days since the "
-		    "last session: start again from the routine's dose.", days);
-		return;
+		return (0);
 	}
 	prog_scale(st, &lk->lad, &it->current, prog_breaks[i].frac *
 	    progression_volume(st->ex->kind, &it->current), &it->dose);
-	snprintf(it->reason, sizeof it->reason, "%d days since the last "
-	    "session: back to about %d%% of the volume.%s", days,
-	    prog_breaks[i].pct, progression_volume(st->ex->kind, &it->dose) <
+	return (prog_breaks[i].pct);
+}
+
+static const char *
+prog_floor_note(const struct step *st, const struct prog_item *it)
+{
+	return (progression_volume(st->ex->kind, &it->dose) <
 	    progression_volume(st->ex->kind, &it->current) ? "" : " This is "
 	    "already the smallest dose: one set of the level's starting "
 	    "dose.");
+}
+
+static void
+prog_break(const struct step *st, const struct look *lk,
+    struct prog_item *it)
+{
+	int	pct, days = it->why.days_since;
+
+	if ((pct = prog_break_dose(st, lk, days, it)) == 0)
+		snprintf(it->reason, sizeof it->reason, "%d days since the "
+		    "last session: start again from the routine's dose.", days);
+	else
+		snprintf(it->reason, sizeof it->reason, "%d days since the "
+		    "last session: back to about %d%% of the volume.%s", days,
+		    pct, prog_floor_note(st, it));
+}
+
+/*
+ * Cleared by a physiotherapist since the last session: start again as
+ * after a break of at least a week, so never from the old dose.
+ */
+static void
+prog_cleared(const struct ctx *c, const struct step *st,
+    const struct look *lk, struct prog_item *it)
+{
+	char	day[16];
+	int	pct, days = it->why.days_since;
+
+	progression_date(c->cleared_day, day, sizeof day);
+	if (days <= BREAK_DAYS)
+		days = BREAK_DAYS + 1;
+	if ((pct = prog_break_dose(st, lk, days, it)) == 0)
+		snprintf(it->reason, sizeof it->reason, "A physiotherapist "
+		    "saw the knee on %s: start again from the routine's "
+		    "dose.", day);
+	else
+		snprintf(it->reason, sizeof it->reason, "A physiotherapist "
+		    "saw the knee on %s: start again at about %d%% of the "
+		    "volume.%s", day, pct, prog_floor_note(st, it));
 }
 
 static void
@@ -1352,7 +1415,9 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 		snprintf(it->reason, sizeof it->reason, "You reported %s "
 		    "(last on %s): no step up; see a physiotherapist.", what,
 		    day);
-	} else if (lk.red)
+	} else if (lk.restart)
+		prog_cleared(c, st, &lk, it);
+	else if (lk.red)
 		prog_red(st, &lk, &it->why.sess[0], it);
 	else if (lk.severe) {
 		it->rule = RULE_SEE_PHYSIO;
@@ -1450,6 +1515,7 @@ void
 progression_plan(const struct routine *rt, const struct history *h,
     int64_t now, int utc_off, struct prog_plan *pl)
 {
+	const struct hist_clearance *cl;
 	struct ctx	 c;
 	struct prog_item *it;
 	char		 what[96], day[16], text[160];
@@ -1463,12 +1529,17 @@ progression_plan(const struct routine *rt, const struct history *h,
 	c.h = h;
 	c.plan = pl;
 	c.from = c.today - prog_window_days(rt) + 1;
-	c.flag_day = INT64_MIN;
+	c.cleared = c.cleared_day = INT64_MIN;
+	if ((cl = history_last_clearance(h, now)) != NULL) {
+		c.cleared = cl->at;
+		c.cleared_day = progression_day(cl->at, cl->utc_off);
+	}
 	c.idx = xcalloc(h->ns + 1, sizeof *c.idx);
 	prog_mornings(&c);
-	prog_red_flags(&c);
+	c.flags = progression_red_flags(h, now, utc_off, &c.flag_day);
 	prog_trend(&c);
 
+	pl->flags = c.flags;
 	if (c.flags != 0) {
 		pl->advice |= ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN;
 		prog_flag_names(c.flags, what, sizeof what);

@@ -113,6 +113,7 @@ struct prog_plan {
 	struct prog_item	*items;		/* in step order */
 	size_t			 nitems;
 	unsigned		 advice;	/* ADVICE_* */
+	unsigned		 flags;		/* red flags that stand */
 	char			 physio[512];	/* what triggered see-physio */
 	char			 cross[512];	/* what triggered cross-train */
 	char			 rest[128];	/* why not today */
@@ -131,6 +132,14 @@ void		 progression_date(int64_t day, char *buf, size_t len);
  */
 int64_t		 progression_since(const struct routine *, int64_t now,
 		    int utc_off);
+
+/*
+ * The red flags (FLAG_*) that stand at `now`: reported in the last two
+ * weeks and after the last clearance by a physiotherapist. *day gets the
+ * local day of the latest such report.
+ */
+unsigned	 progression_red_flags(const struct history *, int64_t now,
+		    int utc_off, int64_t *day);
 
 /* Compute the plan; free it with progression_free(). */
 void		 progression_plan(const struct routine *,

@@ -553,6 +553,7 @@ report_add_flag(struct report *r, int64_t at, int off, unsigned flags,
 	f->at = at;
 	f->utc_off = off;
 	f->flags = flags;
+	f->cleared = false;
 	f->note = note;
 }
 
@@ -581,6 +582,16 @@ report_flags(struct report *r, const struct report_in *in)
 		if (day >= from && day <= r->today)
 			report_add_flag(r, h->p[i].at, h->p[i].utc_off,
 			    h->p[i].flags, h->p[i].note);
+	}
+	/* Clearances: what the physiotherapist said, beside the flags. */
+	for (i = 0; i < h->nc; i++) {
+		day = report_day(h->c[i].at, report_off(in, h->c[i].at,
+		    h->c[i].utc_off));
+		if (day >= from && day <= r->today) {
+			report_add_flag(r, h->c[i].at, h->c[i].utc_off, 0,
+			    h->c[i].note);
+			r->flags[r->nflags - 1].cleared = true;
+		}
 	}
 	if (r->nflags > 1)
 		qsort(r->flags, r->nflags, sizeof *r->flags, report_flag_cmp);

@@ -95,11 +95,15 @@ struct report_exercise {
 	size_t			 nchanges;
 };
 
-/* A red flag reported with a session or on its own. */
+/*
+ * A red flag reported with a session or on its own, or (cleared) a visit
+ * to a physiotherapist that lifted them (flags 0).
+ */
 struct report_flag {
 	int64_t		 at;
 	int		 utc_off;
 	unsigned	 flags;
+	bool		 cleared;
 	const char	*note;		/* owned by the history; may be NULL */
 };
 

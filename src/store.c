@@ -113,10 +113,18 @@ static const char store_migrate_v3[] =
 	"UPDATE pain SET uid = lower(hex(randomblob(8))) WHERE session IS NULL;"
 	"CREATE UNIQUE INDEX pain_uid ON pain (uid);";
 
+/* From version 3 to 4: "I saw a physiotherapist" (pain --cleared). */
+static const char store_migrate_v4[] =
+	"CREATE TABLE clearance ("
+	" at INTEGER PRIMARY KEY,"
+	" utc_off INTEGER NOT NULL DEFAULT 0,"
+	" note TEXT);";
+
 static const char *store_migrations[STORE_SCHEMA_VERSION] = {
 	store_schema_v1,	/* 0 -> 1 */
 	store_migrate_v2,	/* 1 -> 2 */
 	store_migrate_v3,	/* 2 -> 3 */
+	store_migrate_v4,	/* 3 -> 4 */
 };
 
 static void
@@ -1916,6 +1924,25 @@ store_read_reports(struct store *st, int64_t since, int64_t limit,
 	return 0;
 }
 
+static int
+store_read_clearances(struct store *st, struct history *h)
+{
+	struct hist_clearance	*c;
+	sqlite3_stmt		*stmt;
+	int			 rc;
+
+	if ((rc = store_prepare(st, "SELECT at, utc_off, note FROM clearance "
+	    "ORDER BY at", &stmt)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		c = history_add_clearance(h);
+		c->at = sqlite3_column_int64(stmt, 0);
+		c->utc_off = sqlite3_column_int(stmt, 1);
+		c->note = store_col_str(stmt, 2);
+	}
+	return store_read_end(st, stmt, rc);
+}
+
 /*
  * Sessions before `before` as outlines: what counting sessions by week
  * needs (id, routine, start, offset, end, completed), in (start, id)
@@ -1981,6 +2008,9 @@ store_load_where(struct store *st, const char *where, int64_t arg,
 		since = h->s[first].start;
 	if (limit > 0)
 		rc = store_read_reports(st, since, limit, newest, h);
+	/* Few, and any of them may lift a red flag: all of them. */
+	if (rc == 0 && limit > 0)
+		rc = store_read_clearances(st, h);
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	return rc;
 }
@@ -2202,6 +2232,61 @@ store_import_report(struct store *st, const struct hist_pain *p, bool *merged)
 	    p->at, p->utc_off, p->uid);
 }
 
+/* --- clearances ---------------------------------------------------------- */
+
+static bool
+store_clearance_exists(struct store *st, int64_t at)
+{
+	sqlite3_stmt	*stmt;
+	bool		 found;
+
+	if (store_prepare(st, "SELECT 1 FROM clearance WHERE at = ?1",
+	    &stmt) != 0)
+		return false;
+	sqlite3_bind_int64(stmt, 1, at);
+	found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return found;
+}
+
+static int
+store_clearance_row(struct store *st, const struct hist_clearance *c,
+    bool *merged)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((rc = store_check_note(st, c->note)) != 0)
+		return rc;
+	if ((rc = store_prepare(st, "INSERT INTO clearance (at, utc_off, note) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT (at) DO UPDATE SET "
+	    "utc_off = ?2, note = ?3", &stmt)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, c->at);
+	sqlite3_bind_int(stmt, 2, c->utc_off);
+	if (c->note != NULL)
+		sqlite3_bind_text(stmt, 3, c->note, -1, SQLITE_STATIC);
+	if (merged != NULL)
+		*merged = store_clearance_exists(st, c->at);
+	rc = store_step_done(st, stmt, "cannot record the clearance");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int
+store_add_clearance(struct store *st, int64_t at, int utc_off,
+    const char *note)
+{
+	struct hist_clearance	c = { at, utc_off, (char *)note };
+	int			rc;
+
+	if ((rc = store_begin(st)) != 0)
+		return rc;
+	if ((rc = store_clearance_row(st, &c, NULL)) != 0)
+		return store_rollback(st, rc);
+	return store_commit(st);
+}
+
 int
 store_import(struct store *st, const struct history *h,
     struct store_import_stats *stats)
@@ -2228,6 +2313,14 @@ store_import(struct store *st, const struct history *h,
 			stats->reports_merged++;
 		else
 			stats->reports_new++;
+	}
+	for (i = 0; i < h->nc; i++) {
+		if ((rc = store_clearance_row(st, &h->c[i], &merged)) != 0)
+			return store_rollback(st, rc);
+		if (merged)
+			stats->clearances_merged++;
+		else
+			stats->clearances_new++;
 	}
 	return store_commit(st);
 }

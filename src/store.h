@@ -22,7 +22,7 @@
 #include "history.h"
 
 /* The schema this rehabit writes; older ones are migrated on open. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 /* PRAGMA application_id of a rehabit history: "RhBt". */
 #define STORE_APPLICATION_ID	0x52684274
 #define STORE_FILE		"history.db"
@@ -198,12 +198,22 @@ int	store_last_start(struct store *, const char *routine,
 /* One session by id, appended to `h`. 66 if there is none. */
 int	store_load_session(struct store *, int64_t id, struct history *);
 
+/*
+ * "I saw a physiotherapist" at `at` (note: what they said, or NULL): red
+ * flags reported before it no longer stand. The same time again replaces
+ * the note. 65 if the note is not valid.
+ */
+int	store_add_clearance(struct store *, int64_t at, int utc_off,
+	    const char *note);
+
 /* What store_import() did. */
 struct store_import_stats {
 	size_t	sessions_new;
 	size_t	sessions_merged;
 	size_t	reports_new;
 	size_t	reports_merged;
+	size_t	clearances_new;
+	size_t	clearances_merged;
 };
 
 /*
@@ -211,8 +221,9 @@ struct store_import_stats {
  * the same start and routine is the same session (its values are replaced
  * by the file's, sets and pain added or replaced); a standalone report
  * with the same id is the same report (replaced), and one without an id
- * (an older file) is the same as one equal in every field. Importing
- * twice adds nothing. Notes are checked as store_record_pain() does.
+ * (an older file) is the same as one equal in every field; a clearance
+ * with the same time is the same clearance. Importing twice adds nothing.
+ * Notes are checked as store_record_pain() does.
  */
 int	store_import(struct store *, const struct history *,
 	    struct store_import_stats *);

@@ -31,7 +31,8 @@
 enum home_mode {
 	HM_MAIN,
 	HM_MORNING,	/* the morning question */
-	HM_PICK		/* choosing a routine */
+	HM_PICK,	/* choosing a routine */
+	HM_CLEAR	/* "has a physiotherapist seen the knee?" */
 };
 
 struct home {
@@ -66,6 +67,16 @@ const struct cmd_entry cmd_home_entry = {
 static const struct ui_key home_keys_main[] = {
 	{ "Enter", "start" }, { "r", "routines" }, { "p", "progress" },
 	{ "l", "last session" }, { "?", "help" }, { "q", "quit" },
+	{ NULL, NULL }
+};
+/* While home says to see a physiotherapist: the way out, c. */
+static const struct ui_key home_keys_physio[] = {
+	{ "Enter", "start" }, { "c", "saw a physio" }, { "r", "routines" },
+	{ "p", "progress" }, { "l", "last" }, { "?", "help" }, { "q", "quit" },
+	{ NULL, NULL }
+};
+static const struct ui_key home_keys_clear[] = {
+	{ "y", "yes, record it" }, { "n", "no" }, { "?", "help" },
 	{ NULL, NULL }
 };
 static const struct ui_key home_keys_pick[] = {
@@ -227,6 +238,8 @@ home_blocked_msg(struct home *hm, const struct routine *rt)
 static void
 home_start(struct home *hm, const struct routine *rt)
 {
+	time_t	now;
+
 	hm->mode = HM_MAIN;
 	if (store_readonly(hm->app->store) != NULL) {
 		snprintf(hm->msg, sizeof hm->msg, "Not started: the history "
@@ -240,7 +253,9 @@ home_start(struct home *hm, const struct routine *rt)
 	}
 	hm->stale = true;
 	hm->msg[0] = '\0';
-	ui_session_open(hm->app, rt);
+	now = time(NULL);
+	if (!ui_redflag_open(hm->app, &hm->h, rt, now, home_offset(now)))
+		ui_session_open(hm->app, rt);
 }
 
 static void
@@ -305,6 +320,37 @@ home_key_morning(struct home *hm, const struct ui_event *ev)
 	}
 }
 
+/* "I saw a physiotherapist": lifts the red flags, restarts the doses. */
+static void
+home_clear(struct home *hm)
+{
+	time_t	now = time(NULL);
+
+	hm->mode = HM_MAIN;
+	if (store_add_clearance(hm->app->store, now, home_offset(now),
+	    NULL) != 0) {
+		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
+		    home_store_error(hm, store_error(hm->app->store)));
+		hm->msg_role = UR_BAD;
+		return;
+	}
+	snprintf(hm->msg, sizeof hm->msg, "Recorded: a physiotherapist saw "
+	    "the knee. Doses start again from a safe level.");
+	hm->msg_role = UR_GOOD;
+	home_load(hm);
+}
+
+static void
+home_key_clear(struct home *hm, const struct ui_event *ev)
+{
+	if (ev->action == UA_CHAR && (ev->ch == 'y' || ev->ch == 'Y'))
+		home_clear(hm);
+	else if ((ev->action == UA_CHAR && (ev->ch == 'n' ||
+	    ev->ch == 'N')) || ev->action == UA_BACK ||
+	    ev->action == UA_QUIT)
+		hm->mode = HM_MAIN;
+}
+
 static void
 home_key_pick(struct home *hm, const struct ui_event *ev)
 {
@@ -362,10 +408,16 @@ home_key(void *state, const struct ui_event *ev)
 		home_key_pick(hm, ev);
 		return;
 	}
+	if (hm->mode == HM_CLEAR) {
+		home_key_clear(hm, ev);
+		return;
+	}
 	switch (ev->action) {
 	case UA_ENTER:
 		if (hm->d.pick < hm->d.n)
 			home_start(hm, hm->d.items[hm->d.pick].rt);
+		else if (hm->d.held < hm->d.n)	/* asks first */
+			home_start(hm, hm->d.items[hm->d.held].rt);
 		else if (hm->d.n > 0) {
 			hm->mode = HM_PICK;
 			hm->cur = 0;
@@ -382,9 +434,14 @@ home_key(void *state, const struct ui_event *ev)
 	case UA_CHAR:
 		if (ev->ch == 'r' && hm->d.n > 0) {
 			hm->mode = HM_PICK;
-			hm->cur = hm->d.pick < hm->d.n ? hm->d.pick : 0;
+			hm->cur = hm->d.pick < hm->d.n ? hm->d.pick :
+			    hm->d.held < hm->d.n ? hm->d.held : 0;
 		} else if (ev->ch == 'l')
 			home_last(hm);
+		else if (ev->ch == 'c' && (hm->advice & ADVICE_SEE_PHYSIO)) {
+			hm->msg[0] = '\0';
+			hm->mode = HM_CLEAR;
+		}
 		break;
 	default:
 		break;
@@ -474,6 +531,15 @@ home_draw_due(struct home *hm, int y)
 		ui_print(y + 1, 12, COLS - 13, UR_DIM, ui_width(why) <=
 		    COLS - 13 ? why : "Enter starts it");
 		return y + 3;
+	}
+	/* Never "due" beside "see a physiotherapist". */
+	if (hm->d.red_flags != 0) {
+		ui_print(y, 1, 11, UR_DIM, "Due today");
+		end = ui_wrap(y, 12, COLS - 13, y + 2, UR_BAD, "nothing: see a "
+		    "physiotherapist first.");
+		end = ui_wrap(end, 12, COLS - 13, end + 2, UR_DIM, "Enter asks "
+		    "before starting; c once one has seen the knee.");
+		return end + 1;
 	}
 	/*
 	 * Why nothing is due, whole: over up to three lines when narrow. The
@@ -694,10 +760,11 @@ home_draw_pain(struct home *hm, int y)
 	snprintf(buf, sizeof buf, ", %s", when);
 	ui_print_name(y + 1, 12, COLS - 13, UR_DIM, "",
 	    home_rt_name(hm, s->routine), buf);
-	if (s->flags != 0)
+	/* Only while they stand: not after a physiotherapist saw them. */
+	if (s->flags != 0 && hm->d.red_flags != 0)
 		ui_print(y + 2, 12, COLS - 13, UR_BAD,
 		    "Warning signs reported: see a physiotherapist.");
-	return y + (s->flags != 0 ? 4 : 3);
+	return y + (s->flags != 0 && hm->d.red_flags != 0 ? 4 : 3);
 }
 
 /*
@@ -805,6 +872,20 @@ home_draw_morning(struct home *hm, int y)
 }
 
 static void
+home_draw_clear(int y)
+{
+	int	w = COLS - 2, maxy = LINES - 2;
+
+	ui_print(y, 1, w, UR_TITLE, "I saw a physiotherapist");
+	y = ui_wrap(y + 2, 1, w, maxy, UR_NORMAL, "Has a physiotherapist or "
+	    "doctor seen the knee since the warning signs? Recording it "
+	    "lifts the advice to see one, and each exercise starts again "
+	    "from a safe dose, as after a break.");
+	ui_wrap(y + 1, 1, w, maxy, UR_DIM, "To keep what they said: rehabit "
+	    "pain --cleared --note TEXT");
+}
+
+static void
 home_draw(void *state)
 {
 	struct home	*hm = state;
@@ -836,6 +917,10 @@ home_draw(void *state)
 		    "Add YAML files (see rehabit(5)) and start again.");
 		return;
 	}
+	if (hm->mode == HM_CLEAR) {
+		home_draw_clear(y);
+		return;
+	}
 	if (hm->mode == HM_PICK) {
 		ui_print(y, 1, COLS - 2, UR_ACCENT, "Choose a routine");
 		home_draw_routines(hm, y + 2, maxy);
@@ -860,6 +945,10 @@ home_keys(void *state)
 		return home_keys_morning;
 	if (hm->mode == HM_PICK)
 		return home_keys_pick;
+	if (hm->mode == HM_CLEAR)
+		return home_keys_clear;
+	if (hm->advice & ADVICE_SEE_PHYSIO)
+		return home_keys_physio;
 	return home_keys_main;
 }
 

@@ -224,6 +224,43 @@ run "$REHABIT" --library "$lib" --data-dir "$test_tmp/junk" due
 is "$rc" 74 "not a history database: exit 74"
 like "$err" "^rehabit: .*history\.db" "not a history database: names the file"
 
+# --- a red flag: nothing is due until a physiotherapist has seen it ------
+rf="$test_tmp/rf"
+pain_at() {
+	_at=$1; shift
+	ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+	    run faketime "$_at" "$REHABIT" --library "$lib" --data-dir "$rf" \
+	    pain "$@"
+}
+due_rf() {
+	ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+	    run faketime "$1" "$REHABIT" --library "$lib" --data-dir "$rf" due
+}
+pain_at "2026-11-25 10:00:00" --after 3 --flag swelling
+is "$rc" 0 "a report of swelling"
+due_rf "2026-11-27 10:00:00"
+is "$rc" 1 "red flag two days ago: nothing due (exit 1)"
+like "$out" '^Nothing due today: see a physiotherapist first\.$' \
+    "says why nothing is due"
+like "$out" '^You reported swelling \(last on 2026-11-25\)\. After the visit:$' \
+    "names the red flag and its date"
+like "$out" '^  rehabit pain --cleared \[--note "what the physio said"\]$' \
+    "says the way out"
+like "$out" '^  knee-strength +0 of 3 this week +last: never +held: red flag$' \
+    "the routine that would be due is held"
+unlike "$out" ' due today$' "no routine is due today"
+pain_at "2026-11-27 11:00:00" --cleared --note "no effusion, carry on"
+is "$rc" 0 "pain --cleared exits 0"
+due_rf "2026-11-27 12:00:00"
+is "$rc" 0 "cleared by a physiotherapist: a session is due again"
+like "$out" '^Due today: Knee strength \(knee-strength\)$' \
+    "cleared: the routine is due"
+pain_at "2026-11-28 09:00:00" --after 2 --flag giving-way
+due_rf "2026-11-28 10:00:00"
+is "$rc" 1 "a red flag after the clearance: nothing due"
+like "$out" 'You reported giving-way \(last on 2026-11-28\)' \
+    "only the red flag since the clearance is named"
+
 run "$REHABIT" due --help
 is "$rc" 0 "--help exits 0"
 like "$out" '^Usage: rehabit due \[--quiet\]' "--help shows usage"

@@ -134,6 +134,50 @@ like "$out" '^    severe \(see a physiotherapist\): pain 8/10 or more, or above 
 like "$out" '^      2026-11-05: pain 10/10, not all sets done, red, severe$' \
     "--why: the session that was severe"
 
+# Done today while a red flag stands: never "come back tomorrow" beside
+# "see a physiotherapist".
+cat >"$test_tmp/today.yaml" <<'EOF'
+format: rehabit-history/1
+sessions:
+  - routine: knee-strength-1
+    start: 2026-11-06T09:00:00+01:00
+    end: 2026-11-06T09:20:00+01:00
+    completed: true
+    exercises:
+      - exercise: wall-sit
+        side: both
+        prescribed: {sets: 3, hold: 35, rest: 45}
+        done: [35, 35, 35]
+EOF
+run "$REHABIT" --library "$lib" --data-dir "$data" import \
+    "$test_tmp/today.yaml"
+plan knee-strength-1
+like "$out" '^!! SEE A PHYSIOTHERAPIST' "done today, red flag: see a physio"
+unlike "$out" 'come back tomorrow' \
+    "red flag: never 'come back tomorrow' beside it"
+like "$out" '^Rest day: this routine was already done today; see a physiotherapist before the next session\.$' \
+    "red flag: the rest day says to see a physiotherapist first"
+like "$out" '^   After the visit: rehabit pain --cleared \[--note "what the physio said"\]$' \
+    "red flag: the way out"
+
+# A physiotherapist saw the knee: the advice is lifted, the dose restarts.
+run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" pain --cleared --note "patellofemoral pain, no effusion"
+is "$rc" 0 "pain --cleared exits 0"
+like "$out" '^Recorded: a physiotherapist saw the knee \(2026-11-06 12:00\)\.$' \
+    "pain --cleared says what it recorded"
+run faketime '2026-11-06 13:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" plan knee-strength-1
+unlike "$out" 'PHYSIOTHERAPIST' "cleared: no see-physio advice"
+like "$out" 'Rest day: this routine was already done today; the next session is Monday 9 November\.' \
+    "cleared: the rest day as usual, with the next session's day"
+like "$out" '^  Wall sit: 3 x 28 s hold.* - deload: A physiotherapist saw the knee on 2026-11-06: start again at about 80% of the volume\.$' \
+    "cleared: each exercise restarts from a break dose (80%)"
+run faketime '2026-11-06 13:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" plan knee-strength-1 --format yaml
+like "$out" '^    rule: return-after-break$' "cleared: the break rule decides"
+like "$out" '^advice: \[rest-day\]$' "cleared: only the rest day"
+
 # --- errors ------------------------------------------------------------------------
 
 plan nope

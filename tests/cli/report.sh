@@ -48,6 +48,14 @@ lines=$(printf '%s\n' "$out" | wc -l)
 # Two pain charts (by week, by session), the calendar and the notes.
 ok "report: about one page ($lines lines)" test "$lines" -le 130
 
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/data" pain --cleared \
+    --note "patellofemoral pain; no effusion, carry on"
+is "$rc" 0 "pain --cleared into the report's history"
+report "$test_tmp/data"
+like "$(printf '%s\n' "$out" | sed -n '/^## Red flags/,/^## /p')" \
+    "^- $(date +%Y-%m-%d): seen by a physiotherapist; red flags cleared - \"patellofemoral pain; no effusion, carry on\"$" \
+    "report: the visit to a physiotherapist, with what they said, under red flags"
+
 report "$test_tmp/data" --ascii --weeks 4
 is "$rc" 0 "--ascii --weeks 4: exit 0"
 ok "--ascii: only ASCII" eval \

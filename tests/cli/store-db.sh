@@ -69,8 +69,8 @@ refuse "$d" "not a rehabit history database (another program's SQLite file); lef
 
 d="$test_tmp/newer"
 run "$REHABIT" --data-dir "$d" pain --morning 1 --date 2026-11-01
-sqlite3 "$d/history.db" "PRAGMA user_version = 4"
-refuse "$d" "written by a newer rehabit (history schema 4, this rehabit knows up to 3); update rehabit to use it" \
+sqlite3 "$d/history.db" "PRAGMA user_version = 5"
+refuse "$d" "written by a newer rehabit (history schema 5, this rehabit knows up to 4); update rehabit to use it" \
     "a newer database"
 
 # --- migration from schema version 1 ------------------------------------------------
@@ -84,7 +84,7 @@ is "$out" "DATE              ROUTINE          DONE         TIME  PAIN D/A/M  FLA
 2026-11-02 18:00  knee-strength-1  complete    24:10  2/3/-
                   note: felt fine" \
     "a version-1 database: its sessions"
-is "$(sqlite3 "$d/history.db" 'PRAGMA user_version')" 3 "migrated to version 3"
+is "$(sqlite3 "$d/history.db" 'PRAGMA user_version')" 4 "migrated to version 4"
 run "$REHABIT" --data-dir "$d" pain --flag swelling --morning 2 \
     --date 2026-11-03T07:00+01:00
 is "$rc" 0 "a migrated database takes new reports with flags"

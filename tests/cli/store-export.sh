@@ -136,6 +136,61 @@ is "$err" "rehabit: import: unknown option '--merge' (see 'rehabit import --help
 run "$REHABIT" --data-dir "$a" --library "$test_tmp/nolib" import "$fix/history.yaml"
 is "$rc" 66 "import with a missing library exits 66"
 
+# --- clearances: "I saw a physiotherapist" ------------------------------------
+
+c="$test_tmp/c"
+cat >"$test_tmp/cleared.yaml" <<'EOF'
+format: rehabit-history/1
+sessions: []
+pain:
+- {at: 2026-11-03T07:30:00+01:00, kind: morning, score: 3, flags: [swelling]}
+clearances:
+- at: 2026-11-05T16:00:00+01:00
+  note: 'Physio: no effusion, carry on'
+- at: 2026-11-20T09:00:00+01:00
+EOF
+run "$REHABIT" --data-dir "$c" $lib import "$test_tmp/cleared.yaml"
+is "$rc" 0 "import of clearances exits 0"
+is "$out" "Imported $test_tmp/cleared.yaml: 0 new sessions, 0 already there; 1 new pain report, 0 already there; 2 new clearances, 0 already there." \
+    "import counts the clearances"
+run "$REHABIT" --data-dir "$c" $lib import "$test_tmp/cleared.yaml"
+is "$out" "Imported $test_tmp/cleared.yaml: 0 new sessions, 0 already there; 0 new pain reports, 1 already there; 0 new clearances, 2 already there." \
+    "importing clearances again adds nothing (same time, same clearance)"
+run "$REHABIT" --data-dir "$c" export
+like "$out" '^clearances:$' "export: a top-level clearances list"
+like "$out" "^- at: 2026-11-05T16:00:00\+01:00
+  note: 'Physio: no effusion, carry on'
+- at: 2026-11-20T09:00:00\+01:00$" "export: each clearance, its time and note"
+printf '%s\n' "$out" >"$test_tmp/c1.yaml"
+run "$REHABIT" --data-dir "$test_tmp/c2" $lib import "$test_tmp/c1.yaml"
+run "$REHABIT" --data-dir "$test_tmp/c2" export "$test_tmp/c2.yaml"
+ok "clearances: export -> import -> export gives the same file" \
+    cmp "$test_tmp/c1.yaml" "$test_tmp/c2.yaml"
+run "$REHABIT" --data-dir "$c" export --format csv
+like "$out" "^2026-11-05T16:00:00\+01:00,,,,,,,cleared,\"Physio: no effusion, carry on\",,,,,,$(printf '\r')$" \
+    "CSV: a clearance row, 'cleared' in the flags column"
+is "$(printf '%s\n' "$out" | wc -l)" 4 "CSV: the report and two clearances"
+run "$REHABIT" --data-dir "$a" export
+unlike "$out" 'clearances' "no clearances: no clearances key"
+
+printf 'format: rehabit-history/1\nclearances:\n- {note: seen}\n' \
+    >"$test_tmp/noat.yaml"
+run "$REHABIT" --data-dir "$c" $lib import "$test_tmp/noat.yaml"
+is "$rc" 65 "a clearance without 'at': exit 65"
+like "$err" "^$test_tmp/noat.yaml:3:3: a clearance needs 'at'$" \
+    "a clearance without 'at': FILE:LINE:COLUMN: message"
+printf 'format: rehabit-history/1\nclearances:\n- {at: 2026-11-05T16:00:00Z, by: dr x}\n' \
+    >"$test_tmp/key.yaml"
+run "$REHABIT" --data-dir "$c" $lib import "$test_tmp/key.yaml"
+is "$rc" 65 "an unknown key in a clearance: exit 65"
+like "$err" "^$test_tmp/key.yaml:3:30: unknown key 'by' in a clearance$" \
+    "an unknown key in a clearance: its place"
+printf 'format: rehabit-history/1\nclearances: yes\n' >"$test_tmp/list.yaml"
+run "$REHABIT" --data-dir "$c" $lib import "$test_tmp/list.yaml"
+is "$rc" 65 "clearances not a list: exit 65"
+like "$err" "^$test_tmp/list.yaml:2:13: clearances must be a list$" \
+    "clearances not a list: its place"
+
 # --- export errors ------------------------------------------------------------
 
 run "$REHABIT" --data-dir "$a" export --format json

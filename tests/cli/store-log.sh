@@ -77,7 +77,7 @@ is "$err" "rehabit: log: unexpected argument 'today' (see 'rehabit log --help')"
 sqlite3 "$data/history.db" "PRAGMA user_version = 7"
 run "$REHABIT" --data-dir "$data" log
 is "$rc" 74 "log of a newer database exits 74"
-is "$err" "rehabit: $data/history.db: written by a newer rehabit (history schema 7, this rehabit knows up to 3); update rehabit to use it" \
+is "$err" "rehabit: $data/history.db: written by a newer rehabit (history schema 7, this rehabit knows up to 4); update rehabit to use it" \
     "says it is newer"
 
 done_testing

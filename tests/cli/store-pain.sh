@@ -107,6 +107,35 @@ is "$rc" 0 "pain now, long after the last session"
 is "$out" "Recorded pain after 1/10 on its own (no session to go with)." \
     "kept on its own"
 
+# --- pain --cleared: a physiotherapist has seen the knee ------------------
+db="$data/history.db"
+
+run "$REHABIT" pain --help
+like "$out" '--cleared +a physiotherapist has seen the knee' \
+    "pain --help: says what --cleared does"
+bad "rehabit: pain: --cleared: no scores or flags with it (only --note and --date) (see 'rehabit pain --help')" \
+    "--cleared with a score" --cleared --after 2
+bad "rehabit: pain: --cleared: no scores or flags with it (only --note and --date) (see 'rehabit pain --help')" \
+    "--cleared with a flag" --cleared --flag swelling
+bad "rehabit: pain: --note: not text (UTF-8, at most 4096 bytes, no control characters) (see 'rehabit pain --help')" \
+    "--cleared with a bad note" --cleared --note "$(printf 'a\001b')"
+bad "rehabit: pain: --date: '2999-01-01' is in the future (see 'rehabit pain --help')" \
+    "--cleared in the future" --cleared --date 2999-01-01
+ok "no clearance saved after the errors" \
+    test "$(sql 'SELECT count(*) FROM clearance' 2>/dev/null || echo 0)" = 0
+run "$REHABIT" --data-dir "$data" pain --cleared \
+    --date 2026-11-05T16:00+01:00 --note "no effusion; keep going"
+is "$rc" 0 "pain --cleared --date --note exits 0"
+is "$(printf '%s\n' "$out" | head -n 1)" \
+    "Recorded: a physiotherapist saw the knee (2026-11-05 16:00)." \
+    "says what it recorded, and when"
+is "$(sql 'SELECT at, utc_off, note FROM clearance')" \
+    "1793890800|3600|no effusion; keep going" "kept in the history"
+run "$REHABIT" --data-dir "$data" pain --cleared \
+    --date 2026-11-05T16:00+01:00
+is "$(sql 'SELECT count(*), count(note) FROM clearance')" "1|0" \
+    "the same time again is the same clearance (its note replaced)"
+
 # A damaged database: exit 74, and the report not written into it.
 printf 'not a database at all, not even close to one......................................................................\n' \
     >"$test_tmp/junk.db"

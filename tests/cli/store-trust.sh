@@ -112,7 +112,7 @@ sqlite3 "$data/history.db" <"$fix/schema-v2.sql"
 run "$REHABIT" --data-dir "$data" export "$test_tmp/v2.yaml"
 is "$rc" 0 "a version-2 history exports"
 db="$data/history.db"
-is "$(sql 'PRAGMA user_version')" 3 "migrated to version 3"
+is "$(sql 'PRAGMA user_version')" 4 "migrated to version 4"
 is "$(sql 'SELECT count(DISTINCT uid) FROM pain WHERE session IS NULL')" 2 \
     "each report on its own has an id"
 is "$(sql 'SELECT count(uid) FROM pain WHERE session IS NOT NULL')" 0 \

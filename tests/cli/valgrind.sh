@@ -81,6 +81,9 @@ vg 0 export export --format csv "$test_tmp/export.csv"
 vg 0 progress progress
 vg 0 progress progress --weeks 52
 vg 0 report report
-vg 0 due due
+vg 1 due due		# the swelling above: nothing due
+vg 0 pain pain --cleared --note "seen: carry on"
+vg 0 export export --format csv "$test_tmp/cleared.csv"
+vg 0 plan plan bench-10
 
 done_testing

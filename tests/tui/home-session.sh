@@ -35,7 +35,10 @@ like "$scr" 'Mobility +today +1 of 5 +done today' "home: mobility done today"
 like "$scr" 'Pain +during 2/10, after 1/10' "home: the latest pain"
 
 # A second session, its pain form left: the sets stay, no pain is saved.
+# The red flag stands: starting asks first (tests/tui/home-redflag.sh).
 tui_keys r Enter
+ok "knee strength: asked first" tui_wait "Start Knee strength anyway?"
+tui_keys y
 ok "knee strength starts" tui_wait "Back flat on the wall"
 # reps_side SIDE : when the side's reps are being counted, count both.
 reps_side() {

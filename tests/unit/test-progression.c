@@ -10,6 +10,7 @@
  *	done=N   sets fully done (default all)   f=FLAG  a red flag
  *	rt=ID    the routine (default "r")       e=ID    the exercise
  *	M        a standalone morning report (no session): d=N m=N [f=FLAG]
+ *	C        a physiotherapist saw the knee: d=N (an hour before noon)
  */
 #include "config.h"
 
@@ -184,7 +185,8 @@ spec_history(struct history *h, const struct step *deflt, const char *spec)
 	int			 done, i;
 	unsigned		 flags;
 	char			 routine[32];
-	bool			 standalone;
+	bool			 standalone, cleared;
+	struct hist_clearance	*c;
 
 	history_init(h);
 	for (sess = strtok_r(buf, ";", &s1); sess != NULL;
@@ -194,12 +196,14 @@ spec_history(struct history *h, const struct step *deflt, const char *spec)
 		during = after = morning = xp = lp = rp = PAIN_NONE;
 		done = 1000;
 		flags = 0;
-		standalone = false;
+		standalone = cleared = false;
 		snprintf(routine, sizeof routine, "r");
 		for (tok = strtok_r(sess, " ", &s2); tok != NULL;
 		    tok = strtok_r(NULL, " ", &s2)) {
 			if (strcmp(tok, "M") == 0)
 				standalone = true;
+			else if (strcmp(tok, "C") == 0)
+				cleared = true;
 			else if (spec_int(tok, "d", &d) ||
 			    spec_int(tok, "m", &morning) ||
 			    spec_int(tok, "x", &xp) ||
@@ -231,6 +235,12 @@ spec_history(struct history *h, const struct step *deflt, const char *spec)
 				pres = st->base;
 			} else
 				fatalx(1, "bad spec token '%s'", tok);
+		}
+		if (cleared) {
+			c = history_add_clearance(h);
+			c->at = NOW - (int64_t)d * 86400 - 3600;
+			c->utc_off = OFF;
+			continue;
 		}
 		if (standalone) {
 			p = history_add_pain(h);
@@ -538,6 +548,25 @@ static const struct scenario scenarios[] = {
 	  "d=3 p=9/9;d=1 " G, "hold pain-amber 3x10", "", 0 },
 	{ "a session today: the day is due's to tell (prescribe_next)",
 	  ST_SQUAT, "d=2 " G ";d=0 " G, "progress pain-green 3x12", "", 0 },
+	/* a physiotherapist saw the knee: pain --cleared */
+	{ "cleared: the red flag is lifted, restart at 80%", ST_SQUAT,
+	  "d=3 " G " n=14 f=swelling;d=1 " G " n=14;C d=0",
+	  "deload return-after-break 3x11", "", 0 },
+	{ "a red flag after the clearance stands", ST_SQUAT,
+	  "C d=5;d=3 " G " f=swelling;d=1 " G, "hold red-flag 3x10",
+	  "see-physio,cross-train", 0 },
+	{ "sessions after the clearance: the rules as before", ST_SQUAT,
+	  "d=5 " G " f=swelling;C d=4;d=3 " G ";d=1 " G,
+	  "progress pain-green 3x12", "", 0 },
+	{ "cleared: three reds before it no longer send to a physio",
+	  ST_SQUAT, "d=5 p=6/6;d=3 p=6/6;d=1 p=6/6;C d=0",
+	  "deload return-after-break 3x8", "", 0 },
+	{ "cleared after a long break: the routine's dose", ST_SQUAT,
+	  "d=100 " G " n=14 f=injury;C d=0",
+	  "deload return-after-break 3x10", "cross-train", 0 },
+	{ "a clearance in the future does not count", ST_SQUAT,
+	  "d=3 " G " f=swelling;d=1 " G ";C d=-1", "hold red-flag 3x10",
+	  "see-physio,cross-train", 0 },
 };
 
 static void

@@ -599,6 +599,57 @@ test_migrate(void)
 	free(dir);
 }
 
+/* Version 2 (before clearances) gets the clearance table on open. */
+static void
+test_migrate_v2(void)
+{
+	struct store	*st;
+	struct history	 h;
+	char		*dir = tmp_dir(), *path = db_path(dir), *sql;
+
+	mkdir_p(dir);
+	/* Version 2 as its migration from version 1 left it. */
+	xasprintf(&sql, "%s PRAGMA application_id = %d; "
+	    "ALTER TABLE session ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+	    "CREATE UNIQUE INDEX session_start ON session (start, routine);"
+	    "CREATE INDEX pain_session ON pain (session, at);"
+	    "PRAGMA user_version = 2;"
+	    "INSERT INTO pain (kind, score, at, flags) VALUES "
+	    "(1, 3, 1700000000, 1);", store_schema_v1, STORE_APPLICATION_ID);
+	raw_exec(path, sql);
+	free(sql);
+	chmod(path, 0600);
+
+	is_int(store_open(dir, &st), 0, "a version-2 database opens");
+	history_init(&h);
+	is_int(store_load(st, 0, &h), 0, "and loads");
+	ok(h.np == 1 && h.p[0].flags == FLAG_SWELLING, "its red flag kept");
+	is_int((int)h.nc, 0, "no clearances yet");
+	history_free(&h);
+	is_int(store_add_clearance(st, 1700100000, 3600, "fine to train"), 0,
+	    "a clearance is recorded after the migration");
+	is_int(store_add_clearance(st, 1700200000, 0, NULL), 0,
+	    "one without a note");
+	is_int(store_add_clearance(st, 1700100000, 3600, "said again"), 0,
+	    "the same time again replaces it");
+	is_int(store_add_clearance(st, 1700300000, 0, "bad\001"), 65,
+	    "a note that is not text: 65");
+	history_init(&h);
+	is_int(store_load(st, 0, &h), 0, "loads again");
+	ok(h.nc == 2 && h.c[0].at == 1700100000 && h.c[0].utc_off == 3600 &&
+	    h.c[0].note != NULL && strcmp(h.c[0].note, "said again") == 0 &&
+	    h.c[1].at == 1700200000 && h.c[1].note == NULL,
+	    "two clearances, oldest first, with their notes");
+	history_free(&h);
+	history_init(&h);
+	is_int(store_load(st, 1700150000, &h), 0, "a recent window");
+	is_int((int)h.nc, 2, "still every clearance (any may lift a flag)");
+	history_free(&h);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
 static void
 test_busy(void)
 {
@@ -786,6 +837,7 @@ main(void)
 	test_readonly_missing();
 	test_loose_modes();
 	test_migrate();
+	test_migrate_v2();
 	test_busy();
 	test_concurrent();
 	test_import();
