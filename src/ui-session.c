@@ -667,11 +667,8 @@ ui_session_draw(void *arg)
 
 	ui_session_header(st, &v, x, w);
 	y = 1;
-	if (l.rule) {
-		attron(ui_attr(UR_DIM));
-		mvhline(y++, x, ui_utf8() ? 0 : '-', w);
-		attroff(ui_attr(UR_DIM));
-	}
+	if (l.rule)
+		ui_hline(y++, x, w, UR_DIM);
 	ui_print(y++, x, w, UR_TITLE, ex->name);
 	if (l.level) {
 		snprintf(buf, sizeof buf, "Level %d of %zu: ", it->dose.level,

@@ -368,26 +368,52 @@ ui_too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
+/*
+ * Lines are Unicode box characters in a UTF-8 locale (WACS_*): the VT100
+ * line-drawing set (ACS) shows as "qqqq" where the terminal type does not
+ * say how the terminal switches to it (xterm-256color in tmux). Without
+ * UTF-8, plain ASCII.
+ */
+static void
+ui_box_char(int y, int x, const cchar_t *wc, chtype ascii)
+{
+	if (ui_is_utf8)
+		mvadd_wch(y, x, wc);
+	else
+		mvaddch(y, x, ascii);
+}
+
+void
+ui_hline(int y, int x, int width, enum ui_role role)
+{
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	attron(ui_attr(role));
+	if (ui_is_utf8)
+		mvhline_set(y, x, WACS_HLINE, width);
+	else
+		mvhline(y, x, '-', width);
+	attroff(ui_attr(role));
+}
+
 /* A frame of h rows and w columns at y, x, its inside cleared. */
 static void
 ui_frame(int y, int x, int h, int w)
 {
-	chtype	hl = ui_is_utf8 ? ACS_HLINE : '-';
-	chtype	vl = ui_is_utf8 ? ACS_VLINE : '|';
 	int	i;
 
 	for (i = 0; i < h && y + i < LINES; i++) {
 		mvhline(y + i, x, ' ', w);
 		if (i == 0 || i == h - 1)
-			mvhline(y + i, x + 1, hl, w - 2);
-		mvaddch(y + i, x, vl);
-		mvaddch(y + i, x + w - 1, vl);
+			ui_hline(y + i, x + 1, w - 2, UR_NORMAL);
+		ui_box_char(y + i, x, WACS_VLINE, '|');
+		ui_box_char(y + i, x + w - 1, WACS_VLINE, '|');
 	}
-	mvaddch(y, x, ui_is_utf8 ? ACS_ULCORNER : '+');
-	mvaddch(y, x + w - 1, ui_is_utf8 ? ACS_URCORNER : '+');
+	ui_box_char(y, x, WACS_ULCORNER, '+');
+	ui_box_char(y, x + w - 1, WACS_URCORNER, '+');
 	if (y + h - 1 < LINES) {
-		mvaddch(y + h - 1, x, ui_is_utf8 ? ACS_LLCORNER : '+');
-		mvaddch(y + h - 1, x + w - 1, ui_is_utf8 ? ACS_LRCORNER : '+');
+		ui_box_char(y + h - 1, x, WACS_LLCORNER, '+');
+		ui_box_char(y + h - 1, x + w - 1, WACS_LRCORNER, '+');
 	}
 }
 

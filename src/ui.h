@@ -147,6 +147,8 @@ int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
 void	ui_center(int y, enum ui_role, const char *);
 /* The key bar on the last line. */
 void	ui_keybar(const struct ui_key *);
+/* A horizontal line: box-drawing characters, or '-' without UTF-8. */
+void	ui_hline(int y, int x, int width, enum ui_role);
 /* A bar `width` wide, `done` of `total` filled. */
 void	ui_bar(int y, int x, int width, int64_t done, int64_t total,
 	    enum ui_role);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # session-screen.sh - the session screen adapts to the terminal: big
 # digits at 80x24, a smaller layout at 40x12 and 30x8, "too small" at 18x5
-# and back again; ASCII glyphs without UTF-8.
+# and back again; box-drawing lines in a UTF-8 locale whatever the terminal
+# type; ASCII glyphs without UTF-8.
 . "$top_srcdir/tests/tui/session-common.sh"
 
 session_start long
@@ -54,6 +55,23 @@ tui_wait "HOLD" 5 >/dev/null
 is "$(colours)" 0 "NO_COLOR: no colours"
 like "$(tui_screen)" '█' "NO_COLOR: still big digits"
 
+# Lines in a UTF-8 locale are Unicode box characters, not the VT100 set:
+# with TERM=xterm-256color inside tmux (tmux gives its panes TERM=screen
+# unless told otherwise) that set's lines show as "qqqq".
+tui_stop
+tui_start env TERM=xterm-256color "$REHABIT" --library "$lib" start long
+ok "xterm-256color: the hold starts" tui_wait "HOLD" 5
+scr=$(tui_screen)
+like "$scr" '^  ─{20}' "xterm-256color: the rule is drawn with ─"
+unlike "$scr" 'qqqq' "xterm-256color: no qqqq"
+tui_keys '?'
+ok "xterm-256color: the help opens" tui_wait "close this help"
+scr=$(tui_screen)
+like "$scr" '┌─* Keys ─+┐' "xterm-256color: the help's frame, top"
+like "$scr" '└─+┘' "xterm-256color: the help's frame, bottom"
+like "$scr" '│ p +pause +│' "xterm-256color: the help's frame, sides"
+unlike "$scr" 'qqqq|lqq|x p ' "xterm-256color: no VT100 line characters"
+
 # Without UTF-8: ASCII glyphs only.
 tui_stop
 tui_start env LC_ALL=C "$REHABIT" --library "$lib" --no-color start long
@@ -62,5 +80,11 @@ scr=$(tui_screen)
 like "$scr" '###' "ASCII: big digits of #"
 like "$scr" '^ *- Back flat on the wall' "ASCII: cues with a dash"
 unlike "$scr" '[^ -~]' "ASCII: nothing but ASCII on the screen"
+like "$scr" '^  -{20}' "ASCII: the rule is a line of -"
+tui_keys '?'
+ok "ASCII: the help opens" tui_wait "close this help"
+scr=$(tui_screen)
+like "$scr" '\+-* Keys -+\+' "ASCII: the help's frame of + and -"
+unlike "$scr" '[^ -~]' "ASCII: the help is ASCII too"
 is "$(colours)" 0 "--no-color: no colours"
 done_testing
