@@ -72,7 +72,7 @@ struct uis_layout {
 	int	ncues;
 	bool	level;
 	bool	rule;
-	bool	big;
+	int	scale;		/* the big digits' scale; 0: plain digits */
 	bool	bar;
 	bool	notice;
 };
@@ -584,7 +584,10 @@ ui_session_header(const struct ui_session *st, const struct sess_view *v,
 	ui_print_short(0, x, w - rw - 2, UR_TITLE, st->rt->name);
 }
 
-/* Decide which parts fit in LINES x COLS, dropping cues first. */
+/*
+ * Decide which parts fit in LINES x COLS, dropping cues first; then grow
+ * the digits into the rows left, for someone on a mat a few metres away.
+ */
 static void
 ui_session_layout(const struct ui_session *st, const struct sess_view *v,
     const char *count, struct uis_layout *l)
@@ -603,8 +606,8 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 		l->bar = true;
 		spare--;
 	}
-	if (spare >= 5 && COLS >= ui_big_width(count) + 4) {
-		l->big = true;
+	if (spare >= 5 && COLS >= ui_big_width(count, 1) + 4) {
+		l->scale = 1;
 		spare -= 5;
 	}
 	if (ex->nlevels > 0 && d->level > 0 && spare >= 1) {
@@ -616,6 +619,20 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 	if (spare >= 1) {
 		l->rule = true;
 		spare--;
+	}
+	/*
+	 * Rows are counted as if the bar were there, so that the digits keep
+	 * their size from a rest to the reps. They take at most two fifths
+	 * of the lines: the name, set and cues stay easy to find, and 80x24
+	 * keeps the 5-row digits.
+	 */
+	if (!l->bar)
+		spare--;
+	while (l->scale > 0 && spare >= 5 &&
+	    5 * (l->scale + 1) <= 2 * LINES / 5 &&
+	    COLS >= ui_big_width(count, l->scale + 1) + 4) {
+		l->scale++;
+		spare -= 5;
 	}
 	l->top = 2 + l->rule + l->level + l->ncues;
 }
@@ -686,19 +703,19 @@ ui_session_draw(void *arg)
 
 	/* The middle: status, counter, bar; centred between top and bottom. */
 	bottom = LINES - 2 - l.notice;
-	need = 1 + (l.big ? 6 : 1) + l.bar;
+	need = 1 + 5 * l.scale + 1 + l.bar;
 	mid = l.top + (bottom - l.top - need) / 2;
 	if (mid < l.top)
 		mid = l.top;
 	ui_session_status(&v, buf, sizeof buf);
 	ui_center(mid++, v.paused ? UR_WARN : UR_ACCENT, buf);
-	if (l.big) {
-		ui_big(mid, (COLS - ui_big_width(count)) / 2, UR_ACCENT,
-		    count);
-		mid += 5;
+	if (l.scale > 0) {
+		ui_big(mid, (COLS - ui_big_width(count, l.scale)) / 2,
+		    l.scale, UR_ACCENT, count);
+		mid += 5 * l.scale;
 	}
-	ui_session_sublabel(&v, l.big, buf, sizeof buf);
-	ui_center(mid++, l.big ? UR_NORMAL : UR_ACCENT, buf);
+	ui_session_sublabel(&v, l.scale > 0, buf, sizeof buf);
+	ui_center(mid++, l.scale > 0 ? UR_NORMAL : UR_ACCENT, buf);
 	if (l.bar)
 		ui_bar(mid, x, w, v.phase_ms - v.left_ms, v.phase_ms,
 		    UR_ACCENT);

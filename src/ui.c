@@ -1011,7 +1011,7 @@ ui_big_glyph(char c)
 }
 
 int
-ui_big_width(const char *s)
+ui_big_width(const char *s, int scale)
 {
 	int	w = 0;
 
@@ -1023,11 +1023,30 @@ ui_big_width(const char *s)
 		else
 			w += 2;
 	}
-	return w > 0 ? w - 1 : 0;
+	return w > 0 ? (w - 1) * scale : 0;
+}
+
+/* One dot of a big glyph: a square of scale x scale cells. */
+static void
+ui_big_dot(int y, int x, int scale)
+{
+	int	i, j;
+
+	for (i = 0; i < scale; i++) {
+		for (j = 0; j < scale; j++) {
+			if (y + i >= LINES || x + j >= COLS || y + i < 0 ||
+			    x + j < 0)
+				continue;
+			if (ui_is_utf8)
+				mvaddwstr(y + i, x + j, L"\u2588");
+			else
+				mvaddch(y + i, x + j, '#');
+		}
+	}
 }
 
 void
-ui_big(int y, int x, enum ui_role role, const char *s)
+ui_big(int y, int x, int scale, enum ui_role role, const char *s)
 {
 	int	g, row, col, cx;
 
@@ -1040,18 +1059,12 @@ ui_big(int y, int x, enum ui_role role, const char *s)
 					continue;
 				if ((ui_font[g][row] & (4 >> col)) == 0)
 					continue;
-				if (y + row >= LINES || cx + col >= COLS ||
-				    y + row < 0 || cx + col < 0)
-					continue;
-				if (ui_is_utf8)
-					mvaddwstr(y + row, cx + col -
-					    (g == 10), L"\u2588");
-				else
-					mvaddch(y + row, cx + col - (g == 10),
-					    '#');
+				/* ':' is one dot wide, in its own column. */
+				ui_big_dot(y + row * scale,
+				    cx + (col - (g == 10)) * scale, scale);
 			}
 		}
-		cx += g == 10 || g < 0 ? 2 : 4;
+		cx += (g == 10 || g < 0 ? 2 : 4) * scale;
 	}
 	attroff(ui_attr(role));
 }

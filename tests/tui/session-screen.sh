@@ -5,10 +5,48 @@
 # type; ASCII glyphs without UTF-8.
 . "$top_srcdir/tests/tui/session-common.sh"
 
+# digit_rows SCREEN : the rows of big digits (the bar's row has ░ too).
+digit_rows() {
+	printf '%s\n' "$1" | grep '█' | grep -vc '░'
+}
+
+# order SCREEN : "ok" when the name, the set, the cue, the digits, the
+# countdown under them and the key bar come in that order, each on rows
+# of its own.
+order() {
+	printf '%s\n' "$1" | awk '
+	    /Wall sit$/ && !n { n = NR }
+	    /HOLD/ { st = NR }
+	    /Back flat/ { c = NR }
+	    /█/ && !/░/ { if (!d1) d1 = NR; d2 = NR }
+	    /[0-9]:[0-9][0-9] of 0:30/ { sub_ = NR }
+	    /\? help/ { k = NR }
+	    END { print (n < c && c < st && st < d1 && d2 < sub_ &&
+		sub_ < k) ? "ok" : n " " c " " st " " d1 "-" d2 " " sub_ " " k }'
+}
+
+# The digits grow with the window, up to two fifths of its lines. (The
+# program starts at the LINES and COLUMNS of tests/env.sh: resize it.)
+session_start long
+ok "the hold starts" tui_wait "HOLD" 5
+tui_resize 120 40
+ok "120x40: redrawn" tui_wait -L '? help'
+ok "120x40: the digits grow" tui_wait -E '█{9} ' 5
+is "$(digit_rows "$tui_seen")" 15 "120x40: the digits are 15 rows high"
+is "$(order "$tui_seen")" ok "120x40: name, cue, set, digits, countdown, keys"
+tui_resize 100 30
+ok "100x30: redrawn" tui_wait -L '? help'
+ok "100x30: smaller digits" tui_wait -E '^ *█{6} ' 5
+is "$(digit_rows "$tui_seen")" 10 "100x30: the digits are 10 rows high"
+is "$(order "$tui_seen")" ok "100x30: nothing covered"
+tui_stop
+
 session_start long
 ok "the hold starts" tui_wait "HOLD" 5
 scr=$(tui_screen)
 like "$scr" '█' "80x24: big digits"
+is "$(digit_rows "$scr")" 5 "80x24: five rows high, as before"
+is "$(order "$scr")" ok "80x24: nothing covered"
 like "$scr" 'Back flat on the wall' "80x24: the cues"
 like "$scr" '━|─' "80x24: a rule under the header"
 
@@ -22,8 +60,10 @@ like "$scr" 'q quit' "40x12: the keys"
 unlike "$scr" '.{41}' "40x12: nothing wider than the pane"
 
 tui_resize 30 8
-ok "30x8: redrawn" tui_gone "█"
-scr=$(tui_screen)
+# The key bar only 30 columns have (the bar fills with █ as the hold goes).
+ok "30x8: redrawn" tui_wait -E -L '^p pause  q quit  \? help$'
+scr=$tui_seen
+is "$(digit_rows "$scr")" 0 "30x8: no big digits"
 like "$scr" 'Wall sit' "30x8: the exercise"
 like "$scr" '[0-9]:[0-9]{2} of 0:30' "30x8: the countdown in plain digits"
 unlike "$scr" 'Back flat' "30x8: the cues dropped"
