@@ -37,7 +37,7 @@ const struct cmd_entry cmd_start_entry = {
 	    "  b, Left      back to the previous exercise\n"
 	    "  +, -         15 s more or less rest\n"
 	    "  q            quit (the sets done are kept)\n"
-	    "  ?            all the keys\n"
+	    "  ?            all the keys (pauses; p resumes)\n"
 	    "\n"
 	    "Settings (get-ready, rest and switch-sides seconds, sound,\n"
 	    "colour) are read from $XDG_CONFIG_HOME/rehabit/config.yaml;\n"

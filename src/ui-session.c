@@ -17,6 +17,7 @@
 #include "app.h"
 #include "conf.h"
 #include "cue.h"
+#include "history.h"
 #include "prescribe.h"
 #include "progression.h"
 #include "session.h"
@@ -83,6 +84,7 @@ static int64_t			 ui_session_wake(void *, int64_t);
 static void			 ui_session_tick(void *, int64_t);
 static void			 ui_session_leave(void *);
 static const struct ui_key	*ui_session_keys(void *);
+static const char		*ui_session_help(void *);
 
 static const struct ui_screen ui_session_screen = {
 	.name = "session",
@@ -92,7 +94,23 @@ static const struct ui_screen ui_session_screen = {
 	.tick = ui_session_tick,
 	.leave = ui_session_leave,
 	.keys = ui_session_keys,
+	.help = ui_session_help,
 };
+
+/*
+ * What the last session of this run kept, said on the terminal once the
+ * screens are gone (after q, Ctrl-C or a signal the person cannot see
+ * the summary): the sets saved, and how to record the pain for them when
+ * the pain form was not filled in.
+ */
+static struct {
+	struct store	*db;
+	int64_t		 sid;		/* 0: no set saved */
+	int		 sets;		/* saved */
+	size_t		 lost;		/* not saved (the log says why) */
+	bool		 ended;		/* a session ended in this run */
+	bool		 completed;
+} uis_kept;
 
 /*
  * The key bar shows what fits, in this order (what the phase is for,
@@ -776,6 +794,32 @@ ui_session_ask_quit(struct ui_session *st)
 		session_key(st->s, SK_PAUSE, ui_now_ms());
 }
 
+/*
+ * The help covers the counter: the clock stops while it is open, and
+ * stays stopped once it closes, so that the person is back in position
+ * before `p` starts it again.
+ */
+static const char *
+ui_session_help(void *arg)
+{
+	struct ui_session	*st = arg;
+	struct sess_view	 v;
+
+	if (st->ask != UIS_ASK_NONE)
+		return NULL;
+	session_view(st->s, ui_now_ms(), &v);
+	if (v.phase == SP_DONE)
+		return NULL;
+	if (!v.paused)
+		session_key(st->s, SK_PAUSE, ui_now_ms());
+	/* A phase that ended on the way is acted on, as for any key. */
+	if (ui_session_drain(st)) {
+		ui_session_finish(st, true);
+		return NULL;
+	}
+	return "Clock paused: p resumes";
+}
+
 static void
 ui_session_answer(struct ui_session *st, const struct ui_event *ev)
 {
@@ -893,6 +937,55 @@ ui_session_tick(void *arg, int64_t now)
 		ui_session_finish(st, true);
 }
 
+/* Did the pain form (or `rehabit pain`) record pain for the session? */
+static bool
+ui_session_has_pain(struct store *db, int64_t sid, bool *has)
+{
+	struct history	h;
+	bool		ok = false;
+
+	history_init(&h);
+	if (store_load_session(db, sid, &h) == 0 && h.ns == 1) {
+		*has = h.s[0].pain_during != PAIN_NONE ||
+		    h.s[0].pain_after != PAIN_NONE;
+		ok = true;
+	}
+	history_free(&h);
+	return ok;
+}
+
+/*
+ * Runs in ui_end(), on the terminal given back: what the last session
+ * kept. Nothing when it was done and its pain recorded (the summary
+ * said it all).
+ */
+static void
+ui_session_farewell(void)
+{
+	bool	has = false, known = false;
+	int	n = uis_kept.sets;
+
+	if (!uis_kept.ended)
+		return;
+	uis_kept.ended = false;
+	if (uis_kept.sid != 0)
+		known = ui_session_has_pain(uis_kept.db, uis_kept.sid, &has);
+	if (uis_kept.completed && uis_kept.lost == 0 && (has || !known))
+		return;
+	printf("Session %s: ", uis_kept.completed ? "done" : "stopped early");
+	if (n == 0 && uis_kept.lost == 0)
+		printf("no set was done, nothing is saved.\n");
+	else
+		printf("%d set%s saved.\n", n, n == 1 ? "" : "s");
+	if (uis_kept.lost > 0)
+		printf("%zu set%s could not be saved (the log file says why).\n",
+		    uis_kept.lost, uis_kept.lost == 1 ? "" : "s");
+	if (known && !has)
+		printf("No pain is recorded for %s yet: 'rehabit pain' records "
+		    "it (within 24 hours).\n", n == 1 ? "it" : "them");
+	fflush(stdout);
+}
+
 /*
  * The screen is closed: by ui_session_finish(), or because the program
  * ends (a signal). In the second case the partial session is kept.
@@ -911,6 +1004,12 @@ ui_session_leave(void *arg)
 		ui_session_end_store(st);
 	}
 	ui_session_log_unsaved(st);
+	uis_kept.db = st->app->store;
+	uis_kept.sid = st->sid;
+	uis_kept.sets = st->sets_saved;
+	uis_kept.lost = st->npending;
+	uis_kept.completed = st->completed;
+	uis_kept.ended = true;
 	/* stderr is the log file while curses runs. */
 	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
 	    "its moment\n", st->ncues, (long long)st->late_ms);
@@ -953,6 +1052,7 @@ ui_session_open(struct app *app, const struct routine *rt)
 		ui_on_end(ui_session_cue_end);
 		uis_cue_on = true;
 	}
+	ui_on_end(ui_session_farewell);
 	if (app->store != NULL)
 		store_busy_timeout(app->store, UIS_BUSY_MS);
 	st->s = session_new(&st->plan, ui_now_ms());

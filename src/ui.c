@@ -40,6 +40,9 @@ static int		ui_depth;
 static bool		ui_started;
 static bool		ui_is_dirty = true;
 static bool		ui_help_shown;
+/* The keys of the screen as `?` found it, and the screen's line. */
+static const struct ui_key *ui_help_list;
+static const char	*ui_help_note;
 static bool		ui_is_utf8;
 static bool		ui_has_color;
 static int		ui_saved_stderr = -1;
@@ -295,6 +298,7 @@ ui_pop(void)
 	ui_is_dirty = true;
 	ui_due = INT64_MAX;
 	ui_help_shown = false;
+	ui_help_note = NULL;
 }
 
 void
@@ -417,9 +421,12 @@ ui_frame(int y, int x, int h, int w)
 	}
 }
 
-/* The `?` overlay: every key of the top screen, framed and centred. */
+/*
+ * The `?` overlay: every key of the top screen, framed and centred, and
+ * the screen's note under them.
+ */
 static void
-ui_draw_help(const struct ui_key *keys)
+ui_draw_help(const struct ui_key *keys, const char *note)
 {
 	int	i, n = 0, kw = 0, ww = 0, w, h, y, x;
 
@@ -431,11 +438,13 @@ ui_draw_help(const struct ui_key *keys)
 			ww = ui_width(keys[i].what);
 	}
 	w = kw + 1 + ww + 4;
+	if (note != NULL && ui_width(note) + 4 > w)
+		w = ui_width(note) + 4;
 	if (w < 20)
 		w = 20;
 	if (w > COLS)
 		w = COLS;
-	h = n + 2;
+	h = n + 2 + (note != NULL);
 	y = (LINES - 1 - h) / 2;
 	x = (COLS - w) / 2;
 	if (y < 0)
@@ -447,6 +456,8 @@ ui_draw_help(const struct ui_key *keys)
 		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
 		    keys[i].what);
 	}
+	if (note != NULL)
+		ui_print(y + 1 + n, x + 2, w - 4, UR_WARN, note);
 }
 
 static void
@@ -465,13 +476,13 @@ ui_draw(void)
 		return;
 	}
 	top->screen->draw(top->state);
-	keys = top->screen->keys != NULL ? top->screen->keys(top->state) :
-	    NULL;
 	if (ui_help_shown) {
-		ui_draw_help(keys);
-		ui_keybar(ui_help_keys);
+		ui_draw_help(ui_help_list, ui_help_note);
+		keys = ui_help_keys;
 	} else
-		ui_keybar(keys);
+		keys = top->screen->keys != NULL ?
+		    top->screen->keys(top->state) : NULL;
+	ui_keybar(keys);
 	refresh();
 }
 
@@ -508,11 +519,21 @@ ui_read_keys(void)
 		ui_is_dirty = true;
 		if (ui_help_shown) {
 			ui_help_shown = false;
+			ui_help_note = NULL;
 			continue;
 		}
 		if (ev.action == UA_HELP && (top->screen->typing == NULL ||
 		    !top->screen->typing(top->state))) {
 			ui_help_shown = true;
+			ui_help_note = NULL;
+			/* Before the hook changes them (a pause). */
+			ui_help_list = top->screen->keys != NULL ?
+			    top->screen->keys(top->state) : NULL;
+			/* The hook may end the screen (ui_pop() closes help). */
+			if (top->screen->help != NULL)
+				ui_help_note = top->screen->help(top->state);
+			if (!ui_help_shown)
+				ui_help_note = NULL;
 			continue;
 		}
 		top->screen->key(top->state, &ev);

@@ -80,6 +80,12 @@ struct ui_screen {
 	const struct ui_key *(*keys)(void *state);
 	/* Optional: true while the screen takes text ('?' is a letter). */
 	bool		(*typing)(void *state);
+	/*
+	 * Optional: `?` opens the help over the screen, which hides what it
+	 * shows (a session pauses its clock). Returns a line for the help to
+	 * show under the keys, or NULL.
+	 */
+	const char	*(*help)(void *state);
 };
 
 struct ui_opts {
