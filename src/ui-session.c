@@ -937,16 +937,24 @@ ui_session_tick(void *arg, int64_t now)
 		ui_session_finish(st, true);
 }
 
-/* Did the pain form (or `rehabit pain`) record pain for the session? */
+/*
+ * What the history holds of the session: its sets (a set done again
+ * after `b` replaced the first) and whether the pain form (or `rehabit
+ * pain`) recorded pain for it. False when it cannot be read.
+ */
 static bool
-ui_session_has_pain(struct store *db, int64_t sid, bool *has)
+ui_session_stored(struct store *db, int64_t sid, int *sets, bool *pain)
 {
 	struct history	h;
+	size_t		i;
 	bool		ok = false;
 
 	history_init(&h);
 	if (store_load_session(db, sid, &h) == 0 && h.ns == 1) {
-		*has = h.s[0].pain_during != PAIN_NONE ||
+		*sets = 0;
+		for (i = 0; i < h.s[0].nex; i++)
+			*sets += (int)h.s[0].ex[i].ndone;
+		*pain = h.s[0].pain_during != PAIN_NONE ||
 		    h.s[0].pain_after != PAIN_NONE;
 		ok = true;
 	}
@@ -969,7 +977,7 @@ ui_session_farewell(void)
 		return;
 	uis_kept.ended = false;
 	if (uis_kept.sid != 0)
-		known = ui_session_has_pain(uis_kept.db, uis_kept.sid, &has);
+		known = ui_session_stored(uis_kept.db, uis_kept.sid, &n, &has);
 	if (uis_kept.completed && uis_kept.lost == 0 && (has || !known))
 		return;
 	printf("Session %s: ", uis_kept.completed ? "done" : "stopped early");
