@@ -73,7 +73,7 @@ struct uis_layout {
 	int	ncues;
 	bool	level;
 	bool	rule;
-	int	scale;		/* the big digits' scale; 0: plain digits */
+	int	scale;		/* of the big digits; 0: plain digits */
 	bool	bar;
 	bool	notice;
 };
@@ -107,8 +107,8 @@ static struct {
 	struct store	*db;
 	int64_t		 sid;		/* 0: no set saved */
 	int		 sets;		/* saved */
-	size_t		 lost;		/* not saved (the log says why) */
-	bool		 ended;		/* a session ended in this run */
+	size_t		 lost;		/* not saved (see the log) */
+	bool		 ended;		/* one ended in this run */
 	bool		 completed;
 } uis_kept;
 
@@ -986,8 +986,8 @@ ui_session_farewell(void)
 	else
 		printf("%d set%s saved.\n", n, n == 1 ? "" : "s");
 	if (uis_kept.lost > 0)
-		printf("%zu set%s could not be saved (the log file says why).\n",
-		    uis_kept.lost, uis_kept.lost == 1 ? "" : "s");
+		printf("%zu set%s could not be saved (the log file says "
+		    "why).\n", uis_kept.lost, uis_kept.lost == 1 ? "" : "s");
 	if (known && !has)
 		printf("No pain is recorded for %s yet: 'rehabit pain' records "
 		    "it (within 24 hours).\n", n == 1 ? "it" : "them");

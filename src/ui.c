@@ -529,7 +529,7 @@ ui_read_keys(void)
 			/* Before the hook changes them (a pause). */
 			ui_help_list = top->screen->keys != NULL ?
 			    top->screen->keys(top->state) : NULL;
-			/* The hook may end the screen (ui_pop() closes help). */
+			/* The hook may end the screen: ui_pop() closes help. */
 			if (top->screen->help != NULL)
 				ui_help_note = top->screen->help(top->state);
 			if (!ui_help_shown)

@@ -22,7 +22,8 @@ order() {
 	    /[0-9]:[0-9][0-9] of 0:30/ { sub_ = NR }
 	    /\? help/ { k = NR }
 	    END { print (n < c && c < st && st < d1 && d2 < sub_ &&
-		sub_ < k) ? "ok" : n " " c " " st " " d1 "-" d2 " " sub_ " " k }'
+		sub_ < k) ? "ok" : \
+		n " " c " " st " " d1 "-" d2 " " sub_ " " k }'
 }
 
 # The digits grow with the window, up to two fifths of its lines. (The

@@ -21,7 +21,7 @@ signal_test() {
 	unlike "$scr" 'HOLD|Wall sit|█' "SIG$1: the shell's screen is back"
 	like "$scr" '^Session stopped early: 1 set saved\.$' \
 	    "SIG$1: it says what was kept"
-	like "$scr" "^No pain is recorded for it yet: 'rehabit pain' records it" \
+	like "$scr" "^No pain is recorded for it yet: 'rehabit pain' records" \
 	    "SIG$1: and how to record the pain for it"
 }
 
