@@ -178,7 +178,7 @@ fit_definition(struct fit *f, uint8_t hdr)
 {
 	struct fit_def	*def = &f->def[hdr & 0x0f];
 	uint8_t		 b[5], fd[3], want;
-	uint64_t	 at = f->off;
+	uint64_t	 at = f->off - 1;	/* where its header was */
 	int		 i, ndev;
 
 	if (!fit_get(f, b, 5))
