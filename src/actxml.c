@@ -420,6 +420,10 @@ ax_parse(struct ax *x, struct activity_src *src)
 		return 65;
 	}
 	ax_finish(x);
+	if (x->a->start == 0) {
+		ax_err(x, "no time in it: a route, not an activity");
+		return 65;
+	}
 	return 0;
 }
 

@@ -540,6 +540,10 @@ fit_read(struct fit *f, struct activity *a)
 		return 65;
 	}
 	fit_result(f, a);
+	if (a->start == 0) {
+		fit_err(f, "no time in it");
+		return 65;
+	}
 	return 0;
 fail:
 	if (f->ioerr) {

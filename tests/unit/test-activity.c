@@ -396,6 +396,8 @@ test_hostile_xml(void)
 	xml_refused("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"1\">",
 	    "no element found", 1);
 	xml_refused("<gpx></gpx>", "no track points in it", 1);
+	xml_refused("<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"1\"/>"
+	    "</trkseg></trk></gpx>", "no time in it: a route", 1);
 	xml_refused("<TrainingCenterDatabase><Activities>"
 	    "<Activity Sport=\"Running\"/><Activity Sport=\"Biking\"/>",
 	    "a second activity", 1);
