@@ -72,6 +72,9 @@ struct ax {
 	struct activity_track	 track;
 };
 
+static void	ax_err(struct ax *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static void
 ax_err(struct ax *x, const char *fmt, ...)
 {

@@ -118,6 +118,9 @@ fit_crc(uint16_t crc, uint8_t b)
 	return crc ^ t ^ fit_crc_table[(b >> 4) & 0xf];
 }
 
+static void	fit_err(struct fit *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static void
 fit_err(struct fit *f, const char *fmt, ...)
 {
