@@ -133,23 +133,27 @@ ax_number(struct ax *x, const char *s, double lo, double hi, double *v)
 	return true;
 }
 
-/* An ISO 8601 time, maybe with a fraction of a second; UTC if no zone. */
+/*
+ * An ISO 8601 time, maybe with a fraction of a second (its digits only,
+ * to the nanosecond); UTC if it has no zone.
+ */
 static bool
 ax_time(struct ax *x, const char *s, double *t)
 {
 	struct isotime	 it;
 	char		 buf[ACTXML_MAX_TEXT + 1];
-	const char	*dot;
-	double		 frac = 0;
-	size_t		 n;
-
-	char		*end;
+	const char	*dot, *rest;
+	double		 frac = 0, unit = 0.1;
+	size_t		 n, i, nd;
 
 	n = strcspn(s, " \t\r\n");
 	if ((dot = memchr(s, '.', n)) != NULL && dot - s > 10) {
-		frac = strtod(dot, &end);
+		nd = strspn(dot + 1, "0123456789");
+		for (i = 0; i < nd && i < 9; i++, unit /= 10)
+			frac += (dot[1 + i] - '0') * unit;
+		rest = dot + 1 + nd;
 		snprintf(buf, sizeof buf, "%.*s%.*s", (int)(dot - s), s,
-		    (int)(n - (size_t)(end - s)), end);
+		    (int)(s + n - rest), rest);
 	} else
 		snprintf(buf, sizeof buf, "%.*s", (int)n, s);
 	if (isotime_scan(buf, &it) != 0 || !it.has_time) {
@@ -276,9 +280,9 @@ ax_point_value(struct ax *x, enum ax_el el, const char *s)
 	struct activity_point	*p = &x->pt;
 	enum ax_el		 up = ax_up(x, 1);
 
-	if (el == AX_TIME || el == AX_TCXTIME)
-		p->has_time = (up == AX_TRKPT || up == AX_TRACKPOINT) &&
-		    ax_time(x, s, &p->time);
+	if ((el == AX_TIME && up == AX_TRKPT) ||
+	    (el == AX_TCXTIME && up == AX_TRACKPOINT))
+		p->has_time = ax_time(x, s, &p->time);
 	else if ((el == AX_ELE && up == AX_TRKPT) ||
 	    (el == AX_ALT && up == AX_TRACKPOINT))
 		p->has_ele = ax_number(x, s, -1e5, 1e5, &p->ele);
@@ -382,7 +386,7 @@ ax_finish(struct ax *x)
 	}
 	if (!x->has_start && x->track.has_time)
 		a->start = (int64_t)floor(x->track.first_time);
-	if (x->track.has_time)
+	if (x->has_start && x->track.has_time)
 		a->elapsed_s = x->track.last_time - (double)a->start;
 	activity_track_finish(&x->track, a);
 }
