@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -383,6 +385,51 @@ test_made_xml(void)
 	is_double(a.distance_m, 111.195, 0.01, "0.001 degree on the equator");
 }
 
+static long
+peak_kb(void)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/*
+ * A 30 MB GPX file is streamed: the peak memory of the process grows by
+ * far less than the file (a reader that held it would double it).
+ */
+static void
+test_big_xml(void)
+{
+	struct activity	 a;
+	FILE		*fp;
+	char		*path, *msg;
+	long		 before;
+	int		 i;
+
+	xasprintf(&path, "%s/test-activity-%ld.gpx", P_tmpdir, (long)getpid());
+	if ((fp = fopen(path, "w")) == NULL)
+		abort();
+	fputs("<gpx><trk><trkseg>\n", fp);
+	for (i = 0; i < 240000; i++)
+		fprintf(fp, "<trkpt lat=\"0\" lon=\"%.5f\"><ele>10</ele>"
+		    "<time>2020-01-%02dT%02d:%02d:%02dZ</time><extensions>"
+		    "<hr>120</hr></extensions></trkpt>\n", i * 1e-5,
+		    1 + i / 86400, i / 3600 % 24, i / 60 % 60, i % 60);
+	fputs("</trkseg></trk></gpx>\n", fp);
+	if (fclose(fp) != 0)
+		abort();
+	before = peak_kb();
+	is_int(rd(path, &a, &msg), 0, "a 30 MB GPX file reads");
+	ok(peak_kb() - before < 8192, "in less than 8 MB more memory (%ld KB)",
+	    peak_kb() - before);
+	is_double(a.elapsed_s, 239999, 1e-6, "every point read");
+	near(a.distance_m, 266865.4, "2.4 degrees along the equator");
+	free(msg);
+	unlink(path);
+	free(path);
+}
+
 static void
 test_hostile_xml(void)
 {
@@ -437,6 +484,7 @@ main(void)
 	test_refused(FIX("no-such-file.gpx"), 66, "No such file");
 	test_hostile_fit();
 	test_made_xml();
+	test_big_xml();
 	test_hostile_xml();
 	return tap_done();
 }
