@@ -35,6 +35,7 @@
 #define FIT_SESSION	18
 #define FIT_LAP		19
 #define FIT_RECORD	20
+#define FIT_ACTIVITY	34
 #define FIT_TIMESTAMP	253
 
 struct fit_def {
@@ -75,6 +76,8 @@ struct fit {
 	struct fit_msg		 msg;
 	uint32_t		 last_ts;
 	int			 file_type, sport;
+	bool			 has_off;
+	int			 utc_off;	/* from the activity message */
 	double			 first_ts;
 	bool			 has_first_ts;
 	struct fit_sum		 session, lap;
@@ -98,6 +101,7 @@ static const struct {
 	{ FIT_RECORD, 0, 4 }, { FIT_RECORD, 1, 4 }, { FIT_RECORD, 2, 2 },
 	{ FIT_RECORD, 3, 1 }, { FIT_RECORD, 4, 1 }, { FIT_RECORD, 5, 4 },
 	{ FIT_RECORD, 53, 1 }, { FIT_RECORD, 78, 4 },
+	{ FIT_ACTIVITY, 5, 4 },
 };
 
 static const uint16_t fit_crc_table[16] = {
@@ -352,6 +356,26 @@ fit_total(struct fit *f, struct fit_sum *s, const int *fn)
 	}
 }
 
+/*
+ * The activity message's local_timestamp is the wall clock when its
+ * timestamp was written: their difference is the UTC offset, once
+ * rounded to a quarter of an hour (the two are written a moment apart).
+ */
+static void
+fit_offset(struct fit *f, bool has_ts)
+{
+	long	off;
+
+	if (!has_ts || !fit_has(f, 5) || f->last_ts < FIT_TIME_MIN)
+		return;
+	off = (long)f->msg.v[5] - (long)f->last_ts;
+	off = (off >= 0 ? off + 450 : off - 450) / 900 * 900;
+	if (off < -18 * 3600 || off > 18 * 3600)
+		return;
+	f->utc_off = (int)off;
+	f->has_off = true;
+}
+
 static void
 fit_message(struct fit *f, uint16_t global, bool has_ts)
 {
@@ -376,6 +400,9 @@ fit_message(struct fit *f, uint16_t global, bool has_ts)
 		break;
 	case FIT_RECORD:
 		fit_record(f, has_ts);
+		break;
+	case FIT_ACTIVITY:
+		fit_offset(f, has_ts);
 		break;
 	}
 }
@@ -510,6 +537,10 @@ fit_result(struct fit *f, struct activity *a)
 		a->cadence_spm = activity_cadence(a->sport,
 		    s->cad_wsum / s->cad_w);
 		a->has |= ACTIVITY_HAS_CADENCE;
+	}
+	if (f->has_off) {
+		a->utc_off = f->utc_off;
+		a->has |= ACTIVITY_HAS_OFF;
 	}
 	activity_track_finish(&f->track, a);
 }

@@ -93,6 +93,12 @@ test_devices(void)
 	ok(a.has & ACTIVITY_HAS_HR, "wahoo: heart rate");
 	is_int(a.hr_avg, 140, "wahoo: session avg_heart_rate");
 	is_int(a.hr_max, 151, "wahoo: session max_heart_rate");
+	/* Near Paderborn on 2018-03-20: CET. */
+	ok(a.has & ACTIVITY_HAS_OFF, "wahoo: its activity message has "
+	    "local_timestamp");
+	is_int(a.utc_off, 3600, "wahoo: UTC+01:00");
+	is_int(rd(FIX("garmin-forerunner-10.fit"), &a, &m), 0, "forerunner");
+	is_int(a.utc_off, 7200, "forerunner 10 in June: UTC+02:00");
 
 	/* TCX: the laps' totals, against GPSBabel's GPX of the same run. */
 	is_int(rd(FIX("gtrnctr-lap_s.tcx"), &a, &m), 0, "gtrnctr-lap_s.tcx");
@@ -124,6 +130,8 @@ test_devices(void)
 	is_int(a.hr_max, 117, "gpx hr max");
 	is_double(a.cadence_spm, 270, 0.01, "gpx cad doubled for a run");
 	is_int(a.sport, ACTIVITY_RUN, "no <type>: a run");
+	ok(!(a.has & ACTIVITY_HAS_OFF) && a.utc_off == 0,
+	    "GPX times are UTC: the offset is unknown");
 	is_int(a.elapsed_s, 7, "8 points a second apart");
 
 	is_int(rd(FIX("gpx_subsecond-sample.gpx"), &a, &m), 0, "subsecond");
