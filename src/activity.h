@@ -27,7 +27,7 @@ enum activity_sport {
 };
 
 /* Which of the optional figures an activity has (struct activity.has). */
-#define ACTIVITY_HAS_OFF	0x01	/* utc_off is known */
+#define ACTIVITY_HAS_OFF	0x01	/* utc_off is known (FIT; GPX, TCX: UTC) */
 #define ACTIVITY_HAS_DISTANCE	0x02
 #define ACTIVITY_HAS_ASCENT	0x04
 #define ACTIVITY_HAS_HR		0x08	/* hr_avg and hr_max */
