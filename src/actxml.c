@@ -38,7 +38,7 @@ enum ax_el {
 	AX_NEL
 };
 
-/* Local names, in enum ax_el's order; the first values read as text. */
+/* Local names, in enum ax_el's order. */
 static const char *const ax_names[AX_NEL] = {
 	"", "gpx", "TrainingCenterDatabase", "trk", "trkseg", "trkpt",
 	"ele", "time", "type", "hr", "cad", "Activity", "Lap",
@@ -222,6 +222,7 @@ ax_start(void *ud, const char *name, const char **attr)
 		return;
 	}
 	x->stack[x->depth++] = el;
+	/* Only the leaves, from <ele> on, hold a value to read. */
 	x->collect = el >= AX_ELE && el != AX_ACTIVITY && el != AX_LAP &&
 	    el != AX_TRACK && el != AX_TRACKPOINT && el != AX_POSITION &&
 	    el != AX_HRBPM;
