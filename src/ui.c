@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
@@ -771,8 +772,10 @@ ui_print_short(int y, int x, int width, enum ui_role role, const char *s)
 	return ui_print(y, x, width, role, buf);
 }
 
-int
-ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+/* ui_wrap(), drawing only when `draw`: the lines it takes either way. */
+static int
+ui_wrap_do(int y, int x, int width, int maxy, enum ui_role role,
+    const char *s, bool draw)
 {
 	struct ui_char	*c;
 	char		*line;
@@ -795,13 +798,27 @@ ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
 			to++;
 		memcpy(line, s + c[from].off, c[to].off - c[from].off);
 		line[c[to].off - c[from].off] = '\0';
-		ui_print(y++, x, width, role, line);
+		if (draw)
+			ui_print(y, x, width, role, line);
+		y++;
 		for (from = to; from < n && c[from].blank; from++)
 			;
 	}
 	free(line);
 	free(c);
 	return y;
+}
+
+int
+ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+{
+	return ui_wrap_do(y, x, width, maxy, role, s, true);
+}
+
+int
+ui_wrap_lines(int width, const char *s)
+{
+	return ui_wrap_do(0, 0, width, INT_MAX, UR_NORMAL, s, false);
 }
 
 int
