@@ -487,8 +487,8 @@ home_layout(const struct home *hm, struct home_cols *c)
 			state = w;
 	}
 	/*
-	 * The state needs its first words ("not started", "rest day...")
-	 * and a gap; at the narrowest, "due today".
+	 * The state needs its first words ("not started", "rest day") and a
+	 * gap; at the narrowest, "due today". The rest wraps under them.
 	 */
 	if (state > 13)
 		state = 13;
@@ -511,6 +511,15 @@ home_layout(const struct home *hm, struct home_cols *c)
 	    (c->week > 0 ? c->week + 2 : 0);
 }
 
+/* The lines a routine's row takes: its state wraps, never cut. */
+static int
+home_row_lines(const struct home_cols *c, const struct due_item *it)
+{
+	int	n = ui_wrap_lines(c->state, due_state_text(it->state));
+
+	return n > 1 ? n : 1;
+}
+
 /* The routines: last done, this week, state; with a cursor in HM_PICK. */
 static int
 home_draw_routines(struct home *hm, int y, int maxy)
@@ -518,8 +527,8 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	const struct due_item	*it;
 	struct home_cols	 c;
 	char			 buf[128];
-	size_t			 i, first = 0;
-	int			 rows, x;
+	size_t			 i, first = 0, k;
+	int			 rows, x, used, end;
 	bool			 cur;
 
 	home_layout(hm, &c);
@@ -535,9 +544,14 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	rows = maxy - y;
 	if (rows < 1)
 		rows = 1;
-	if (hm->mode == HM_PICK && hm->cur >= (size_t)rows)
-		first = hm->cur - rows + 1;
-	for (i = first; i < hm->d.n && y < maxy; i++, y++) {
+	/* In the list, the rows from the first shown to the cursor fit. */
+	for (; hm->mode == HM_PICK && first < hm->cur; first++) {
+		for (k = first, used = 0; k <= hm->cur; k++)
+			used += home_row_lines(&c, &hm->d.items[k]);
+		if (used <= rows)
+			break;
+	}
+	for (i = first; i < hm->d.n && y < maxy; i++) {
 		it = &hm->d.items[i];
 		cur = hm->mode == HM_PICK && i == hm->cur;
 		if (cur) {
@@ -558,10 +572,9 @@ home_draw_routines(struct home *hm, int y, int maxy)
 			    it->week_done, it->rt->per_week);
 			x += c.week + 2;
 		}
-		ui_shorten(due_state_text(it->state), c.state, false, buf,
-		    sizeof buf);
-		ui_print(y, x, c.state, it->state == DUE_YES ? UR_ACCENT :
-		    UR_DIM, buf);
+		end = ui_wrap(y, x, c.state, maxy, it->state == DUE_YES ?
+		    UR_ACCENT : UR_DIM, due_state_text(it->state));
+		y = end > y ? end : y + 1;
 	}
 	return y + 1;
 }

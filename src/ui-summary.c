@@ -34,8 +34,8 @@ struct summary {
 };
 
 static const struct ui_key summary_keys_list[] = {
-	{ "Enter", "done" }, { "p", "progress" }, { "Up/Down", "scroll" },
-	{ "q", "done" }, { "?", "help" }, { NULL, NULL }
+	{ "Enter", "back" }, { "p", "progress" }, { "Up/Down", "scroll" },
+	{ "q", "back" }, { "?", "help" }, { NULL, NULL }
 };
 
 /* Content line y, scrolled, on the screen; -1 when out of view. */

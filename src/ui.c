@@ -392,6 +392,16 @@ ui_frame(int y, int x, int h, int w)
 	}
 }
 
+/*
+ * What a key does while the overlay is shown: `?` closes it, as any key
+ * does; the others say what they do on the screen.
+ */
+static const char *
+ui_help_what(const struct ui_key *k)
+{
+	return strcmp(k->key, "?") == 0 ? ui_help_keys[0].what : k->what;
+}
+
 /* The `?` overlay: every key of the top screen, framed and centred. */
 static void
 ui_draw_help(const struct ui_key *keys)
@@ -402,8 +412,8 @@ ui_draw_help(const struct ui_key *keys)
 		n++;
 		if (ui_width(keys[i].key) > kw)
 			kw = ui_width(keys[i].key);
-		if (ui_width(keys[i].what) > ww)
-			ww = ui_width(keys[i].what);
+		if (ui_width(ui_help_what(&keys[i])) > ww)
+			ww = ui_width(ui_help_what(&keys[i]));
 	}
 	w = kw + 1 + ww + 4;
 	if (w < 20)
@@ -420,7 +430,7 @@ ui_draw_help(const struct ui_key *keys)
 	for (i = 0; i < n; i++) {
 		ui_print(y + 1 + i, x + 2, kw, UR_KEY, keys[i].key);
 		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
-		    keys[i].what);
+		    ui_help_what(&keys[i]));
 	}
 }
 
