@@ -511,13 +511,29 @@ home_layout(const struct home *hm, struct home_cols *c)
 	    (c->week > 0 ? c->week + 2 : 0);
 }
 
-/* The lines a routine's row takes: its state wraps, never cut. */
+/* The lines a routine's row takes with its state wrapped whole. */
 static int
 home_row_lines(const struct home_cols *c, const struct due_item *it)
 {
 	int	n = ui_wrap_lines(c->state, due_state_text(it->state));
 
 	return n > 1 ? n : 1;
+}
+
+/*
+ * The states wrap under themselves, never cut, while every routine
+ * still has its row; only where that leaves some out are they shortened.
+ */
+static bool
+home_states_wrap(const struct home *hm, const struct home_cols *c,
+    int rows)
+{
+	size_t	i;
+	int	used = 0;
+
+	for (i = 0; i < hm->d.n; i++)
+		used += home_row_lines(c, &hm->d.items[i]);
+	return used <= rows;
 }
 
 /* The routines: last done, this week, state; with a cursor in HM_PICK. */
@@ -527,9 +543,9 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	const struct due_item	*it;
 	struct home_cols	 c;
 	char			 buf[128];
-	size_t			 i, first = 0, k;
-	int			 rows, x, used, end;
-	bool			 cur;
+	size_t			 i, first = 0;
+	int			 rows, x, end;
+	bool			 cur, wrap;
 
 	home_layout(hm, &c);
 	ui_print(y, 3, c.name, UR_DIM, "Routine");
@@ -544,13 +560,9 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	rows = maxy - y;
 	if (rows < 1)
 		rows = 1;
-	/* In the list, the rows from the first shown to the cursor fit. */
-	for (; hm->mode == HM_PICK && first < hm->cur; first++) {
-		for (k = first, used = 0; k <= hm->cur; k++)
-			used += home_row_lines(&c, &hm->d.items[k]);
-		if (used <= rows)
-			break;
-	}
+	wrap = home_states_wrap(hm, &c, rows);
+	if (!wrap && hm->mode == HM_PICK && hm->cur >= (size_t)rows)
+		first = hm->cur - rows + 1;
 	for (i = first; i < hm->d.n && y < maxy; i++) {
 		it = &hm->d.items[i];
 		cur = hm->mode == HM_PICK && i == hm->cur;
@@ -572,8 +584,17 @@ home_draw_routines(struct home *hm, int y, int maxy)
 			    it->week_done, it->rt->per_week);
 			x += c.week + 2;
 		}
-		end = ui_wrap(y, x, c.state, maxy, it->state == DUE_YES ?
-		    UR_ACCENT : UR_DIM, due_state_text(it->state));
+		if (wrap)
+			end = ui_wrap(y, x, c.state, maxy, it->state ==
+			    DUE_YES ? UR_ACCENT : UR_DIM,
+			    due_state_text(it->state));
+		else {
+			ui_shorten(due_state_text(it->state), c.state, false,
+			    buf, sizeof buf);
+			ui_print(y, x, c.state, it->state == DUE_YES ?
+			    UR_ACCENT : UR_DIM, buf);
+			end = y + 1;
+		}
 		y = end > y ? end : y + 1;
 	}
 	return y + 1;
