@@ -187,8 +187,8 @@ plan_why(FILE *fp, const struct prog_plan *pl, const struct prog_item *it)
 	fprintf(fp, "    volume in the last 7 days (%s to %s): %ld %s\n", from,
 	    to, w->week_volume, unit);
 	if (w->avg_weeks > 0)
-		fprintf(fp, "    weekly average of the %d week%s before: %.1f %s "
-		    "(load cap %.1f x: %.1f %s)\n", w->avg_weeks,
+		fprintf(fp, "    weekly average of the %d week%s before: "
+		    "%.1f %s (load cap %.1f x: %.1f %s)\n", w->avg_weeks,
 		    w->avg_weeks == 1 ? "" : "s", w->avg_volume, unit,
 		    lim.load_cap, lim.load_cap * w->avg_volume, unit);
 	else
