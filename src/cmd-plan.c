@@ -28,7 +28,8 @@ const struct cmd_entry cmd_plan_entry = {
 	    "Computes from your pain history what each exercise of ROUTINE\n"
 	    "asks for next time: one step up after two sessions with pain at\n"
 	    "2/10 or less, the same dose with pain 3-5/10, one step down above\n"
-	    "5/10, less after a break. ROUTINE defaults to the routine done\n"
+	    "5/10, less after a break: each line says up, keep, down, ease\n"
+	    "back in or start, and why. ROUTINE defaults to the routine done\n"
 	    "most recently, else the library's first.\n"
 	    "\n"
 	    "  --why            show the numbers each rule looked at\n"
@@ -161,14 +162,15 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 }
 
 static void
-plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
+plan_why(FILE *fp, const struct prog_plan *pl, const struct prog_item *it)
 {
 	const struct prog_why	*w = &it->why;
+	const char		*unit = progression_unit(it->step->ex->kind);
 	struct prog_limits	 lim;
-	char			 was[128], now[128];
+	char			 was[128], now[128], from[16], to[16];
 	size_t			 i;
 
-	progression_limits(rt, it->step, &lim);
+	progression_limits(pl->routine, it->step, &lim);
 	fprintf(fp, "    rule: %s\n", progression_rule_name(it->rule));
 	fprintf(fp, "    severe (see a physiotherapist): pain %d/10 or more, "
 	    "or above %d/10 still the next morning\n", PROG_SEVERE_PAIN,
@@ -182,21 +184,25 @@ plan_why(FILE *fp, const struct routine *rt, const struct prog_item *it)
 		fprintf(fp, "    days since the last session: %d\n",
 		    w->days_since);
 	}
-	fprintf(fp, "    volume this week so far: %ld\n", w->week_volume);
+	/* The load cap counts the last 7 days, not the calendar week. */
+	progression_date(pl->day - 6, from, sizeof from);
+	progression_date(pl->day, to, sizeof to);
+	fprintf(fp, "    volume in the last 7 days (%s to %s): %ld %s\n", from,
+	    to, w->week_volume, unit);
 	if (w->avg_weeks > 0)
-		fprintf(fp, "    weekly average of the %d week%s before: %.1f "
-		    "(load cap %.1f x: %.1f)\n", w->avg_weeks,
-		    w->avg_weeks == 1 ? "" : "s", w->avg_volume, lim.load_cap,
-		    lim.load_cap * w->avg_volume);
+		fprintf(fp, "    weekly average of the %d week%s before: "
+		    "%.1f %s (load cap %.1f x: %.1f %s)\n", w->avg_weeks,
+		    w->avg_weeks == 1 ? "" : "s", w->avg_volume, unit,
+		    lim.load_cap, lim.load_cap * w->avg_volume, unit);
 	else
 		fprintf(fp, "    weekly average: under 2 weeks of history; "
 		    "capped against the routine's starting dose: volume %ld "
-		    "(load cap %.1f x: %.1f)\n", w->start_volume,
-		    lim.load_cap, lim.load_cap * w->start_volume);
+		    "%s (load cap %.1f x: %.1f %s)\n", w->start_volume, unit,
+		    lim.load_cap, lim.load_cap * w->start_volume, unit);
 	catalog_dose_str(it->step->ex, &it->current, was, sizeof was);
 	catalog_dose_str(it->step->ex, &it->dose, now, sizeof now);
-	fprintf(fp, "    change: %s (volume %ld) -> %s (volume %ld)\n", was,
-	    w->cur_volume, now, w->new_volume);
+	fprintf(fp, "    change: %s (volume %ld %s) -> %s (volume %ld %s)\n",
+	    was, w->cur_volume, unit, now, w->new_volume, unit);
 }
 
 static void
@@ -213,7 +219,7 @@ plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 		prescribe_line(&pl->items[i], line, sizeof line);
 		fprintf(fp, "  %s\n", line);
 		if (why)
-			plan_why(fp, pl->routine, &pl->items[i]);
+			plan_why(fp, pl, &pl->items[i]);
 	}
 	if (pl->advice != 0)
 		fputc('\n', fp);

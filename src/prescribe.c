@@ -125,7 +125,7 @@ prescribe_line(const struct prog_item *it, char *buf, size_t len)
 		side = " (right)";
 	catalog_dose_str(it->step->ex, &it->dose, dose, sizeof dose);
 	snprintf(buf, len, "%s%s: %s - %s: %s", it->step->ex->name, side,
-	    dose, progression_decision_name(it->decision), it->reason);
+	    dose, progression_decision_word(it->decision), it->reason);
 }
 
 void

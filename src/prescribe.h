@@ -44,7 +44,7 @@ const struct routine *prescribe_default_routine(struct store *,
 
 /*
  * One line for a person: "Wall sit: 3 x 35 s hold (Wall sit 45
- * degrees) - progress: Pain stayed at 2/10 or less ...". Used by `plan`
+ * degrees) - up: Pain stayed at 2/10 or less ...". Used by `plan`
  * and the summary screen.
  */
 void	prescribe_line(const struct prog_item *, char *buf, size_t len);

@@ -171,6 +171,7 @@ struct look {
 	const struct hist_exercise *last;	/* the last one's entry */
 	bool			 red, physio, brk, amber, green_ok;
 	bool			 restart;	/* cleared since the last */
+	bool			 greens_short;	/* green, too few in a row */
 	bool			 physio_reds;	/* else pain not lower */
 	bool			 severe;	/* see severe_why */
 	char			 severe_why[160];
@@ -219,6 +220,27 @@ progression_decision_name(enum prog_decision d)
 	};
 
 	return ((size_t)d < sizeof names / sizeof names[0] ? names[d] : "?");
+}
+
+/*
+ * A hold exercise's dose says "hold" too ("3 x 30 s hold - hold: ..."):
+ * where a person reads the decision it is a word that cannot be taken
+ * for part of the dose.
+ */
+const char *
+progression_decision_word(enum prog_decision d)
+{
+	static const char *words[] = {
+		"start", "up", "keep", "down", "ease back in"
+	};
+
+	return ((size_t)d < sizeof words / sizeof words[0] ? words[d] : "?");
+}
+
+const char *
+progression_unit(enum ex_kind kind)
+{
+	return (kind == KIND_REPS ? "reps" : "s");
 }
 
 const char *
@@ -1019,7 +1041,7 @@ prog_collect(struct ctx *c, const struct step *st, enum side side)
 	return (n);
 }
 
-/* This week's volume so far and the weekly average of the weeks before. */
+/* The volume of the last 7 days and the weekly average of the 4 before. */
 static void
 prog_volumes(const struct ctx *c, const struct step *st, enum side side,
     struct prog_why *w)
@@ -1172,12 +1194,14 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	else if (!seen.all_done)
 		snprintf(lk->amber_why, sizeof lk->amber_why, "Not all sets "
 		    "were completed last time");
-	else if (greens < (size_t)lk->lim.greens_needed)
+	else if (greens < (size_t)lk->lim.greens_needed) {
+		/* The last session was green: pain-green waits for more. */
+		lk->greens_short = true;
 		snprintf(lk->amber_why, sizeof lk->amber_why, "%s green "
 		    "session%s at this dose so far (%d needed)",
 		    greens == 1 ? "Only one" : "No", greens == 1 ? "" : "s",
 		    lk->lim.greens_needed);
-	else
+	} else
 		lk->green_ok = true;
 	lk->amber = !lk->green_ok;
 }
@@ -1322,8 +1346,9 @@ prog_green(const struct step *st, const struct look *lk,
 	    lk->lim.load_cap * w->avg_volume) {
 		it->rule = RULE_LOAD_CAP;
 		snprintf(it->reason, sizeof it->reason, "A step up would put "
-		    "this week's volume at %ld, above %.1f x the weekly "
-		    "average of %.0f: keep the same dose.", w->week_volume + nv,
+		    "the volume of the last 7 days at %ld %s, above %.1f x the "
+		    "weekly average of %.0f: keep the same dose.",
+		    w->week_volume + nv, progression_unit(st->ex->kind),
 		    lk->lim.load_cap, w->avg_volume);
 		return;
 	}
@@ -1435,7 +1460,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 		snprintf(it->reason, sizeof it->reason, "The %s: no step up "
 		    "until it falls.", c->trend_why);
 	} else if (lk.amber) {
-		it->rule = RULE_AMBER;
+		it->rule = lk.greens_short ? RULE_GREEN : RULE_AMBER;
 		snprintf(it->reason, sizeof it->reason, "%s: keep the same "
 		    "dose.", lk.amber_why);
 	} else

@@ -87,7 +87,7 @@ struct prog_why {
 	struct prog_seen sess[PROG_SEEN];	/* this step's, newest first */
 	size_t		 nsess;
 	int		 days_since;	/* since the last session; -1: none */
-	long		 week_volume;	/* this week (the last 7 days) so far */
+	long		 week_volume;	/* the last 7 days, today included */
 	double		 avg_volume;	/* weekly average of the weeks before */
 	int		 avg_weeks;	/* weeks averaged; 0: under 2 weeks */
 	long		 start_volume;	/* of the routine's dose */
@@ -167,8 +167,13 @@ void		 progression_floor(const struct step *, int level,
 		    struct dose *);
 /* sets x reps, sets x holds x hold seconds, sets x rounds x work. */
 long		 progression_volume(enum ex_kind, const struct dose *);
+/* What a volume counts: "reps", or "s" (seconds held or worked). */
+const char	*progression_unit(enum ex_kind);
 
+/* The decision as plan --format yaml writes it: progress, hold, ... */
 const char	*progression_decision_name(enum prog_decision);
+/* As a person reads it: start, up, keep, down, ease back in. */
+const char	*progression_decision_word(enum prog_decision);
 const char	*progression_rule_name(enum prog_rule);
 /* The name of one ADVICE_* bit: see-physio, cross-train, rest-day. */
 const char	*progression_advice_name(unsigned);

@@ -76,7 +76,7 @@ struct report_change {
 	size_t		 session;	/* its index in the history */
 	int		 dir;		/* +1 more volume or level, -1 less */
 	/* Filled by a caller that can explain the change, else empty. */
-	char		 decision[16];	/* "progress", "regress", ... */
+	char		 decision[16];	/* "up", "down", ... (as read) */
 	char		 rule[24];	/* "pain-green", ... */
 	char		 reason[256];
 };

@@ -304,7 +304,7 @@ review_explain_one(const struct review *rv, const struct catalog *cat,
 			continue;
 		if (review_same_dose(&it->dose, &c->to)) {
 			snprintf(c->decision, sizeof c->decision, "%s",
-			    progression_decision_name(it->decision));
+			    progression_decision_word(it->decision));
 			snprintf(c->rule, sizeof c->rule, "%s",
 			    progression_rule_name(it->rule));
 			snprintf(c->reason, sizeof c->reason, "%s",

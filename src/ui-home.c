@@ -619,8 +619,8 @@ home_layout(const struct home *hm, struct home_cols *c)
 			state = w;
 	}
 	/*
-	 * The state needs its first words ("not started", "rest day...")
-	 * and a gap; at the narrowest, "due today".
+	 * The state needs its first words ("not started", "rest day") and a
+	 * gap; at the narrowest, "due today". The rest wraps under them.
 	 */
 	if (state > 13)
 		state = 13;
@@ -643,6 +643,32 @@ home_layout(const struct home *hm, struct home_cols *c)
 	    (c->week > 0 ? c->week + 2 : 0);
 }
 
+/* The lines a routine's row takes with its state wrapped whole. */
+static int
+home_row_lines(const struct home_cols *c, const struct due_item *it)
+{
+	int	n = ui_wrap_lines(c->state, due_state_text(it->state));
+
+	return n > 1 ? n : 1;
+}
+
+/*
+ * The states wrap under themselves, never cut, while every routine
+ * still has its row; only where that leaves some out are they shortened.
+ */
+static bool
+home_states_wrap(const struct home *hm, const struct home_cols *c,
+    int rows)
+{
+	size_t	i;
+	int	used = 0;
+
+	for (i = 0; i < hm->d.n; i++)
+		if (home_shown(hm, i))
+			used += home_row_lines(c, &hm->d.items[i]);
+	return used <= rows;
+}
+
 /* The routines: last done, this week, state; with a cursor in HM_PICK. */
 static int
 home_draw_routines(struct home *hm, int y, int maxy)
@@ -651,8 +677,8 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	struct home_cols	 c;
 	char			 buf[128];
 	size_t			 i, first = 0, hidden = 0;
-	int			 rows, x;
-	bool			 cur;
+	int			 rows, x, end;
+	bool			 cur, wrap;
 
 	home_layout(hm, &c);
 	ui_print(y, 3, c.name, UR_DIM, "Routine");
@@ -667,7 +693,8 @@ home_draw_routines(struct home *hm, int y, int maxy)
 	rows = maxy - y;
 	if (rows < 1)
 		rows = 1;
-	if (hm->mode == HM_PICK && hm->cur >= (size_t)rows)
+	wrap = home_states_wrap(hm, &c, rows);
+	if (!wrap && hm->mode == HM_PICK && hm->cur >= (size_t)rows)
 		first = hm->cur - rows + 1;
 	for (i = first; i < hm->d.n && y < maxy; i++) {
 		if (!home_shown(hm, i)) {
@@ -694,11 +721,19 @@ home_draw_routines(struct home *hm, int y, int maxy)
 			    it->week_done, it->rt->per_week);
 			x += c.week + 2;
 		}
-		ui_shorten(due_state_text(it->state), c.state, false, buf,
-		    sizeof buf);
-		ui_print(y, x, c.state, it->state == DUE_YES ? UR_ACCENT :
-		    it->state == DUE_BLOCKED ? UR_BAD : UR_DIM, buf);
-		y++;
+		if (wrap)
+			end = ui_wrap(y, x, c.state, maxy, it->state ==
+			    DUE_YES ? UR_ACCENT : it->state == DUE_BLOCKED ?
+			    UR_BAD : UR_DIM, due_state_text(it->state));
+		else {
+			ui_shorten(due_state_text(it->state), c.state, false,
+			    buf, sizeof buf);
+			ui_print(y, x, c.state, it->state == DUE_YES ?
+			    UR_ACCENT : it->state == DUE_BLOCKED ? UR_BAD :
+			    UR_DIM, buf);
+			end = y + 1;
+		}
+		y = end > y ? end : y + 1;
 	}
 	if (hidden > 0 && y + 1 < maxy) {
 		snprintf(buf, sizeof buf, "r shows the other %zu routine%s of "

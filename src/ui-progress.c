@@ -236,12 +236,51 @@ ui_progress_pain(const struct ui_progress *p, int y, int h)
 	free(v);
 }
 
+/*
+ * One dose change from line `row`: the day, the new dose, the decision
+ * and rule, and the reason whole, on the line where it fits, else
+ * wrapped under the dose. A change that would not fit above `maxy` is
+ * left out rather than cut. Returns the line after it.
+ */
+static int
+ui_progress_change(const struct report_exercise *e,
+    const struct report_change *ch, int row, int maxy)
+{
+	enum ui_role	role = ch->dir < 0 ? UR_WARN : UR_NORMAL;
+	char		day[32], dose[128], head[64], what[256];
+	int		x = 3, ind, w;
+
+	review_day(report_day(ch->at, ch->utc_off), false, day, sizeof day);
+	review_dose(e, &ch->to, dose, sizeof dose);
+	snprintf(head, sizeof head, "%-6s %s ", day, ui_utf8() ?
+	    "\xe2\x86\x92" : "->");
+	snprintf(what, sizeof what, "%s%s%s%s%s%s", dose,
+	    ch->decision[0] != '\0' ? " (" : "", ch->decision,
+	    ch->rule[0] != '\0' ? ", " : "", ch->rule,
+	    ch->decision[0] != '\0' ? ")" : "");
+	ind = ui_width(head);
+	w = COLS - 4 - ind;
+	if (ui_width(what) + 1 + ui_width(ch->reason) <= w) {
+		if (row + 1 > maxy)
+			return (maxy);
+		ui_print(row, x, ind, role, head);
+		ui_printf(row, x + ind, w, role, "%s %s", what, ch->reason);
+		return (row + 1);
+	}
+	/* The change, then its reason under it, each wrapped. */
+	if (row + ui_wrap_lines(w, what) + ui_wrap_lines(w, ch->reason) >
+	    maxy)
+		return (maxy);
+	ui_print(row, x, ind, role, head);
+	row = ui_wrap(row, x + ind, w, maxy, role, what);
+	return (ui_wrap(row, x + ind, w, maxy, role, ch->reason));
+}
+
 static void
 ui_progress_volume(const struct ui_progress *p, int y, int h)
 {
 	const struct report		*r = &p->r;
 	const struct report_exercise	*e;
-	const struct report_change	*ch;
 	struct chart			 c;
 	char				 a[128], b[128], line[640];
 	int				 i, namew = 0, sparkw, row = y;
@@ -299,18 +338,8 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 	row++;
 	if (e->nchanges == 0)
 		ui_print(row, 3, COLS - 4, UR_DIM, "no change in this window");
-	for (i = (int)e->nchanges - 1; i >= 0 && row < y + h; i--, row++) {
-		ch = &e->changes[i];
-		review_day(report_day(ch->at, ch->utc_off), false, a,
-		    sizeof a);
-		review_dose(e, &ch->to, b, sizeof b);
-		snprintf(line, sizeof line, "%-6s %s %s%s%s%s %s", a,
-		    ui_utf8() ? "\xe2\x86\x92" : "->", b,
-		    ch->rule[0] != '\0' ? " (" : "", ch->rule,
-		    ch->rule[0] != '\0' ? ")" : "", ch->reason);
-		ui_print(row, 3, COLS - 4, ch->dir < 0 ? UR_WARN : UR_NORMAL,
-		    line);
-	}
+	for (i = (int)e->nchanges - 1; i >= 0 && row < y + h; i--)
+		row = ui_progress_change(e, &e->changes[i], row, y + h);
 }
 
 static void

@@ -34,8 +34,8 @@ struct summary {
 };
 
 static const struct ui_key summary_keys_list[] = {
-	{ "Enter", "done" }, { "p", "progress" }, { "Up/Down", "scroll" },
-	{ "q", "done" }, { "?", "help" }, { NULL, NULL }
+	{ "Enter", "back" }, { "p", "progress" }, { "Up/Down", "scroll" },
+	{ "q", "back" }, { "?", "help" }, { NULL, NULL }
 };
 
 /* Content line y, scrolled, on the screen; -1 when out of view. */
@@ -46,6 +46,19 @@ summary_y(const struct summary *sm, int y)
 	if (y < 0 || y >= LINES - 2)
 		return -1;
 	return y;
+}
+
+/*
+ * Text from content line y on, wrapped at `width` columns, whole: the
+ * lines scrolled out of view are counted, not drawn. Returns the line
+ * after it.
+ */
+static int
+summary_wrap(const struct summary *sm, int y, int x, int width,
+    enum ui_role role, const char *text)
+{
+	ui_wrap(y - sm->scroll, x, width, LINES - 2, role, text);
+	return y + ui_wrap_lines(width, text);
 }
 
 static void
@@ -92,9 +105,10 @@ summary_target(enum ex_kind kind, const struct dose *d)
 	return 0;
 }
 
+/* "10 10 8 reps", "30 30 s": what each set did, in its unit. */
 static void
-summary_done_str(const struct hist_exercise *e, int target, char *buf,
-    size_t len, bool *all)
+summary_done_str(const struct hist_exercise *e, const struct exercise *ex,
+    int target, char *buf, size_t len, bool *all)
 {
 	size_t	i, n = 0;
 	int	full = 0;
@@ -108,6 +122,8 @@ summary_done_str(const struct hist_exercise *e, int target, char *buf,
 	}
 	if (e->ndone == 0)
 		snprintf(buf, len, "nothing");
+	else if (ex != NULL && n < len)
+		snprintf(buf + n, len - n, " %s", progression_unit(ex->kind));
 	*all = e->ndone >= (size_t)e->prescribed.sets && full >=
 	    e->prescribed.sets;
 }
@@ -153,7 +169,7 @@ summary_row(const struct summary *sm, const struct hist_exercise *e,
 	else
 		snprintf(r->dose, sizeof r->dose, "%d sets",
 		    e->prescribed.sets);
-	summary_done_str(e, ex != NULL ? summary_target(ex->kind,
+	summary_done_str(e, ex, ex != NULL ? summary_target(ex->kind,
 	    &e->prescribed) : 0, r->done, sizeof r->done, &r->all);
 }
 
@@ -185,7 +201,9 @@ summary_layout(const struct summary *sm, const struct hist_session *s,
 			c->name = w;
 		if ((w = ui_width(r.dose)) > c->dose)
 			c->dose = w;
-		if ((w = ui_width(r.done)) > done)
+		/* "  pain 4/10" after it. */
+		if ((w = ui_width(r.done) + (s->ex[i].pain != PAIN_NONE ?
+		    11 : 0)) > done)
 			done = w;
 	}
 	for (i = 0; sm->planned && i < sm->plan.nitems; i++) {
@@ -195,8 +213,8 @@ summary_layout(const struct summary *sm, const struct hist_session *s,
 		if ((w = ui_width(r.dose)) > c->dose)
 			c->dose = w;
 	}
-	if (done > 16)
-		done = 16;
+	if (done > 27)
+		done = 27;
 	/* Side by side, the sets done need room for "Done per set". */
 	room = COLS - 3 - 4 - (done > 12 ? done : 12);
 	c->stacked = false;
@@ -266,7 +284,7 @@ summary_pain_str(const char *what, int score, char *buf, size_t len)
 static int
 summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 {
-	char		buf[64], flags[128];
+	char		buf[64], flags[128], line[640];
 	unsigned	bit;
 	size_t		n = 0;
 	int		row, x, hi = PAIN_NONE;
@@ -297,42 +315,61 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 				n += snprintf(flags + n, sizeof flags - n,
 				    "%s%s", n > 0 ? ", " : "",
 				    history_flag_name(bit));
-		if ((row = summary_y(sm, y)) != -1)
-			ui_printf(row, 2, COLS - 4, UR_BAD,
-			    "Warning signs: %s. See a physiotherapist.",
-			    flags);
-		y++;
+		snprintf(line, sizeof line, "Warning signs: %s. See a "
+		    "physiotherapist.", flags);
+		y = summary_wrap(sm, y, 2, COLS - 4, UR_BAD, line);
 	}
 	if (s->note != NULL && s->note[0] != '\0') {
-		if ((row = summary_y(sm, y)) != -1)
-			ui_printf(row, 2, COLS - 4, UR_DIM, "Note: %s",
-			    s->note);
-		y++;
+		snprintf(line, sizeof line, "Note: %s", s->note);
+		y = summary_wrap(sm, y, 2, COLS - 4, UR_DIM, line);
 	}
 	return y;
 }
 
-/* One line per exercise: the next dose, the decision and why. */
+/* Does every reason fit on its exercise's line, after the decision? */
+static bool
+summary_reasons_fit(const struct summary *sm, const struct summary_cols *c)
+{
+	const struct prog_item	*it;
+	size_t			 i;
+	int			 x;
+
+	if (c->stacked)
+		return false;
+	for (i = 0; i < sm->plan.nitems; i++) {
+		it = &sm->plan.items[i];
+		x = 2 + c->name + 2 + c->dose + 2 +
+		    ui_width(progression_decision_word(it->decision)) + 2;
+		if (x + ui_width(it->reason) > COLS - 1)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * One line per exercise: the next dose and the decision; the reason on
+ * the line too where every reason fits, else whole under each exercise.
+ */
 static int
 summary_draw_next(struct summary *sm, int y, const struct summary_cols *c)
 {
 	const struct prog_item	*it;
 	struct summary_row	 r;
+	char			 line[640];
 	size_t			 i;
 	int			 row, x;
+	bool			 fit;
 
 	if (!sm->planned)
 		return y;
 	if ((row = summary_y(sm, y)) != -1)
 		ui_print(row, 2, COLS - 4, UR_TITLE, "Next time");
 	y++;
-	for (i = 0; i < sm->plan.nitems; i++, y++) {
+	fit = summary_reasons_fit(sm, c);
+	for (i = 0; i < sm->plan.nitems; i++) {
 		it = &sm->plan.items[i];
-		if ((row = summary_y(sm, y)) == -1) {
-			y += c->stacked;
-			continue;
-		}
 		summary_next_row(it, &r);
+		row = summary_y(sm, y);
 		ui_print_short(row, 2, c->name, UR_NORMAL, r.name);
 		x = 2 + c->name + 2;
 		if (c->stacked)
@@ -344,21 +381,24 @@ summary_draw_next(struct summary *sm, int y, const struct summary_cols *c)
 		x += ui_print(row, x, COLS - x, it->decision == PROG_REGRESS ||
 		    it->decision == PROG_DELOAD ? UR_WARN :
 		    it->decision == PROG_PROGRESS ? UR_GOOD : UR_NORMAL,
-		    progression_decision_name(it->decision));
-		ui_printf(row, x, COLS - x, UR_DIM, ": %s", it->reason);
+		    progression_decision_word(it->decision));
+		if (fit) {
+			ui_printf(row, x, COLS - x, UR_DIM, ": %s",
+			    it->reason);
+			y++;
+		} else
+			y = summary_wrap(sm, y + 1, 4, COLS - 6, UR_DIM,
+			    it->reason);
 	}
 	if (sm->plan.advice & ADVICE_SEE_PHYSIO) {
-		if ((row = summary_y(sm, ++y)) != -1)
-			ui_printf(row, 2, COLS - 4, UR_BAD, "See a "
-			    "physiotherapist: %s.", sm->plan.physio);
-		y++;
+		snprintf(line, sizeof line, "See a physiotherapist: %s.",
+		    sm->plan.physio);
+		y = summary_wrap(sm, y + 1, 2, COLS - 4, UR_BAD, line);
 	}
 	if (sm->plan.advice & ADVICE_CROSS_TRAIN) {
-		if ((row = summary_y(sm, y)) != -1)
-			ui_printf(row, 2, COLS - 4, UR_BAD, "Keep fit by "
-			    "walking, cycling or swimming (%s).",
-			    sm->plan.cross);
-		y++;
+		snprintf(line, sizeof line, "Keep fit by walking, cycling or "
+		    "swimming (%s).", sm->plan.cross);
+		y = summary_wrap(sm, y, 2, COLS - 4, UR_BAD, line);
 	}
 	return y;
 }

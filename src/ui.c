@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
@@ -426,6 +427,16 @@ ui_frame(int y, int x, int h, int w)
 }
 
 /*
+ * What a key does while the overlay is shown: `?` closes it, as any key
+ * does; the others say what they do on the screen.
+ */
+static const char *
+ui_help_what(const struct ui_key *k)
+{
+	return strcmp(k->key, "?") == 0 ? ui_help_keys[0].what : k->what;
+}
+
+/*
  * The `?` overlay: every key of the top screen, framed and centred, and
  * the screen's note under them.
  */
@@ -438,8 +449,8 @@ ui_draw_help(const struct ui_key *keys, const char *note)
 		n++;
 		if (ui_width(keys[i].key) > kw)
 			kw = ui_width(keys[i].key);
-		if (ui_width(keys[i].what) > ww)
-			ww = ui_width(keys[i].what);
+		if (ui_width(ui_help_what(&keys[i])) > ww)
+			ww = ui_width(ui_help_what(&keys[i]));
 	}
 	w = kw + 1 + ww + 4;
 	if (note != NULL && ui_width(note) + 4 > w)
@@ -458,7 +469,7 @@ ui_draw_help(const struct ui_key *keys, const char *note)
 	for (i = 0; i < n; i++) {
 		ui_print(y + 1 + i, x + 2, kw, UR_KEY, keys[i].key);
 		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
-		    keys[i].what);
+		    ui_help_what(&keys[i]));
 	}
 	if (note != NULL)
 		ui_print(y + 1 + n, x + 2, w - 4, UR_WARN, note);
@@ -822,8 +833,10 @@ ui_print_short(int y, int x, int width, enum ui_role role, const char *s)
 	return ui_print(y, x, width, role, buf);
 }
 
-int
-ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+/* ui_wrap(), drawing only when `draw`: the lines it takes either way. */
+static int
+ui_wrap_do(int y, int x, int width, int maxy, enum ui_role role,
+    const char *s, bool draw)
 {
 	struct ui_char	*c;
 	char		*line;
@@ -846,13 +859,27 @@ ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
 			to++;
 		memcpy(line, s + c[from].off, c[to].off - c[from].off);
 		line[c[to].off - c[from].off] = '\0';
-		ui_print(y++, x, width, role, line);
+		if (draw)
+			ui_print(y, x, width, role, line);
+		y++;
 		for (from = to; from < n && c[from].blank; from++)
 			;
 	}
 	free(line);
 	free(c);
 	return y;
+}
+
+int
+ui_wrap(int y, int x, int width, int maxy, enum ui_role role, const char *s)
+{
+	return ui_wrap_do(y, x, width, maxy, role, s, true);
+}
+
+int
+ui_wrap_lines(int width, const char *s)
+{
+	return ui_wrap_do(0, 0, width, INT_MAX, UR_NORMAL, s, false);
 }
 
 int

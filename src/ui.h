@@ -149,6 +149,8 @@ int	ui_print_name(int y, int x, int width, enum ui_role, const char *pre,
  */
 int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
 	    const char *);
+/* The lines ui_wrap() breaks s into at `width` columns (s whole). */
+int	ui_wrap_lines(int width, const char *);
 /* Centre a string on line y. */
 void	ui_center(int y, enum ui_role, const char *);
 /* The key bar on the last line. */

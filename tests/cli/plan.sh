@@ -45,11 +45,11 @@ plan
 is "$rc" 0 "plan (text) exits 0"
 like "$out" "^Runner's knee - strength, phase 1 \(knee-strength-1\), as of 2026-11-06$" \
     "text: the routine and the date"
-like "$out" '^  Wall sit: 3 x 35 s hold.* - progress: Pain stayed at 2/10 or less' \
+like "$out" '^  Wall sit: 3 x 35 s hold.* - up: Pain stayed at 2/10 or less' \
     "text: one line per exercise, dose, decision, reason"
-like "$out" '^  Lateral step-down \(left\): 3 x 12.* - progress: ' \
+like "$out" '^  Lateral step-down \(left\): 3 x 12.* - up: ' \
     "text: the left side progresses"
-like "$out" '^  Lateral step-down \(right\): 3 x 8.* - regress: Pain reached 6/10' \
+like "$out" '^  Lateral step-down \(right\): 3 x 8.* - down: Pain reached 6/10' \
     "text: the right side, which hurt, steps down"
 like "$out" '^!! KEEP FIT ANOTHER WAY: walk, cycle or swim' \
     "text: cross-train advice stands out"
@@ -66,11 +66,25 @@ like "$out" '^      2026-11-04: pain 2/10, .*all sets done, green$' \
 like "$out" '^      2026-11-04: pain 6/10 \(this exercise\), .*red$' \
     "--why: the exercise's own pain for the side that hurt"
 like "$out" '^    days since the last session: 2$' "--why: days since"
-like "$out" '^    volume this week so far: 180$' "--why: this week's volume"
-like "$out" '^    weekly average: under 2 weeks of history; capped against the routine.s starting dose: volume 90 \(load cap 1\.3 x: 117\.0\)$' \
+like "$out" '^    volume in the last 7 days \(2026-10-31 to 2026-11-06\): 180 s$' \
+    "--why: the volume of the last 7 days, in seconds"
+like "$out" '^    weekly average: under 2 weeks of history; capped against the routine.s starting dose: volume 90 s \(load cap 1\.3 x: 117\.0 s\)$' \
     "--why: no 4-week average yet: capped against the routine's dose"
-like "$out" '^    change: 3 x 30 s hold.* \(volume 90\) -> 3 x 35 s hold.* \(volume 105\)$' \
+like "$out" '^    change: 3 x 30 s hold.* \(volume 90 s\) -> 3 x 35 s hold.* \(volume 105 s\)$' \
     "--why: the change"
+
+unlike "$out" ' - (progress|hold|regress|deload): ' \
+    "text: no decision word a hold's dose could be mistaken for"
+like "$out" '^    change: 3 x 10 each side.* \(volume 30 reps\) -> ' \
+    "--why: reps counted in reps"
+
+# The load cap counts the 7 days to today, not the calendar week: on
+# Monday 9 November the Wednesday before is counted, though the week is new.
+run faketime '2026-11-09 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$data" plan knee-strength-1 --why
+like "$out" '^    volume in the last 7 days \(2026-11-03 to 2026-11-09\): 90 s$' \
+    "--why on a Monday: last week's Wednesday is within the 7 days"
+unlike "$out" 'this week' "--why: no week it does not count"
 
 run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
     --data-dir "$data" show knee-strength-1
@@ -96,7 +110,7 @@ like "$out" '^!! SEE A PHYSIOTHERAPIST: stop progressing' \
     "red flag: see a physiotherapist, plainly"
 like "$out" 'you reported swelling, giving-way \(last on 2026-11-05\)' \
     "red flag: named, with its date"
-like "$out" '^  Wall sit: 3 x 30 s hold.* - hold: You reported swelling' \
+like "$out" '^  Wall sit: 3 x 30 s hold.* - keep: You reported swelling' \
     "red flag: no step up"
 plan knee-strength-1 --format yaml
 like "$out" '^advice: \[see-physio, cross-train\]$' "red flag: yaml advice"
@@ -127,7 +141,7 @@ run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
     --data-dir "$sev" plan knee-strength-1 --why
 like "$out" '^!! SEE A PHYSIOTHERAPIST: stop progressing.*pain of 8/10 or more, or above 5/10 still the next morning, last time \(Wall sit 10/10\)' \
     "10/10 after a session: see a physiotherapist"
-like "$out" '^  Wall sit: .* - regress: Pain reached 10/10 .* see a physiotherapist\.$' \
+like "$out" '^  Wall sit: .* - down: Pain reached 10/10 .* see a physiotherapist\.$' \
     "10/10: a step down that says to see a physiotherapist"
 like "$out" '^    severe \(see a physiotherapist\): pain 8/10 or more, or above 5/10 still the next morning$' \
     "--why: the threshold"
@@ -171,12 +185,40 @@ run faketime '2026-11-06 13:00:00' "$REHABIT" --library "$lib" \
 unlike "$out" 'PHYSIOTHERAPIST' "cleared: no see-physio advice"
 like "$out" 'Rest day: this routine was already done today; the next session is Monday 9 November\.' \
     "cleared: the rest day as usual, with the next session's day"
-like "$out" '^  Wall sit: 3 x 28 s hold.* - deload: A physiotherapist saw the knee on 2026-11-06: start again at about 80% of the volume\.$' \
+like "$out" '^  Wall sit: 3 x 28 s hold.* - ease back in: A physiotherapist saw the knee on 2026-11-06: start again at about 80% of the volume\.$' \
     "cleared: each exercise restarts from a break dose (80%)"
 run faketime '2026-11-06 13:00:00' "$REHABIT" --library "$lib" \
     --data-dir "$data" plan knee-strength-1 --format yaml
 like "$out" '^    rule: return-after-break$' "cleared: the break rule decides"
 like "$out" '^advice: \[rest-day\]$' "cleared: only the rest day"
+
+# --- one green session: the two-green rule of pain-green holds the dose ----------
+
+cat >"$test_tmp/one-green.yaml" <<'EOF'
+format: rehabit-history/1
+sessions:
+  - routine: knee-strength-1
+    start: 2026-11-04T18:00:00+01:00
+    end: 2026-11-04T18:20:00+01:00
+    completed: true
+    pain: {during: 1, after: 1}
+    exercises:
+      - exercise: wall-sit
+        side: both
+        prescribed: {sets: 3, hold: 30, rest: 45}
+        done: [30, 30, 30]
+EOF
+run "$REHABIT" --library "$lib" --data-dir "$test_tmp/green" import \
+    "$test_tmp/one-green.yaml"
+is "$rc" 0 "import one green session"
+run faketime '2026-11-06 12:00:00' "$REHABIT" --library "$lib" \
+    --data-dir "$test_tmp/green" plan knee-strength-1 --why
+like "$out" '^  Wall sit: 3 x 30 s hold.* - keep: Only one green session at this dose so far \(2 needed\)' \
+    "one green session: keep, and why"
+like "$out" '^      2026-11-04: pain 1/10, all sets done, green$' \
+    "one green session: the session was green"
+is "$(printf '%s\n' "$out" | sed -n '/^  Wall sit/{n;p;}')" \
+    "    rule: pain-green" "one green session: the rule is pain-green, not pain-amber"
 
 # --- errors ------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ like "$out" '^\| Wall sit \| 3 x 30 s' "report: current doses"
 like "$out" '^## Progression decisions' "report: decisions"
 like "$out" '^\| [0-9-]+ \| Step-down \| 3 x 10 → 3 x 12 \|' \
     "report: a dose change"
-like "$out" '^\| [0-9-]+ \| Wall sit \| [^|]+ \| progress \(pain-green\) \| Pain stayed at 2/10 or less' \
+like "$out" '^\| [0-9-]+ \| Wall sit \| [^|]+ \| up \(pain-green\) \| Pain stayed at 2/10 or less' \
     "report: a decision with its rule and reason"
 like "$out" '^\| [0-9-]+ \| Step-down \| 3 x 14 → 3 x 10 \| step down \| The rules give another dose' \
     "report: a change the rules do not give is called so"

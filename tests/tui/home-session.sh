@@ -21,7 +21,7 @@ tui_keys Enter
 ok "saved: the summary under it" tui_wait "Session done"
 scr=$(tui_screen)
 like "$scr" 'Mobility, Fri 27 Nov 10:00' "summary: the session"
-like "$scr" 'Quad stretch +1 x 2 s hold +2$' "summary: done against prescribed"
+like "$scr" 'Quad stretch +1 x 2 s hold +2 s$' "summary: done against prescribed"
 like "$scr" 'during 2/10   after 1/10' "summary: the pain just recorded"
 like "$scr" 'Warning signs: swelling\. See a physiotherapist\.' \
     "summary: the red flag and what to do"
@@ -61,7 +61,7 @@ ok "its pain form" tui_wait "Pain during the session" 10
 tui_keys Escape
 ok "Esc on the first page: the summary, nothing recorded" \
     tui_wait "(not recorded)"
-like "$(tui_screen)" 'Wall sit +2 x 2 s hold +2 2$' "the sets are kept"
+like "$(tui_screen)" 'Wall sit +2 x 2 s hold +2 2 s$' "the sets are kept"
 tui_keys q
 ok "q: home" tui_wait "Due today"
 tui_keys q

@@ -204,15 +204,15 @@ like "$scr" 'Session stopped early \(the sets done are kept\)' \
     "summary: stopped early"
 like "$scr" 'Knee strength, Sun 29 Nov 18:00, 24 min' \
     "summary: routine, start, minutes"
-like "$scr" 'Wall sit +2 x 2 s hold +2 1$' \
+like "$scr" 'Wall sit +2 x 2 s hold +2 1 s$' \
     "summary: prescribed against done per set"
-like "$scr" 'Step-down \(left\) +1 x 2 each side +2  pain 4/10' \
+like "$scr" 'Step-down \(left\) +1 x 2 each side +2 reps  pain 4/10' \
     "summary: a side and its pain"
 like "$scr" 'Pain  during 3/10   after 2/10   next morning -   acceptable' \
     "summary: the pain recorded"
 like "$scr" 'Note: stairs' "summary: the note"
 like "$scr" '^  Next time' "summary: what changes next time"
-like "$scr" 'Wall sit +2 x 2 s hold +hold: ' \
+like "$scr" 'Wall sit +2 x 2 s hold +keep' \
     "summary: one line per exercise with the decision"
 tui_keys Enter
 ok "Enter: back to home" tui_wait "Due today"

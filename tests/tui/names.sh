@@ -71,14 +71,14 @@ ok "80x24: the summary" tui_wait "Done per set"
 scr=$(tui_screen)
 like "$scr" "Runner's knee - strength, phase 2, Wed 25 Nov 18:00, 20 min" \
     "summary: the routine whole, the date and length"
-like "$scr" 'Lateral step-down \(left\) +3 x 8 each side \(15 cm step\) +8$' \
+like "$scr" 'Lateral step-down \(left\) +3 x 8 each side \(15 cm step\) +8 reps$' \
     "summary: the prescribed column whole, with the level"
-like "$scr" 'Lateral step-down \(right\) +3 x 8 each side \(15 cm step\) +8$' \
+like "$scr" 'Lateral step-down \(right\) +3 x 8 each side \(15 cm step\) +8 reps$' \
     "summary: each side"
 tui_resize 40 12
 ok "40x12: the summary stacked" tui_wait "Exercise, prescribed"
 scr=$(tui_screen)
-like "$scr" '^  Lateral step-down \(left\) +8$' "40x12: the name and sets done"
+like "$scr" '^  Lateral step-down \(left\) +8 reps$' "40x12: the name and sets done"
 like "$scr" '^    3 x 8 each side \(15 cm step\)$' \
     "40x12: the prescription whole on the next line"
 is "$(lines_like "$scr" '^  Lateral step-down \((left|right)\)')" 2 \

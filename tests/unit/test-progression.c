@@ -348,8 +348,8 @@ static const struct scenario scenarios[] = {
 	/* pain-green and pain-amber */
 	{ "two greens: one step up", ST_SQUAT, TWO_GREEN,
 	  "progress pain-green 3x12", "", 0 },
-	{ "one green: same dose", ST_SQUAT, "d=1 " G,
-	  "hold pain-amber 3x10", "", 0 },
+	{ "one green: same dose, pain-green waits for two", ST_SQUAT,
+	  "d=1 " G, "hold pain-green 3x10", "", 0 },
 	{ "pain 2 is green", ST_SQUAT, "d=3 p=2/2;d=1 p=2/2",
 	  "progress pain-green 3x12", "", 0 },
 	{ "pain 3 is amber", ST_SQUAT, "d=3 " G ";d=1 p=3/1",
@@ -363,7 +363,7 @@ static const struct scenario scenarios[] = {
 	{ "no pain recorded: same dose", ST_SQUAT, "d=3 " G ";d=1",
 	  "hold pain-amber 3x10", "", 0 },
 	{ "greens at another dose do not count", ST_SQUAT,
-	  "d=3 " G ";d=1 " G " n=12", "hold pain-amber 3x12", "", 0 },
+	  "d=3 " G ";d=1 " G " n=12", "hold pain-green 3x12", "", 0 },
 	{ "three greens at one dose", ST_SQUAT,
 	  "d=5 " G ";d=3 " G ";d=1 " G, "progress pain-green 3x12", "", 0 },
 	/* morning pain */
@@ -545,7 +545,7 @@ static const struct scenario scenarios[] = {
 	  "d=3 " G ";d=1 p=9/9 x=1", "hold see-physio 3x10", "see-physio",
 	  0 },
 	{ "a severe session before a green one: no physio now", ST_SQUAT,
-	  "d=3 p=9/9;d=1 " G, "hold pain-amber 3x10", "", 0 },
+	  "d=3 p=9/9;d=1 " G, "hold pain-green 3x10", "", 0 },
 	{ "a session today: the day is due's to tell (prescribe_next)",
 	  ST_SQUAT, "d=2 " G ";d=0 " G, "progress pain-green 3x12", "", 0 },
 	/* a physiotherapist saw the knee: pain --cleared */
@@ -867,6 +867,15 @@ test_names(void)
 	    "decision name");
 	is_str(progression_advice_name(ADVICE_SEE_PHYSIO), "see-physio",
 	    "advice name");
+	/* A hold exercise's dose says "hold": the decision must not. */
+	is_str(progression_decision_word(PROG_HOLD), "keep",
+	    "the same dose reads keep");
+	is_str(progression_decision_word(PROG_PROGRESS), "up",
+	    "a step up reads up");
+	is_str(progression_decision_word(PROG_REGRESS), "down",
+	    "a step down reads down");
+	is_str(progression_unit(KIND_REPS), "reps", "reps count reps");
+	is_str(progression_unit(KIND_TIMED), "s", "timed work counts seconds");
 	progression_date(progression_day(NOW, OFF), buf, sizeof buf);
 	is_str(buf, "2026-11-06", "today's date");
 	progression_date(progression_day(0, -3600), buf, sizeof buf);
@@ -939,6 +948,34 @@ test_advice_text(void)
 	history_free(&h);
 }
 
+/* What a reason says matches the rule named and what it counted. */
+static void
+test_reasons(void)
+{
+	struct routine		 rt;
+	struct step		 st = steps[ST_SQUAT];
+	struct history		 h;
+	struct prog_plan	 pl;
+
+	fixture_routine(&rt, &st, 1);
+	spec_history(&h, &st, "d=1 " G);
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_str(progression_rule_name(pl.items[0].rule), "pain-green",
+	    "after one green session the rule named is pain-green");
+	is_str(pl.items[0].reason, "Only one green session at this dose so "
+	    "far (2 needed): keep the same dose.", "and the reason says why");
+	progression_free(&pl);
+	history_free(&h);
+
+	spec_history(&h, &st, "d=13 " G ";d=2 " G ";d=1 " G);
+	progression_plan(&rt, &h, NOW, OFF, &pl);
+	is_str(pl.items[0].reason, "A step up would put the volume of the "
+	    "last 7 days at 96 reps, above 1.3 x the weekly average of 30: "
+	    "keep the same dose.", "load cap: the last 7 days, in reps");
+	progression_free(&pl);
+	history_free(&h);
+}
+
 int
 main(void)
 {
@@ -946,6 +983,7 @@ main(void)
 	test_names();
 	test_robust();
 	test_advice_text();
+	test_reasons();
 	test_scenarios();
 	test_property();
 	return (tap_done());

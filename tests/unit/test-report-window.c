@@ -306,7 +306,7 @@ t_explained(const struct review *rv, const struct report_exercise *e,
 		    plan.items[i].dose.rounds == c->to.rounds &&
 		    plan.items[i].dose.level == c->to.level)
 			ok = strcmp(c->reason, plan.items[i].reason) == 0 &&
-			    strcmp(c->decision, progression_decision_name(
+			    strcmp(c->decision, progression_decision_word(
 			    plan.items[i].decision)) == 0;
 		else
 			ok = c->decision[0] == '\0';
