@@ -1424,23 +1424,13 @@ catalog_init(struct catalog *cat)
 	memset(cat, 0, sizeof *cat);
 }
 
-static void
-catalog_free_list(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 void
 catalog_free(struct catalog *cat)
 {
 	free(cat->ex);
 	free(cat->rt);
 	free(cat->bad);
-	catalog_free_list(cat->files, cat->nfiles);
+	xfree_list(cat->files, cat->nfiles);
 	arena_free(&cat->arena);
 	catalog_init(cat);
 }

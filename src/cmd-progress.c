@@ -46,7 +46,9 @@ const struct cmd_entry cmd_progress_entry = {
 	    " meaningful. A second chart shows each\nsession's highest"
 	    " score, ! over those above 5. The window never starts\nbefore"
 	    " the first session.\n",
-	.exec = cmd_progress_exec
+	.exec = cmd_progress_exec,
+	.options = review_options,
+	.operands = CMD_ARG_NONE
 };
 
 /* Where and how the text goes. */

@@ -53,6 +53,8 @@ void	review_free(struct review *);
  */
 int	review_args(const struct cmd_entry *e, int argc, char **argv,
 	    struct review_args *a);
+/* Those options, for the table of each command. */
+extern const struct cmd_option review_options[];
 
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
