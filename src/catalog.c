@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -355,7 +356,7 @@ ld_parse(struct ld *ld, struct ld_input *in)
 
 	memset(&top, 0, sizeof top);
 	if (!yaml_parser_initialize(&p))
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	if (in->fd == -1)
 		yaml_parser_set_input_string(&p, (const unsigned char *)in->buf,
 		    in->len);

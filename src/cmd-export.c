@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cmd.h"
 #include "histfile.h"
@@ -114,7 +115,7 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 	else if (cmd_export_write(stdout, &a) != 0) {
 		fprintf(stderr, "rehabit: standard output: %s\n",
 		    strerror(errno));
-		rc = 74;
+		rc = EX_IOERR;
 	}
 	history_free(&h);
 	return rc;

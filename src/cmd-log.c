@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cmd.h"
 #include "history.h"
@@ -193,7 +194,7 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 	if (rows == NULL) {
 		history_free(&h);
 		fprintf(stderr, "rehabit: out of memory\n");
-		return 71;
+		return EX_OSERR;
 	}
 	for (i = 0; i < h.ns; i++) {
 		rows[i].at = h.s[i].start;
@@ -214,5 +215,5 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 		cmd_log_print(&rows[i], width);
 	free(rows);
 	history_free(&h);
-	return ferror(stdout) ? 74 : 0;
+	return ferror(stdout) ? EX_IOERR : 0;
 }

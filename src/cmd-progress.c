@@ -148,7 +148,7 @@ progress_say(const struct progress_out *o, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) == -1)
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	va_end(ap);
 	progress_wrap(o, s, 0, 2);
 	free(s);

@@ -79,7 +79,7 @@ cmd_getopt(const struct cmd_entry *e, int argc, char **argv, int *rc)
 	opterr = 0;
 	for (op = e->options; op != NULL && op->name != NULL; op++) {
 		if (n == CMD_MAXOPTS)
-			fatalx(70, "%s: too many options", e->name);
+			fatalx(EX_SOFTWARE, "%s: too many options", e->name);
 		lo[n].name = op->name;
 		lo[n].has_arg = op->arg == CMD_ARG_NONE ? no_argument :
 		    required_argument;

@@ -32,6 +32,8 @@ static const char *review_months[12] = {
 #define REVIEW_SIDES	((1u << SIDE_BOTH) | (1u << SIDE_LEFT) | \
 	(1u << SIDE_RIGHT))
 
+static int	review_utc_off(int64_t);
+
 const struct cmd_option review_options[] = {
 	{ "weeks", 'w', 0, CMD_ARG_TEXT, NULL },
 	{ "routine", 'r', 0, CMD_ARG_ROUTINE, NULL },
@@ -137,7 +139,8 @@ review_free(struct review *rv)
 	history_free(&rv->h);
 }
 
-int
+/* The local UTC offset at a moment (localtime). */
+static int
 review_utc_off(int64_t t)
 {
 	struct tm	tm;
@@ -347,7 +350,8 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	review_explain(rv, cat, explain, r);
 }
 
-const char *
+/* "pain after sessions", "pain during sessions", "morning pain". */
+static const char *
 review_pain_name(int kind)
 {
 	switch (kind) {
