@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "activity.h"
 #include "actxml.h"
@@ -449,7 +450,7 @@ ax_read(const char *name, struct activity_src *src, struct activity *a,
 	memset(a, 0, sizeof *a);
 	activity_track_init(&x->track);
 	if ((x->p = XML_ParserCreateNS(NULL, AX_NS_SEP)) == NULL)
-		fatalx(70, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	XML_SetUserData(x->p, x);
 	XML_SetParamEntityParsing(x->p, XML_PARAM_ENTITY_PARSING_NEVER);
 	XML_SetStartDoctypeDeclHandler(x->p, ax_doctype);

@@ -41,8 +41,6 @@ void	app_close(struct app *);
 /* Start curses, run the screens pushed until none is left, end curses. */
 int	app_run(struct app *);
 
-/* Home: the routine that is due, last sessions, pain, advice (ui-home.c). */
-void	ui_home_open(struct app *);
 /*
  * A guided session of `rt` (ui-session.c). When it ends (done or quit with
  * sets done) it opens the summary and, on top of it, the pain form.

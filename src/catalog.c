@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -355,7 +356,7 @@ ld_parse(struct ld *ld, struct ld_input *in)
 
 	memset(&top, 0, sizeof top);
 	if (!yaml_parser_initialize(&p))
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	if (in->fd == -1)
 		yaml_parser_set_input_string(&p, (const unsigned char *)in->buf,
 		    in->len);
@@ -1424,23 +1425,13 @@ catalog_init(struct catalog *cat)
 	memset(cat, 0, sizeof *cat);
 }
 
-static void
-catalog_free_list(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 void
 catalog_free(struct catalog *cat)
 {
 	free(cat->ex);
 	free(cat->rt);
 	free(cat->bad);
-	catalog_free_list(cat->files, cat->nfiles);
+	xfree_list(cat->files, cat->nfiles);
 	arena_free(&cat->arena);
 	catalog_init(cat);
 }

@@ -104,7 +104,8 @@ chart_glyph(struct chart *c, int row, int col, const char *u, char a,
 	chart_put(c, row, col, c->ascii ? s : u, role);
 }
 
-void
+/* Write single-width text (ASCII) from (row, col), clipped. */
+static void
 chart_text(struct chart *c, int row, int col, const char *s,
     enum chart_role role)
 {

@@ -46,9 +46,6 @@ void	chart_init(struct chart *, int w, int h, bool ascii);
 void	chart_free(struct chart *);
 /* Blank every cell. */
 void	chart_clear(struct chart *);
-/* Write single-width text (ASCII) from (row, col), clipped. */
-void	chart_text(struct chart *, int row, int col, const char *,
-	    enum chart_role);
 const struct chart_cell	*chart_at(const struct chart *, int row, int col);
 /*
  * Row `row` as a string without trailing blanks; returns buf. A buffer of

@@ -19,7 +19,7 @@
 #include "diag.h"
 #include "xmalloc.h"
 
-static int	check_exec(const struct rh_opts *, int, char **);
+static int	cmd_check_exec(const struct rh_opts *, int, char **);
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
@@ -37,7 +37,8 @@ const struct cmd_entry cmd_check_entry = {
 	    "\n"
 	    "Exit status: 0 all good, 65 problems found, 66 a file is "
 	    "missing.\n",
-	.exec = check_exec,
+	.exec = cmd_check_exec,
+	.operands = CMD_ARG_FILE,
 };
 
 static const char *
@@ -100,7 +101,7 @@ check_borrow_library(struct catalog *cat, size_t nnamed, char **dirs,
 }
 
 static int
-check_exec(const struct rh_opts *o, int argc, char **argv)
+cmd_check_exec(const struct rh_opts *o, int argc, char **argv)
 {
 	struct catalog	  cat;
 	struct diags	  d;
@@ -140,7 +141,7 @@ check_exec(const struct rh_opts *o, int argc, char **argv)
 		nrt = cat.nrt;
 		check_borrow_library(&cat, nfiles, dirs, ndirs);
 	}
-	cmd_free_dirs(dirs, ndirs);
+	xfree_list(dirs, ndirs);
 	catalog_link(&cat, &d);
 	catalog_sort_diags(&cat, &d);
 

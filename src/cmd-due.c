@@ -18,6 +18,11 @@
 
 static int	cmd_due_exec(const struct rh_opts *, int, char **);
 
+static const struct cmd_option cmd_due_options[] = {
+	{ "quiet", 'q', 'q', CMD_ARG_NONE, NULL },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
+
 const struct cmd_entry cmd_due_entry = {
 	.name = "due",
 	.args = "[--quiet]",
@@ -38,6 +43,7 @@ const struct cmd_entry cmd_due_entry = {
 	    "\nExit status: 0 a session is due, 1 none is, 2 usage, 74 "
 	    "storage failure,\n75 history busy.\n",
 	.exec = cmd_due_exec,
+	.options = cmd_due_options,
 };
 
 /* The local offset of `now`, seconds east of UTC. */
@@ -123,23 +129,15 @@ cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
 	struct due	 d;
 	bool		 quiet = false;
 	time_t		 now;
-	int		 i, rc, off;
+	int		 rc, off;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			cmd_usage(&cmd_due_entry, stdout);
-			return 0;
-		}
-		if (strcmp(argv[i], "-q") == 0 ||
-		    strcmp(argv[i], "--quiet") == 0)
-			quiet = true;
-		else if (argv[i][0] == '-')
-			return cmd_usage_error(&cmd_due_entry,
-			    "unknown option '%s'", argv[i]);
-		else
-			return cmd_usage_error(&cmd_due_entry,
-			    "unexpected argument '%s'", argv[i]);
-	}
+	while (cmd_getopt(&cmd_due_entry, argc, argv, &rc) == 'q')
+		quiet = true;
+	if (rc != -1)
+		return rc;
+	if (optind < argc)
+		return cmd_usage_error(&cmd_due_entry,
+		    "unexpected argument '%s'", argv[optind]);
 
 	/* A file with problems stops only what depends on it: say so. */
 	diags_init(&probs);

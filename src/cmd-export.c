@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cmd.h"
 #include "histfile.h"
@@ -19,6 +19,11 @@
 #include "xmalloc.h"
 
 static int	cmd_export_exec(const struct rh_opts *, int, char **);
+
+static const struct cmd_option cmd_export_options[] = {
+	{ "format", 'f', 0, CMD_ARG_TEXT, "yaml csv" },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
@@ -35,6 +40,8 @@ const struct cmd_entry cmd_export_entry = {
 	    "FILE is created with mode 0600 (only you can read it) and\n"
 	    "replaced whole; '-' or no FILE writes to standard output.\n",
 	.exec = cmd_export_exec,
+	.options = cmd_export_options,
+	.operands = CMD_ARG_FILE,
 };
 
 struct cmd_export_args {
@@ -58,11 +65,6 @@ cmd_export_write(FILE *fp, void *arg)
 static int
 cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct cmd_export_args	 a;
 	struct store		*st;
 	struct history		 h;
@@ -70,9 +72,7 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 	bool			 csv = false;
 	int			 c, rc;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&cmd_export_entry, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "csv") == 0)
@@ -84,17 +84,10 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 				    "--format: '%s' is not yaml or csv",
 				    optarg);
 			break;
-		case 'h':
-			cmd_usage(&cmd_export_entry, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(&cmd_export_entry, "option '%s' "
-			    "needs a value", argv[optind - 1]);
-		default:
-			return cmd_usage_error(&cmd_export_entry, "unknown "
-			    "option '%s'", argv[optind - 1]);
 		}
 	}
+	if (rc != -1)
+		return rc;
 	if (optind < argc)
 		path = argv[optind++];
 	if (optind < argc)
@@ -122,7 +115,7 @@ cmd_export_exec(const struct rh_opts *o, int argc, char **argv)
 	else if (cmd_export_write(stdout, &a) != 0) {
 		fprintf(stderr, "rehabit: standard output: %s\n",
 		    strerror(errno));
-		rc = 74;
+		rc = EX_IOERR;
 	}
 	history_free(&h);
 	return rc;

@@ -33,6 +33,7 @@ const struct cmd_entry cmd_import_entry = {
 	    "imported: the error names its FILE:LINE:COLUMN. The format is\n"
 	    "in rehabit(5).\n",
 	.exec = cmd_import_exec,
+	.operands = CMD_ARG_FILE,
 };
 
 static int

@@ -11,7 +11,7 @@
 #include "catalog.h"
 #include "cmd.h"
 
-static int	list_exec(const struct rh_opts *, int, char **);
+static int	cmd_list_exec(const struct rh_opts *, int, char **);
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
@@ -22,11 +22,11 @@ const struct cmd_entry cmd_list_entry = {
 	    "the id (what other commands take) and the name.\n"
 	    "\n"
 	    "  --help   show this help and exit\n",
-	.exec = list_exec,
+	.exec = cmd_list_exec,
 };
 
 static int
-list_exec(const struct rh_opts *o, int argc, char **argv)
+cmd_list_exec(const struct rh_opts *o, int argc, char **argv)
 {
 	struct catalog	cat;
 	size_t		i, w = 0;

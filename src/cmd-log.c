@@ -4,10 +4,10 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "cmd.h"
 #include "history.h"
@@ -15,6 +15,11 @@
 #include "store.h"
 
 static int	cmd_log_exec(const struct rh_opts *, int, char **);
+
+static const struct cmd_option cmd_log_options[] = {
+	{ "limit", 'l', 0, CMD_ARG_TEXT, NULL },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
 
 const struct cmd_entry cmd_log_entry = {
 	.name = "log",
@@ -30,6 +35,7 @@ const struct cmd_entry cmd_log_entry = {
 	    "flags. Reports not tied to a session show as (pain report). A\n"
 	    "note written with either follows on a line of its own.\n",
 	.exec = cmd_log_exec,
+	.options = cmd_log_options,
 };
 
 /* One line of the log: a session or a standalone report. */
@@ -138,11 +144,6 @@ cmd_log_cmp(const void *a, const void *b)
 static int
 cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "limit",	required_argument,	NULL, 'l' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct store	*st;
 	struct history	 h;
 	struct log_row	*rows;
@@ -150,9 +151,7 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 	long		 v;
 	int		 c, rc, width = 13;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&cmd_log_entry, argc, argv, &rc)) != -1) {
 		switch (c) {
 		case 'l':
 			if (cmd_parse_int(optarg, 1, 1000000, &v) == -1)
@@ -161,17 +160,10 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 				    optarg);
 			limit = (size_t)v;
 			break;
-		case 'h':
-			cmd_usage(&cmd_log_entry, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(&cmd_log_entry, "option '%s' "
-			    "needs a value", argv[optind - 1]);
-		default:
-			return cmd_usage_error(&cmd_log_entry, "unknown option "
-			    "'%s'", argv[optind - 1]);
 		}
 	}
+	if (rc != -1)
+		return rc;
 	if (optind < argc)
 		return cmd_usage_error(&cmd_log_entry, "unexpected argument "
 		    "'%s'", argv[optind]);
@@ -202,7 +194,7 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 	if (rows == NULL) {
 		history_free(&h);
 		fprintf(stderr, "rehabit: out of memory\n");
-		return 71;
+		return EX_OSERR;
 	}
 	for (i = 0; i < h.ns; i++) {
 		rows[i].at = h.s[i].start;
@@ -223,5 +215,5 @@ cmd_log_exec(const struct rh_opts *o, int argc, char **argv)
 		cmd_log_print(&rows[i], width);
 	free(rows);
 	history_free(&h);
-	return ferror(stdout) ? 74 : 0;
+	return ferror(stdout) ? EX_IOERR : 0;
 }

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,19 @@
 #include "store.h"
 
 static int	cmd_pain_exec(const struct rh_opts *, int, char **);
+
+#define CMD_PAIN_SCORES	"0 1 2 3 4 5 6 7 8 9 10"
+static const struct cmd_option cmd_pain_options[] = {
+	{ "during", 'd', 0, CMD_ARG_TEXT, CMD_PAIN_SCORES },
+	{ "after", 'a', 0, CMD_ARG_TEXT, CMD_PAIN_SCORES },
+	{ "morning", 'm', 0, CMD_ARG_TEXT, CMD_PAIN_SCORES },
+	{ "flag", 'f', 0, CMD_ARG_TEXT,
+	    "swelling locking giving-way night-pain injury" },
+	{ "note", 'n', 0, CMD_ARG_TEXT, NULL },
+	{ "date", 't', 0, CMD_ARG_TEXT, NULL },
+	{ "cleared", 'c', 0, CMD_ARG_NONE, NULL },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
 
 const struct cmd_entry cmd_pain_entry = {
 	.name = "pain",
@@ -47,6 +59,7 @@ const struct cmd_entry cmd_pain_entry = {
 	    "2 mild, 5 the most that is fine, 10 the worst imaginable.\n"
 	    "With no options in a terminal, the pain form opens.\n",
 	.exec = cmd_pain_exec,
+	.options = cmd_pain_options,
 };
 
 static int
@@ -150,32 +163,19 @@ cmd_pain_cleared(const struct rh_opts *o, const char *note, int64_t at,
 static int
 cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "during",	required_argument,	NULL, 'd' },
-		{ "after",	required_argument,	NULL, 'a' },
-		{ "morning",	required_argument,	NULL, 'm' },
-		{ "flag",	required_argument,	NULL, 'f' },
-		{ "note",	required_argument,	NULL, 'n' },
-		{ "date",	required_argument,	NULL, 't' },
-		{ "cleared",	no_argument,		NULL, 'c' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct pain_input	 in;
 	struct pain_result	 res;
 	struct store		*st;
 	const char		*date = NULL;
 	unsigned		 f;
 	int64_t			 now = (int64_t)time(NULL), target;
-	int			 c, rc, i;
+	int			 c, rc, i, optrc;
 	bool			 any = false, cleared = false;
 
 	memset(&in, 0, sizeof in);
 	in.session = -1;
 	in.during = in.after = in.morning = PAIN_NONE;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((c = cmd_getopt(&cmd_pain_entry, argc, argv, &optrc)) != -1) {
 		rc = 0;
 		switch (c) {
 		case 'd':
@@ -208,20 +208,13 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		case 'c':
 			cleared = true;
 			break;
-		case 'h':
-			cmd_usage(&cmd_pain_entry, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(&cmd_pain_entry, "option '%s' "
-			    "needs a value", argv[optind - 1]);
-		default:
-			return cmd_usage_error(&cmd_pain_entry, "unknown option "
-			    "'%s'", argv[optind - 1]);
 		}
 		if (rc != 0)
 			return rc;
 		any = true;
 	}
+	if (optrc != -1)
+		return optrc;
 	if (optind < argc)
 		return cmd_usage_error(&cmd_pain_entry, "unexpected argument "
 		    "'%s'", argv[optind]);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,13 @@
 #include "progression.h"
 #include "store.h"
 
-static int	plan_exec(const struct rh_opts *, int, char **);
+static int	cmd_plan_exec(const struct rh_opts *, int, char **);
+
+static const struct cmd_option cmd_plan_options[] = {
+	{ "why", 'w', 0, CMD_ARG_NONE, NULL },
+	{ "format", 'f', 0, CMD_ARG_TEXT, "text yaml" },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
 
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
@@ -38,7 +43,9 @@ const struct cmd_entry cmd_plan_entry = {
 	    "\n"
 	    "Exit status: 0 shown, 2 usage, 65 bad library or history,\n"
 	    "66 no such routine, 74 history unreadable, 75 history busy.\n",
-	.exec = plan_exec,
+	.exec = cmd_plan_exec,
+	.options = cmd_plan_options,
+	.operands = CMD_ARG_ROUTINE,
 };
 
 /* The keys of a prescription, in the order a routine step writes them. */
@@ -236,14 +243,8 @@ plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 }
 
 static int
-plan_exec(const struct rh_opts *o, int argc, char **argv)
+cmd_plan_exec(const struct rh_opts *o, int argc, char **argv)
 {
-	static const struct option	 longopts[] = {
-		{ "why", no_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct catalog		 cat;
 	struct store		*st = NULL;
 	const struct routine	*rt;
@@ -252,9 +253,7 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 	int			 ch, rc, utc_off;
 	bool			 why = false, yaml = false;
 
-	opterr = 0;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(&cmd_plan_entry, argc, argv, &rc)) != -1) {
 		switch (ch) {
 		case 'w':
 			why = true;
@@ -269,17 +268,10 @@ plan_exec(const struct rh_opts *o, int argc, char **argv)
 				    "unknown format '%s' (text or yaml)",
 				    optarg));
 			break;
-		case 'h':
-			cmd_usage(&cmd_plan_entry, stdout);
-			return (0);
-		case ':':
-			return (cmd_usage_error(&cmd_plan_entry,
-			    "option '--format' needs text or yaml"));
-		default:
-			return (cmd_usage_error(&cmd_plan_entry,
-			    "unknown option '%s'", argv[optind - 1]));
 		}
 	}
+	if (rc != -1)
+		return (rc);
 	if (optind + 1 < argc)
 		return (cmd_usage_error(&cmd_plan_entry, "unexpected argument "
 		    "'%s'", argv[optind + 1]));

@@ -46,7 +46,9 @@ const struct cmd_entry cmd_progress_entry = {
 	    " meaningful. A second chart shows each\nsession's highest"
 	    " score, ! over those above 5. The window never starts\nbefore"
 	    " the first session.\n",
-	.exec = cmd_progress_exec
+	.exec = cmd_progress_exec,
+	.options = review_options,
+	.operands = CMD_ARG_NONE
 };
 
 /* Where and how the text goes. */
@@ -146,7 +148,7 @@ progress_say(const struct progress_out *o, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) == -1)
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	va_end(ap);
 	progress_wrap(o, s, 0, 2);
 	free(s);

@@ -39,7 +39,9 @@ const struct cmd_entry cmd_report_entry = {
 	    "  --routine ID    only this routine's sessions\n"
 	    "  --ascii         draw the charts with ASCII characters only\n"
 	    "  --help          show this help\n",
-	.exec = cmd_report_exec
+	.exec = cmd_report_exec,
+	.options = review_options,
+	.operands = CMD_ARG_FILE
 };
 
 /*

@@ -15,7 +15,7 @@
 #include "progression.h"
 #include "store.h"
 
-static int	show_exec(const struct rh_opts *, int, char **);
+static int	cmd_show_exec(const struct rh_opts *, int, char **);
 
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
@@ -31,7 +31,8 @@ const struct cmd_entry cmd_show_entry = {
 	    "\n"
 	    "Exit status: 0 shown, 66 no such routine, 65 library problems,\n"
 	    "74 history unreadable, 75 history busy.\n",
-	.exec = show_exec,
+	.exec = cmd_show_exec,
+	.operands = CMD_ARG_ROUTINE,
 };
 
 /*
@@ -57,7 +58,7 @@ show_step(FILE *fp, size_t n, const struct step *st, const struct dose *d)
 }
 
 static int
-show_exec(const struct rh_opts *o, int argc, char **argv)
+cmd_show_exec(const struct rh_opts *o, int argc, char **argv)
 {
 	struct catalog		 cat;
 	const struct routine	*rt;

@@ -47,6 +47,7 @@ const struct cmd_entry cmd_start_entry = {
 	    "colour) are read from $XDG_CONFIG_HOME/rehabit/config.yaml;\n"
 	    "see rehabit(5).\n",
 	.exec = cmd_start_exec,
+	.operands = CMD_ARG_ROUTINE,
 };
 
 /*
@@ -102,22 +103,15 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	const struct routine	*rt;
 	const char		*name = NULL;
 	int64_t			 now;
-	int			 i, rc, off;
+	int			 rc, off;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 ||
-		    strcmp(argv[i], "-h") == 0) {
-			cmd_usage(&cmd_start_entry, stdout);
-			return 0;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cmd_usage_error(&cmd_start_entry,
-			    "unknown option '%s'", argv[i]);
-		if (name != NULL)
-			return cmd_usage_error(&cmd_start_entry,
-			    "one routine at a time");
-		name = argv[i];
-	}
+	if ((rc = cmd_help_only(&cmd_start_entry, argc, argv)) != -1)
+		return rc;
+	if (optind + 1 < argc)
+		return cmd_usage_error(&cmd_start_entry,
+		    "one routine at a time");
+	if (optind < argc)
+		name = argv[optind];
 
 	conf_defaults(&cfg);
 	diags_init(&d);
@@ -142,7 +136,7 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 		fprintf(stderr, "rehabit: start: no routine '%s' in the library "
 		    "(see 'rehabit list')\n", name);
 		catalog_free(&cat);
-		return 66;
+		return EX_NOINPUT;
 	}
 	if (rt != NULL && rt->blocked != NULL) {
 		diags_print(&d, stderr);
@@ -156,7 +150,7 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 		fprintf(stderr, "rehabit: start: the library has no routines "
 		    "(see 'rehabit list')\n");
 		catalog_free(&cat);
-		return 66;
+		return EX_NOINPUT;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		if (rt != NULL)

@@ -58,28 +58,73 @@ cmd_parse_int(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+/* The most options a command has, --help aside. */
+#define CMD_MAXOPTS	15
+
+int
+cmd_getopt(const struct cmd_entry *e, int argc, char **argv, int *rc)
+{
+	static char		**started;
+	struct option		  lo[CMD_MAXOPTS + 2];
+	char			  so[3 * CMD_MAXOPTS + 3] = ":h";
+	const struct cmd_option	 *op;
+	const char		 *a;
+	size_t			  n = 0, s = 2;
+	int			  ch;
+
+	if (argv != started) {
+		optind = 0;	/* GNU: start afresh, whatever ran before */
+		started = argv;
+	}
+	opterr = 0;
+	for (op = e->options; op != NULL && op->name != NULL; op++) {
+		if (n == CMD_MAXOPTS)
+			fatalx(EX_SOFTWARE, "%s: too many options", e->name);
+		lo[n].name = op->name;
+		lo[n].has_arg = op->arg == CMD_ARG_NONE ? no_argument :
+		    required_argument;
+		lo[n].flag = NULL;
+		lo[n++].val = op->key;
+		if (op->letter != 0) {
+			so[s++] = op->letter;
+			if (op->arg != CMD_ARG_NONE)
+				so[s++] = ':';
+		}
+	}
+	so[s] = '\0';
+	lo[n].name = "help";
+	lo[n].has_arg = no_argument;
+	lo[n].flag = NULL;
+	lo[n++].val = 'h';
+	memset(&lo[n], 0, sizeof lo[n]);
+
+	*rc = -1;
+	optarg = NULL;
+	if ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1 && ch != 'h' &&
+	    ch != ':' && ch != '?')
+		return ch;
+	started = NULL;
+	a = argv[optind - 1];
+	if (ch == 'h') {
+		cmd_usage(e, stdout);
+		*rc = 0;
+	} else if (ch == ':')
+		*rc = cmd_usage_error(e, "option '%s' needs a value", a);
+	else if (ch == '?' && strncmp(a, "--", 2) != 0)
+		*rc = cmd_usage_error(e, "unknown option '-%c'", optopt);
+	else if (ch == '?')
+		*rc = cmd_usage_error(e, "unknown option '%s'", a);
+	return -1;
+}
+
 int
 cmd_help_only(const struct cmd_entry *e, int argc, char **argv)
 {
-	static const struct option	 longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int				 ch;
+	int	rc;
 
-	opterr = 0;
-	optind = 0;	/* GNU: start afresh, whatever ran before */
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			cmd_usage(e, stdout);
-			return 0;
-		default:
-			return cmd_usage_error(e, "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	return -1;
+	while (cmd_getopt(e, argc, argv, &rc) != -1)
+		continue;
+	return rc;
 }
 
 void
@@ -98,16 +143,6 @@ cmd_put_text(FILE *fp, const char *s)
 	}
 }
 
-void
-cmd_free_dirs(char **dirs, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(dirs[i]);
-	free(dirs);
-}
-
 int
 cmd_library_dirs(const struct rh_opts *o, char ***dirs, size_t *n)
 {
@@ -121,7 +156,7 @@ cmd_library_dirs(const struct rh_opts *o, char ***dirs, size_t *n)
 	if (stat(dir, &sb) == -1) {
 		fprintf(stderr, "rehabit: %s: %s\n", dir, strerror(errno));
 		free(dir);
-		cmd_free_dirs(*dirs, *n);
+		xfree_list(*dirs, *n);
 		*dirs = NULL;
 		return EX_NOINPUT;
 	}
@@ -158,7 +193,7 @@ cmd_load(const struct rh_opts *o, struct catalog *cat, struct diags *d)
 		if (i == 0 && o->library == NULL)
 			bundled = cat->nrt;
 	}
-	cmd_free_dirs(dirs, n);
+	xfree_list(dirs, n);
 	for (i = bundled; i < cat->nrt; i++)
 		cat->rt[i].own = true;
 	catalog_link(cat, d);

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <unistd.h>		/* optarg, optind: cmd_getopt() */
 
 #include "catalog.h"
 
@@ -19,12 +20,36 @@ struct rh_opts {
 	bool		 color;		/* false with --no-color or NO_COLOR */
 };
 
+/* What an option's value or a command's operands are (for completion). */
+enum cmd_arg {
+	CMD_ARG_NONE,		/* no value; a command without operands */
+	CMD_ARG_TEXT,		/* a number, a date, a note, or one of values */
+	CMD_ARG_ROUTINE,	/* a routine id of the library */
+	CMD_ARG_FILE,		/* a file name */
+	CMD_ARG_DIR		/* a folder */
+};
+
+/*
+ * One option of a command: cmd_getopt() parses them all the same way, and
+ * `rehabit __complete` offers them. Every command has --help and -h as
+ * well, so 'h' is no key of its own.
+ */
+struct cmd_option {
+	const char	*name;		/* --NAME */
+	int		 key;		/* what cmd_getopt() returns */
+	char		 letter;	/* -LETTER as well, or 0 */
+	enum cmd_arg	 arg;		/* CMD_ARG_NONE: takes no value */
+	const char	*values;	/* "text yaml": the values, or NULL */
+};
+
 struct cmd_entry {
 	const char	*name;
 	const char	*args;		/* e.g. "[--limit N]" */
 	const char	*summary;	/* one line */
 	const char	*help;		/* option lines for COMMAND --help */
 	int		(*exec)(const struct rh_opts *, int argc, char **argv);
+	const struct cmd_option *options; /* ended by a NULL name, or NULL */
+	enum cmd_arg	 operands;	/* what the operands are */
 };
 
 /* Exit statuses (sysexits.h numbers, DESIGN.md section 2). */
@@ -44,10 +69,15 @@ int	cmd_usage_error(const struct cmd_entry *, const char *, ...)
 int	cmd_parse_int(const char *, long min, long max, long *out);
 
 /*
- * For commands whose only option is --help: parse argv with getopt_long.
- * Returns -1 to go on (optind is at the first operand), 0 after printing
- * the help, or EXIT_USAGE after a one-line error.
+ * The next option of argv (argv[0] is the command's name) from the table
+ * of `e`, in any order among the operands: its key, with optarg its value.
+ * Returns -1 after the last, with *rc -1 to go on (optind is at the first
+ * operand), or 0 after printing the help (--help, -h), or EXIT_USAGE after
+ * printing "rehabit: NAME: unknown option '--x'" or "option '--x' needs a
+ * value". A new argv starts afresh.
  */
+int	cmd_getopt(const struct cmd_entry *, int argc, char **argv, int *rc);
+/* For commands whose only option is --help: cmd_getopt()'s *rc. */
 int	cmd_help_only(const struct cmd_entry *, int argc, char **argv);
 
 /*
@@ -64,7 +94,6 @@ void	cmd_put_text(FILE *, const char *);
  * or EX_NOINPUT after printing why a folder is missing.
  */
 int	cmd_library_dirs(const struct rh_opts *, char ***dirs, size_t *n);
-void	cmd_free_dirs(char **, size_t);
 
 /*
  * Load and link the whole library into `cat` (initialised here; free it
@@ -95,6 +124,15 @@ int	cmd_flush(const struct cmd_entry *);
  * leaves it as it was. Returns 0, or EX_IOERR after a one-line error.
  */
 int	cmd_write_file(const char *path, int (*fn)(FILE *, void *), void *);
+
+/*
+ * `rehabit __complete WORD...`: the words a shell has on its command line
+ * after the program's name, the last one being completed. Prints the
+ * candidates one a line; ":file" or ":dir" asks the shell for file or
+ * folder names. Returns 0.
+ */
+int	cmd_complete(const struct cmd_entry *const *cmds,
+	    const struct cmd_option *globals, int argc, char **argv);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;

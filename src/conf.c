@@ -206,7 +206,7 @@ conf_parse(struct config *c, const char *path, const char *buf,
 		return 1;
 	}
 	if (!yaml_parser_initialize(&parser))
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf,
 	    len);
 	if (!yaml_parser_load(&parser, &doc)) {

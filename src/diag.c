@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sysexits.h>
 
 #include "diag.h"
 #include "xmalloc.h"
@@ -60,7 +61,7 @@ diags_vadd(struct diags *d, struct diag_loc loc, const char *fmt, va_list ap)
 	g->loc = loc;
 	g->loc.file = g->file;
 	if (vasprintf(&g->msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 }
 
 size_t

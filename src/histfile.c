@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <yaml.h>
 
@@ -928,7 +929,7 @@ histfile_parse(const char *path, const char *buf, size_t len,
 		return 1;
 	}
 	if (!yaml_parser_initialize(&hp.parser))
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	yaml_parser_set_input_string(&hp.parser, (const unsigned char *)buf,
 	    len);
 	while (hp_next(&hp) && !hp_is(&hp, YAML_STREAM_END_EVENT)) {
@@ -976,7 +977,8 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 	int		 fd, rc;
 
 	if ((fd = paths_open_file(path, O_RDONLY, 0, &sb)) < 0) {
-		rc = fd == PATHS_NOT_REGULAR ? 65 : errno == ENOENT ? 66 : 74;
+		rc = fd == PATHS_NOT_REGULAR ? EX_DATAERR :
+		    errno == ENOENT ? EX_NOINPUT : EX_IOERR;
 		diags_add(d, loc, "%s", paths_open_error(fd));
 		return rc;
 	}
@@ -984,7 +986,7 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 		diags_add(d, loc, "larger than %d MiB: not a history file",
 		    HISTFILE_MAX_FILE >> 20);
 		close(fd);
-		return 65;
+		return EX_DATAERR;
 	}
 	buf = xmalloc((size_t)sb.st_size + 1);
 	/* Read to the end, in case the file grew; never past the limit. */
@@ -1000,14 +1002,15 @@ histfile_load(const char *path, const struct catalog *cat, struct history *h,
 	if (n == -1) {
 		diags_add(d, loc, "%s", strerror(errno));
 		free(buf);
-		return 74;
+		return EX_IOERR;
 	}
 	if (got > (size_t)sb.st_size) {
 		diags_add(d, loc, "changed while being read");
 		free(buf);
-		return 74;
+		return EX_IOERR;
 	}
-	rc = histfile_parse(path, buf, got, cat, h, d) == 0 ? 0 : 65;
+	rc = histfile_parse(path, buf, got, cat, h, d) == 0 ? 0 :
+	    EX_DATAERR;
 	free(buf);
 	return rc;
 }
@@ -1265,7 +1268,7 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 	memset(&w, 0, sizeof w);
 	w.ok = true;
 	if (!yaml_emitter_initialize(&w.e))
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	yaml_emitter_set_output_file(&w.e, fp);
 	yaml_emitter_set_unicode(&w.e, 1);
 	/* One record per line, as DESIGN.md writes them: no wrapping. */

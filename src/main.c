@@ -30,6 +30,18 @@ static const struct cmd_entry *main_cmds[] = {
 	NULL
 };
 
+/*
+ * The global options main_globals() takes out of argv, for completion;
+ * --help and --version, before any command, aside.
+ */
+static const struct cmd_option main_options[] = {
+	{ "library", 0, 0, CMD_ARG_DIR, NULL },
+	{ "data-dir", 0, 0, CMD_ARG_DIR, NULL },
+	{ "no-sound", 0, 0, CMD_ARG_NONE, NULL },
+	{ "no-color", 0, 0, CMD_ARG_NONE, NULL },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
+
 /* What `rehabit` with no command runs: the home screen. */
 static const struct cmd_entry *main_home = &cmd_home_entry;
 
@@ -134,6 +146,10 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		o.color = false;
+	/* The shell completion scripts' question, before anything moves. */
+	if (argc > 1 && strcmp(argv[1], "__complete") == 0)
+		return cmd_complete(main_cmds, main_options, argc - 2,
+		    argv + 2);
 	if ((rc = main_globals(&o, &argc, argv)) != 0)
 		return rc;
 

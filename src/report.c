@@ -92,7 +92,8 @@ report_date(int64_t day, char *buf, size_t len)
 	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
 }
 
-enum ex_kind
+/* The kind of an exercise, from the library or guessed from the dose. */
+static enum ex_kind
 report_kind(const struct exercise *ex, const struct dose *d)
 {
 	if (ex != NULL)

@@ -192,8 +192,6 @@ void	report_date(int64_t day, char *buf, size_t len);
  * per set), sets x rounds x work seconds.
  */
 int64_t	report_dose_volume(enum ex_kind, const struct dose *);
-/* The kind of an exercise, from the library or guessed from the dose. */
-enum ex_kind	report_kind(const struct exercise *, const struct dose *);
 
 /* True when a week met its plan (planned > 0, done >= planned). */
 bool	report_on_plan(const struct report_week *);

@@ -6,7 +6,6 @@
 
 #include "review.h"
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
@@ -33,25 +32,25 @@ static const char *review_months[12] = {
 #define REVIEW_SIDES	((1u << SIDE_BOTH) | (1u << SIDE_LEFT) | \
 	(1u << SIDE_RIGHT))
 
+static int	review_utc_off(int64_t);
+
+const struct cmd_option review_options[] = {
+	{ "weeks", 'w', 0, CMD_ARG_TEXT, NULL },
+	{ "routine", 'r', 0, CMD_ARG_ROUTINE, NULL },
+	{ "ascii", 'a', 0, CMD_ARG_NONE, NULL },
+	{ NULL, 0, 0, CMD_ARG_NONE, NULL }
+};
+
 int
 review_args(const struct cmd_entry *e, int argc, char **argv,
     struct review_args *a)
 {
-	static const struct option	 longopts[] = {
-		{ "weeks", required_argument, NULL, 'w' },
-		{ "routine", required_argument, NULL, 'r' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char			*cs;
-	int				 ch;
+	int				 ch, rc;
 
 	a->routine = NULL;
 	a->ascii = false;
-	opterr = 0;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(e, argc, argv, &rc)) != -1) {
 		switch (ch) {
 		case 'w':
 			if (strcmp(optarg, "all") == 0)
@@ -68,17 +67,10 @@ review_args(const struct cmd_entry *e, int argc, char **argv,
 		case 'a':
 			a->ascii = true;
 			break;
-		case 'h':
-			cmd_usage(e, stdout);
-			return 0;
-		case ':':
-			return cmd_usage_error(e, "option '%s' needs a value",
-			    argv[optind - 1]);
-		default:
-			return cmd_usage_error(e, "unknown option '%s'",
-			    argv[optind - 1]);
 		}
 	}
+	if (rc != -1)
+		return rc;
 	cs = nl_langinfo(CODESET);
 	if (cs == NULL || strcmp(cs, "UTF-8") != 0)
 		a->ascii = true;
@@ -147,7 +139,8 @@ review_free(struct review *rv)
 	history_free(&rv->h);
 }
 
-int
+/* The local UTC offset at a moment (localtime). */
+static int
 review_utc_off(int64_t t)
 {
 	struct tm	tm;
@@ -357,7 +350,8 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	review_explain(rv, cat, explain, r);
 }
 
-const char *
+/* "pain after sessions", "pain during sessions", "morning pain". */
+static const char *
 review_pain_name(int kind)
 {
 	switch (kind) {

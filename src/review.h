@@ -53,6 +53,8 @@ void	review_free(struct review *);
  */
 int	review_args(const struct cmd_entry *e, int argc, char **argv,
 	    struct review_args *a);
+/* Those options, for the table of each command. */
+extern const struct cmd_option review_options[];
 
 /*
  * The figures of the last `weeks` weeks (0: all) up to `now`, local time,
@@ -63,14 +65,10 @@ void	review_figures(const struct review *, const struct catalog *,
 	    const char *routine, int weeks, int64_t now, size_t explain,
 	    struct report *);
 
-/* The local UTC offset at a moment (localtime). */
-int	review_utc_off(int64_t t);
 /* True when `id` is a routine of the library or of the history. */
 bool	review_routine_known(const struct review *, const struct catalog *,
 	    const char *id);
 
-/* "pain after sessions", "pain during sessions", "morning pain". */
-const char	*review_pain_name(int kind);
 /*
  * "pain after sessions: 5 → 1.5 over 12 weeks (meaningful)"; ASCII arrow
  * when !utf8.

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -139,7 +140,7 @@ store_set_err(struct store *st, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
-		fatalx(71, "out of memory");
+		fatalx(EX_OSERR, "out of memory");
 	va_end(ap);
 	free(st->err);
 	xasprintf(&st->err, "%s: %s", st->path, msg);
@@ -2060,7 +2061,7 @@ store_load_session(struct store *st, int64_t id, struct history *h)
 		return rc;
 	if (h->ns == first) {
 		store_set_err(st, "no session %lld", (long long)id);
-		return 66;
+		return EX_NOINPUT;
 	}
 	return 0;
 }

@@ -1007,7 +1007,8 @@ static const struct ui_screen home_screen = {
 	.keys = home_keys,
 };
 
-void
+/* Home: the routine that is due, last sessions, pain, advice. */
+static void
 ui_home_open(struct app *app)
 {
 	struct home	*hm;

@@ -61,6 +61,8 @@ static volatile sig_atomic_t	ui_sig_quit;
 static volatile sig_atomic_t	ui_sig_winch;
 static volatile sig_atomic_t	ui_sig_cont;
 
+static void	ui_keybar(const struct ui_key *);
+
 static const struct ui_key ui_help_keys[] = {
 	{ "any key", "close this help" },
 	{ NULL, NULL }
@@ -212,7 +214,7 @@ ui_init(const struct ui_opts *o)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		fatalx(2, "the screens need a terminal");
 	if (pipe2(ui_pipe, O_CLOEXEC | O_NONBLOCK) == -1)
-		fatalx(71, "pipe: %s", strerror(errno));
+		fatalx(EX_OSERR, "pipe: %s", strerror(errno));
 	ui_redirect_stderr();
 	xmalloc_fatal_hook = ui_fatal_cleanup;
 	if ((ui_term = newterm(NULL, stdout, stdin)) == NULL) {
@@ -252,7 +254,7 @@ ui_on_end(void (*fn)(void))
 			return;
 	}
 	if (ui_nhooks == UI_MAX_HOOKS)
-		fatalx(70, "too many end hooks");
+		fatalx(EX_SOFTWARE, "too many end hooks");
 	ui_end_hooks[ui_nhooks++] = fn;
 }
 
@@ -282,7 +284,7 @@ void
 ui_push(const struct ui_screen *s, void *state)
 {
 	if (ui_depth == UI_MAX_SCREENS)
-		fatalx(70, "too many screens");
+		fatalx(EX_SOFTWARE, "too many screens");
 	ui_stack[ui_depth].screen = s;
 	ui_stack[ui_depth].state = state;
 	ui_depth++;
@@ -306,7 +308,8 @@ ui_pop(void)
 	ui_help_note = NULL;
 }
 
-void
+/* Pop every screen, calling leave() on each: a clean exit. */
+static void
 ui_quit(void)
 {
 	while (ui_depth > 0)
@@ -610,7 +613,7 @@ ui_run(void)
 		/* Drawing took time: measure again. */
 		if (poll(pfd, 2, ui_timeout(ui_now_ms(), wake)) == -1 &&
 		    errno != EINTR)
-			fatalx(74, "poll: %s", strerror(errno));
+			fatalx(EX_IOERR, "poll: %s", strerror(errno));
 		if (pfd[1].revents & POLLIN)
 			while (read(ui_pipe[0], buf, sizeof buf) > 0)
 				;
@@ -916,7 +919,8 @@ ui_center(int y, enum ui_role role, const char *s)
 	ui_print(y, x, COLS - x, role, s);
 }
 
-void
+/* The key bar on the last line. */
+static void
 ui_keybar(const struct ui_key *keys)
 {
 	int	x = 0, y = LINES - 1, need, i, help = -1, keep = 0;

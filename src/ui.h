@@ -110,8 +110,6 @@ void	ui_on_end(void (*fn)(void));
 /* Screens: the loop runs the top one until the stack is empty. */
 void	ui_push(const struct ui_screen *, void *state);
 void	ui_pop(void);
-/* Pop every screen, calling leave() on each: a clean exit. */
-void	ui_quit(void);
 /*
  * Run until the stack is empty. Returns 0, or 128 + the signal that ended
  * it (the caller exits with that after ui_end()).
@@ -153,8 +151,6 @@ int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
 int	ui_wrap_lines(int width, const char *);
 /* Centre a string on line y. */
 void	ui_center(int y, enum ui_role, const char *);
-/* The key bar on the last line. */
-void	ui_keybar(const struct ui_key *);
 /* A horizontal line: box-drawing characters, or '-' without UTF-8. */
 void	ui_hline(int y, int x, int width, enum ui_role);
 /* A bar `width` wide, `done` of `total` filled. */

@@ -72,20 +72,19 @@ xreallocarray(void *ptr, size_t nmemb, size_t size)
 char *
 xstrdup(const char *s)
 {
-	return xstrndup(s, strlen(s));
+	size_t	 len = strlen(s) + 1;
+
+	return memcpy(xmalloc(len), s, len);
 }
 
-char *
-xstrndup(const char *s, size_t n)
+void
+xfree_list(char **v, size_t n)
 {
-	char	*p;
-	size_t	 len;
+	size_t	i;
 
-	len = strnlen(s, n);
-	p = xmalloc(len + 1);
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 int

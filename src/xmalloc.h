@@ -8,7 +8,8 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
+/* Free the n strings of v and v. */
+void	 xfree_list(char **v, size_t n);
 int	 xasprintf(char **, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 

@@ -234,7 +234,7 @@ is "$err" "rehabit: plan: unknown format 'xml' (text or yaml) (see 'rehabit plan
 
 plan --format
 is "$rc" 2 "--format without a value exits 2"
-is "$err" "rehabit: plan: option '--format' needs text or yaml (see 'rehabit plan --help')" \
+is "$err" "rehabit: plan: option '--format' needs a value (see 'rehabit plan --help')" \
     "--format without a value: one-line error"
 
 plan --bogus
