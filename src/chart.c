@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "xmalloc.h"
 
 /* Eighths of a cell, from the lowest to a full block. */
@@ -179,7 +180,7 @@ chart_day_label(int64_t day, bool years, char *buf, size_t len)
 {
 	int	y, m, d;
 
-	report_civil(day, &y, &m, &d);
+	calendar_civil(day, &y, &m, &d);
 	if (years)
 		snprintf(buf, len, "%s %d", chart_months[m - 1], y);
 	else
@@ -340,7 +341,7 @@ chart_sessions(struct chart *c, const struct report_session *s, int n)
 	for (col = 0; col < ncols; col++) {
 		a = (int)((int64_t)col * n / ncols);
 		v = chart_worst(s, a, (int)((int64_t)(col + 1) * n / ncols));
-		day[col] = report_day(s[a].at, s[a].utc_off);
+		day[col] = calendar_day(s[a].at, s[a].utc_off);
 		if (v < 0)
 			continue;
 		chart_pain_bar(c, ph, PAIN_GUTTER + col * cw, 1, v);
@@ -401,7 +402,7 @@ chart_calendar_months(struct chart *c, int gutter, int cw, int first,
 	int	i, y, m, d, pm = 0, next = gutter, x;
 
 	for (i = 0; i < ncols; i++) {
-		report_civil(w[first + i].day0 + 6, &y, &m, &d);
+		calendar_civil(w[first + i].day0 + 6, &y, &m, &d);
 		if (m != pm && (i == 0 || d <= 7)) {
 			x = gutter + i * cw;
 			if (x >= next && x + 3 <= c->w) {

@@ -11,6 +11,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "history.h"
@@ -111,7 +112,7 @@ plan_yaml(FILE *fp, const struct prog_plan *pl)
 	unsigned		 a;
 	size_t			 i;
 
-	progression_date(pl->day, day, sizeof day);
+	calendar_date(pl->day, day, sizeof day);
 	fprintf(fp, "routine: %s\nas_of: %s\nexercises:\n", pl->routine->id,
 	    day);
 	for (i = 0; i < pl->nitems; i++) {
@@ -142,7 +143,7 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 {
 	char	day[16];
 
-	progression_date(progression_day(v->start, v->utc_off), day,
+	calendar_date(calendar_day(v->start, v->utc_off), day,
 	    sizeof day);
 	fprintf(fp, "      %s: ", day);
 	if (v->pain == PAIN_NONE)
@@ -206,7 +207,7 @@ plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 	unsigned	a;
 	size_t		i;
 
-	progression_date(pl->day, day, sizeof day);
+	calendar_date(pl->day, day, sizeof day);
 	fprintf(fp, "%s (%s), as of %s\n\n", pl->routine->name,
 	    pl->routine->id, day);
 	for (i = 0; i < pl->nitems; i++) {

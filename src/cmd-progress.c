@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "cmd.h"
 #include "report.h"
@@ -260,7 +261,7 @@ progress_sessions(const struct progress_out *o, const struct report *r)
 		rs = &r->sess[i - 1];
 		if (chart_band(rs->worst) != CHART_RED)
 			continue;
-		review_day(report_day(rs->at, rs->utc_off), true, day,
+		review_day(calendar_day(rs->at, rs->utc_off), true, day,
 		    sizeof day);
 		review_number(rs->worst, v, sizeof v);
 		xasprintf(&more, "%s%s %s (%s)", line, shown > 0 ? "," : "",
@@ -466,7 +467,7 @@ progress_changes(const struct progress_out *o, const struct report *r)
 		    e->nchanges - PROGRESS_CHANGES : 0;
 		for (; j < e->nchanges; j++) {
 			c = &e->changes[j];
-			report_date(report_day(c->at, c->utc_off), day,
+			calendar_date(calendar_day(c->at, c->utc_off), day,
 			    sizeof day);
 			review_dose(e, &c->from, a, sizeof a);
 			review_dose(e, &c->to, b, sizeof b);

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "cmd.h"
 #include "diag.h"
@@ -85,7 +86,7 @@ cmd_report_chart(FILE *fp, const struct chart *c)
 static void
 cmd_report_date(int64_t t, int off, char *buf, size_t len)
 {
-	report_date(report_day(t, off), buf, len);
+	calendar_date(calendar_day(t, off), buf, len);
 }
 
 static void
@@ -360,7 +361,7 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 {
 	char	a[32], b[32], today[16];
 
-	report_date(r->today, today, sizeof today);
+	calendar_date(r->today, today, sizeof today);
 	fputs("# rehabit progress report\n\n", fp);
 	if (r->nsessions == 0) {
 		fprintf(fp, "Written %s. No sessions recorded%s%s yet.\n",

@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "xmalloc.h"
 
 /*
@@ -178,38 +179,6 @@ struct look {
 	char			 amber_why[160];
 	int			 not_lower_early, not_lower_late;
 };
-
-static int64_t
-prog_floordiv(int64_t a, int64_t b)
-{
-	return (a >= 0 ? a / b : -((-a + b - 1) / b));
-}
-
-int64_t
-progression_day(int64_t t, int utc_off)
-{
-	return (prog_floordiv(t + utc_off, 86400));
-}
-
-/* Civil date from a day number (H. Hinnant's days_from_civil inverse). */
-void
-progression_date(int64_t day, char *buf, size_t len)
-{
-	int64_t	z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
-
-	era = prog_floordiv(z, 146097);
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	if (m <= 2)
-		y++;
-	snprintf(buf, len, "%04lld-%02lld-%02lld", (long long)y,
-	    (long long)m, (long long)d);
-}
 
 const char *
 progression_decision_name(enum prog_decision d)
@@ -613,7 +582,7 @@ prog_scale(const struct step *st, const struct ladder *l,
 static int64_t
 prog_sday(const struct hist_session *s)
 {
-	return (progression_day(s->start, s->utc_off));
+	return (calendar_day(s->start, s->utc_off));
 }
 
 static const struct hist_exercise *
@@ -756,7 +725,7 @@ prog_mornings(struct ctx *c)
 		s = &h->s[i];
 		if (s->pain_morning == PAIN_NONE)
 			continue;
-		v[ns].t = (prog_sday(s) + 1) * 86400 - s->utc_off;
+		v[ns].t = calendar_midnight(prog_sday(s) + 1, s->utc_off);
 		v[ns].utc_off = s->utc_off;
 		v[ns++].score = s->pain_morning;
 	}
@@ -850,7 +819,7 @@ progression_red_flags(const struct history *h, int64_t now, int utc_off,
 	unsigned			 flags = 0;
 	size_t				 i;
 
-	today = progression_day(now, utc_off);
+	today = calendar_day(now, utc_off);
 	if ((cl = history_last_clearance(h, now)) != NULL)
 		after = cl->at;
 	*day = INT64_MIN;
@@ -865,7 +834,7 @@ progression_red_flags(const struct history *h, int64_t now, int utc_off,
 			*day = d;
 	}
 	for (i = 0; i < h->np; i++) {
-		d = progression_day(h->p[i].at, h->p[i].utc_off);
+		d = calendar_day(h->p[i].at, h->p[i].utc_off);
 		if (h->p[i].flags == 0 || d > today ||
 		    d <= today - RED_FLAG_DAYS || h->p[i].at <= after)
 			continue;
@@ -925,7 +894,7 @@ prog_trend(struct ctx *c)
 	char			 vals[96];
 
 	for (i = 0; i < c->nm; i++) {
-		d = progression_day(c->m[i].t, c->m[i].utc_off);
+		d = calendar_day(c->m[i].t, c->m[i].utc_off);
 		if (d < first || d > c->today)
 			continue;
 		x[n] = (double)c->m[i].t;
@@ -1156,7 +1125,7 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	    c->cleared_day < c->today - 7 * wk - 6 &&
 	    late > lk->lim.green_max) {
 		lk->physio = true;
-		progression_date(c->today - 7 * wk, day, sizeof day);
+		calendar_date(c->today - 7 * wk, day, sizeof day);
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain in %s "
 		    "not lower after %d weeks (%.1f/10 this week, %.1f/10 in "
 		    "the week to %s)", st->ex->name, wk, late, early, day);
@@ -1285,7 +1254,7 @@ prog_cleared(const struct ctx *c, const struct step *st,
 	char	day[16];
 	int	pct, days = it->why.days_since;
 
-	progression_date(c->cleared_day, day, sizeof day);
+	calendar_date(c->cleared_day, day, sizeof day);
 	if (days <= BREAK_DAYS)
 		days = BREAK_DAYS + 1;
 	if ((pct = prog_break_dose(st, lk, days, it)) == 0)
@@ -1411,7 +1380,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	} else if (c->flags != 0) {
 		it->rule = RULE_RED_FLAG;
 		prog_flag_names(c->flags, what, sizeof what);
-		progression_date(c->flag_day, day, sizeof day);
+		calendar_date(c->flag_day, day, sizeof day);
 		snprintf(it->reason, sizeof it->reason, "You reported %s "
 		    "(last on %s): no step up; see a physiotherapist.", what,
 		    day);
@@ -1498,9 +1467,9 @@ progression_since(const struct routine *rt, int64_t now, int utc_off)
 {
 	int64_t	first;
 
-	first = progression_day(now, utc_off) - prog_window_days(rt) + 1;
+	first = calendar_day(now, utc_off) - prog_window_days(rt) + 1;
 	/* A day more, for sessions kept with another offset. */
-	return ((first - 1) * 86400 - utc_off);
+	return (calendar_midnight(first - 1, utc_off));
 }
 
 static bool
@@ -1524,7 +1493,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	memset(pl, 0, sizeof *pl);
 	memset(&c, 0, sizeof c);
 	pl->routine = rt;
-	pl->day = c.today = progression_day(now, utc_off);
+	pl->day = c.today = calendar_day(now, utc_off);
 	c.rt = rt;
 	c.h = h;
 	c.plan = pl;
@@ -1532,7 +1501,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	c.cleared = c.cleared_day = INT64_MIN;
 	if ((cl = history_last_clearance(h, now)) != NULL) {
 		c.cleared = cl->at;
-		c.cleared_day = progression_day(cl->at, cl->utc_off);
+		c.cleared_day = calendar_day(cl->at, cl->utc_off);
 	}
 	c.idx = xcalloc(h->ns + 1, sizeof *c.idx);
 	prog_mornings(&c);
@@ -1543,7 +1512,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	if (c.flags != 0) {
 		pl->advice |= ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN;
 		prog_flag_names(c.flags, what, sizeof what);
-		progression_date(c.flag_day, day, sizeof day);
+		calendar_date(c.flag_day, day, sizeof day);
 		snprintf(text, sizeof text, "you reported %s (last on %s)",
 		    what, day);
 		prog_append(pl->physio, sizeof pl->physio, text);

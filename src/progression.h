@@ -120,10 +120,6 @@ struct prog_plan {
 	char			 next[64];	/* the next day it may be done */
 };
 
-/* The local calendar day of a UTC time. */
-int64_t		 progression_day(int64_t t, int utc_off);
-/* "YYYY-MM-DD" of a day number; buf holds at least 11 bytes. */
-void		 progression_date(int64_t day, char *buf, size_t len);
 
 /*
  * The earliest session start the rules read, besides the last session of

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "progression.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -117,13 +118,13 @@ review_load(const struct rh_opts *o, struct review *rv, int weeks,
 		return rc;
 	if (weeks > 0) {
 		/* A day early: local midnight is up to 14 hours from UTC's. */
-		day = report_monday(report_day(now, review_utc_off(now))) -
+		day = calendar_monday(calendar_day(now, calendar_offset(now))) -
 		    7 * (int64_t)(weeks - 1);
-		since = (day - 7 * REVIEW_MARGIN_WEEKS - 1) * 86400;
+		since = calendar_midnight(day - 7 * REVIEW_MARGIN_WEEKS - 1, 0);
 		/* And as far back as the rules read for the window's start. */
 		for (i = 0; i < rv->cat.nrt; i++) {
-			t = progression_since(&rv->cat.rt[i], day * 86400,
-			    review_utc_off(day * 86400));
+			t = progression_since(&rv->cat.rt[i], calendar_midnight(day, 0),
+			    calendar_offset(calendar_midnight(day, 0)));
 			if (t < since)
 				since = t;
 		}
@@ -145,17 +146,6 @@ review_free(struct review *rv)
 {
 	catalog_free(&rv->cat);
 	history_free(&rv->h);
-}
-
-int
-review_utc_off(int64_t t)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		return 0;
-	return (int)tm.tm_gmtoff;
 }
 
 bool
@@ -345,7 +335,7 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.cat = cat;
 	in.routine = routine;
 	in.now = now;
-	in.now_off = review_utc_off(now);
+	in.now_off = calendar_offset(now);
 	in.weeks = weeks;
 	/*
 	 * Every session is there, the older ones as outlines: what the
@@ -478,7 +468,7 @@ review_day(int64_t day, bool with_year, char *buf, size_t len)
 {
 	int	y, m, d;
 
-	report_civil(day, &y, &m, &d);
+	calendar_civil(day, &y, &m, &d);
 	if (with_year)
 		snprintf(buf, len, "%d %s %d", d, review_months[m - 1], y);
 	else

@@ -63,8 +63,6 @@ void	review_figures(const struct review *, const struct catalog *,
 	    const char *routine, int weeks, int64_t now, size_t explain,
 	    struct report *);
 
-/* The local UTC offset at a moment (localtime). */
-int	review_utc_off(int64_t t);
 /* True when `id` is a routine of the library or of the history. */
 bool	review_routine_known(const struct review *, const struct catalog *,
 	    const char *id);

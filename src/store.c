@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -1284,10 +1285,7 @@ store_add_exercise_pain(struct store *st, int64_t session,
 static int64_t
 store_midnight(int64_t at, int utc_off)
 {
-	int64_t	local = at + utc_off, day;
-
-	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	return day * 86400 - utc_off;
+	return calendar_midnight(calendar_day(at, utc_off), utc_off);
 }
 
 int

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "due.h"
 #include "history.h"
 #include "progression.h"
@@ -87,14 +88,6 @@ static const struct ui_key home_keys_morning[] = {
 	{ "0-10", "record" }, { "Enter", "skip" }, { "?", "help" },
 	{ "q", "quit" }, { NULL, NULL }
 };
-
-static int
-home_offset(time_t t)
-{
-	struct tm	tm;
-
-	return localtime_r(&t, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
-}
 
 /* Add `what` to a "; "-separated list unless it is there already. */
 static void
@@ -187,7 +180,7 @@ static void
 home_load(struct home *hm)
 {
 	time_t	now = time(NULL);
-	int	off = home_offset(now);
+	int	off = calendar_offset(now);
 
 	history_free(&hm->h);
 	due_free(&hm->d);
@@ -202,7 +195,7 @@ home_load(struct home *hm)
 	home_readonly_note(hm);
 	due_compute(hm->app->cat, &hm->h, now, off, &hm->d);
 	home_advice(hm, now, off);
-	hm->today = due_day(now, off);
+	hm->today = calendar_day(now, off);
 	hm->morning = hm->morning_done ? -1 :
 	    due_morning_pending(&hm->h, now, off);
 	if (hm->morning >= 0)
@@ -254,7 +247,7 @@ home_start(struct home *hm, const struct routine *rt)
 	hm->stale = true;
 	hm->msg[0] = '\0';
 	now = time(NULL);
-	if (!ui_redflag_open(hm->app, &hm->h, rt, now, home_offset(now)))
+	if (!ui_redflag_open(hm->app, &hm->h, rt, now, calendar_offset(now)))
 		ui_session_open(hm->app, rt);
 }
 
@@ -271,7 +264,7 @@ home_morning_record(struct home *hm, int score)
 	in.during = in.after = PAIN_NONE;
 	in.morning = score;
 	in.at = now;
-	in.utc_off = home_offset(now);
+	in.utc_off = calendar_offset(now);
 	if (store_record_pain(hm->app->store, &in, &res) != 0) {
 		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
 		    home_store_error(hm, store_error(hm->app->store)));
@@ -327,7 +320,7 @@ home_clear(struct home *hm)
 	time_t	now = time(NULL);
 
 	hm->mode = HM_MAIN;
-	if (store_add_clearance(hm->app->store, now, home_offset(now),
+	if (store_add_clearance(hm->app->store, now, calendar_offset(now),
 	    NULL) != 0) {
 		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
 		    home_store_error(hm, store_error(hm->app->store)));
@@ -549,7 +542,7 @@ home_draw_due(struct home *hm, int y)
 	snprintf(why, sizeof why, "nothing: %s.", home_why_none(hm));
 	/* The day `due` and `plan` name, where two lines hold it all. */
 	if ((it = due_next(&hm->d)) != NULL) {
-		due_day_str(it->next, hm->today, day, sizeof day);
+		calendar_day_str(it->next, hm->today, day, sizeof day);
 		snprintf(next, sizeof next, "nothing: %s; next session %s.",
 		    home_why_none(hm), day);
 		if (ui_width(next) <= 2 * (COLS - 13))
@@ -894,7 +887,7 @@ home_draw(void *state)
 
 	if (hm->stale || !hm->loaded)
 		home_load(hm);
-	home_date(time(NULL), home_offset(time(NULL)), date, sizeof date);
+	home_date(time(NULL), calendar_offset(time(NULL)), date, sizeof date);
 	ui_print(0, 1, COLS - 2, UR_TITLE, "rehabit");
 	if (COLS > 40)
 		ui_print(0, COLS - ui_width(date) - 1, ui_width(date), UR_DIM,

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "calendar.h"
 #include "app.h"
 #include "history.h"
 #include "store.h"
@@ -212,7 +213,6 @@ pain_save(struct pain_form *f)
 	struct pain_input	 in;
 	struct pain_result	 res;
 	struct pain_ex		*ex;
-	struct tm		 tm;
 	time_t			 now = time(NULL);
 	size_t			 i, n = 0;
 	char			*note;
@@ -226,7 +226,7 @@ pain_save(struct pain_form *f)
 	in.flags = f->flags;
 	in.note = note = pain_note_utf8(f);
 	in.at = now;
-	in.utc_off = localtime_r(&now, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+	in.utc_off = calendar_offset(now);
 	ex = xcalloc(f->nitems + 1, sizeof *ex);
 	for (i = 0; i < f->nitems; i++) {
 		if (f->items[i].pain == PAIN_NONE)
@@ -821,7 +821,6 @@ int
 ui_pain_main(const struct rh_opts *o)
 {
 	struct app	 app;
-	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int64_t		 session = 0;
 	bool		 saved = false;
@@ -829,7 +828,7 @@ ui_pain_main(const struct rh_opts *o)
 
 	if ((rc = app_open(&app, o)) != 0)
 		return rc;
-	off = localtime_r(&now, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+	off = calendar_offset(now);
 	/* The same session `rehabit pain --after N` would record for. */
 	if ((rc = store_pain_target(app.store, PAIN_AFTER, now, off,
 	    &session)) != 0) {

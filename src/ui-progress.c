@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "chart.h"
 #include "report.h"
 #include "review.h"
@@ -301,7 +302,7 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 		ui_print(row, 3, COLS - 4, UR_DIM, "no change in this window");
 	for (i = (int)e->nchanges - 1; i >= 0 && row < y + h; i--, row++) {
 		ch = &e->changes[i];
-		review_day(report_day(ch->at, ch->utc_off), false, a,
+		review_day(calendar_day(ch->at, ch->utc_off), false, a,
 		    sizeof a);
 		review_dose(e, &ch->to, b, sizeof b);
 		snprintf(line, sizeof line, "%-6s %s %s%s%s%s %s", a,

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "app.h"
 #include "history.h"
 #include "progression.h"
@@ -52,7 +53,6 @@ static void
 summary_load(struct summary *sm)
 {
 	const struct routine	*rt;
-	struct tm		 tm;
 	time_t			 now = time(NULL);
 
 	history_free(&sm->h);
@@ -72,8 +72,8 @@ summary_load(struct summary *sm)
 	if (rt == NULL || store_load(sm->app->store, 0, &sm->all) != 0)
 		return;
 	/* What the next session of this routine will ask, from today. */
-	progression_plan(rt, &sm->all, now, localtime_r(&now, &tm) != NULL ?
-	    (int)tm.tm_gmtoff : 0, &sm->plan);
+	progression_plan(rt, &sm->all, now, calendar_offset(now),
+	    &sm->plan);
 	sm->planned = true;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "report.h"
 #include "tap.h"
@@ -52,7 +53,7 @@ make_weeks(void)
 	};
 	int			i, d;
 
-	t_day0 = report_days(2026, 9, 7);
+	t_day0 = calendar_days(2026, 9, 7);
 	memset(t_w, 0, sizeof t_w);
 	for (i = 0; i < NW; i++) {
 		t_w[i].day0 = t_day0 + 7 * i;

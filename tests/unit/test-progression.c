@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "catalog.h"
 #include "history.h"
 #include "progression.h"
@@ -867,11 +868,11 @@ test_names(void)
 	    "decision name");
 	is_str(progression_advice_name(ADVICE_SEE_PHYSIO), "see-physio",
 	    "advice name");
-	progression_date(progression_day(NOW, OFF), buf, sizeof buf);
+	calendar_date(calendar_day(NOW, OFF), buf, sizeof buf);
 	is_str(buf, "2026-11-06", "today's date");
-	progression_date(progression_day(0, -3600), buf, sizeof buf);
+	calendar_date(calendar_day(0, -3600), buf, sizeof buf);
 	is_str(buf, "1969-12-31", "a day before the epoch");
-	progression_date(progression_day(951782400LL, 0), buf, sizeof buf);
+	calendar_date(calendar_day(951782400LL, 0), buf, sizeof buf);
 	is_str(buf, "2000-02-29", "a leap day");
 	is_int(progression_volume(KIND_HOLD, &(struct dose){ .sets = 3,
 	    .reps = 2, .hold = 10 }), 60, "hold volume counts holds");
