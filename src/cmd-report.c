@@ -204,7 +204,7 @@ cmd_report_sessions(FILE *fp, const struct report *r, bool ascii)
 	chart_free(&c);
 	for (i = 0; i < r->nsess; i++) {
 		rs = &r->sess[i];
-		if (chart_band(rs->worst) != CHART_RED)
+		if (chart_band(NULL, rs->worst) != CHART_RED)
 			continue;
 		if (n++ == 0)
 			fputs("\nSessions with pain above 5 (during/after/next"

@@ -220,7 +220,14 @@ void
 progression_limits(const struct routine *rt, const struct step *st,
     struct prog_limits *l)
 {
-	const struct prog_cfg	*s = &st->prog, *r = &rt->prog;
+	static const struct prog_cfg	 unset = {
+		.green_max = -1, .red_above = -1, .greens_needed = -1,
+		.reds_to_physio = -1, .physio_weeks = -1
+	};
+	const struct prog_cfg		*s, *r;
+
+	s = st != NULL ? &st->prog : &unset;
+	r = rt != NULL ? &rt->prog : &unset;
 
 #define PICK(f, def) (s->f >= 0 ? s->f : r->f >= 0 ? r->f : (def))
 	l->green_max = PICK(green_max, DEF_GREEN_MAX);
@@ -239,6 +246,26 @@ progression_limits(const struct routine *rt, const struct step *st,
 		l->reds_to_physio = 1;
 	if (l->physio_weeks < 1)
 		l->physio_weeks = 1;
+}
+
+static enum prog_band
+prog_band(const struct prog_limits *l, double pain)
+{
+	if (pain <= l->green_max)
+		return (PROG_GREEN);
+	if (pain <= l->red_above)
+		return (PROG_AMBER);
+	return (PROG_RED);
+}
+
+enum prog_band
+progression_band(const struct routine *rt, const struct step *st,
+    double pain)
+{
+	struct prog_limits	l;
+
+	progression_limits(rt, st, &l);
+	return (prog_band(&l, pain));
 }
 
 static int *
@@ -945,7 +972,7 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	v->morning_up = v->morning != PAIN_NONE &&
 	    v->morning_prev != PAIN_NONE && v->morning > v->morning_prev;
 	v->all_done = prog_all_done(st->ex->kind, e);
-	v->red = v->pain > lk->lim.red_above || v->morning_up;
+	v->red = prog_band(&lk->lim, v->pain) == PROG_RED || v->morning_up;
 	v->peak = v->pain;
 	if (s->pain_during > v->peak)
 		v->peak = s->pain_during;
@@ -954,7 +981,8 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	v->severe = v->peak >= PROG_SEVERE_PAIN ||
 	    v->morning >= PROG_SEVERE_PAIN ||
 	    (v->pain > lk->lim.red_above && v->morning > lk->lim.red_above);
-	v->green = v->pain != PAIN_NONE && v->pain <= lk->lim.green_max &&
+	v->green = v->pain != PAIN_NONE &&
+	    prog_band(&lk->lim, v->pain) == PROG_GREEN &&
 	    v->all_done && !v->morning_up;
 }
 

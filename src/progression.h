@@ -150,8 +150,23 @@ void		 progression_free(struct prog_plan *);
 const struct dose *progression_step_dose(const struct prog_plan *,
 		    size_t nstep);
 
+/* The thresholds of a step (NULL: the routine's; rt NULL: built-in). */
 void		 progression_limits(const struct routine *,
 		    const struct step *, struct prog_limits *);
+
+enum prog_band {
+	PROG_GREEN,		/* pain <= green_max: fine, may step up */
+	PROG_AMBER,		/* up to red_above: acceptable, hold */
+	PROG_RED		/* above red_above: too much */
+};
+/*
+ * The band of a pain score (0-10, or an average) as the rules read it for
+ * a step of a routine: the step's `green`/`red`, else the routine's, else
+ * the built-in 2 and 5 (st NULL: the routine's; rt NULL: built-in). Every
+ * screen and chart colours scores with this.
+ */
+enum prog_band	 progression_band(const struct routine *,
+		    const struct step *, double pain);
 /* The highest dose the step's ladder allows (every axis at its max). */
 void		 progression_top(const struct routine *, const struct step *,
 		    struct dose *);

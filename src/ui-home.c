@@ -273,7 +273,8 @@ home_morning_record(struct home *hm, int score)
 	}
 	snprintf(hm->msg, sizeof hm->msg, "Morning pain %d/10 recorded.",
 	    score);
-	hm->msg_role = ui_pain_role(score);
+	hm->msg_role = ui_pain_role(catalog_routine(hm->app->cat,
+	    hm->h.s[hm->morning].routine), score);
 	hm->morning_done = true;
 	home_load(hm);
 }
@@ -733,7 +734,7 @@ home_draw_pain(struct home *hm, int y)
 	ui_print(y, 1, 11, UR_DIM, "Pain");
 	if (p != NULL && (s == NULL || p->at > s->start)) {
 		home_date(p->at, p->utc_off, when, sizeof when);
-		ui_printf(y, 12, COLS - 13, ui_pain_role(p->score),
+		ui_printf(y, 12, COLS - 13, ui_pain_role(NULL, p->score),
 		    "%s %d/10 (%s, on its "
 		    "own)", history_pain_kind_name(p->kind), p->score, when);
 		return y + 2;
@@ -749,7 +750,8 @@ home_draw_pain(struct home *hm, int y)
 	hi = s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
 	if (s->pain_morning > hi)
 		hi = s->pain_morning;
-	ui_print(y, 12, COLS - 13, ui_pain_role(hi), buf);
+	ui_print(y, 12, COLS - 13, ui_pain_role(catalog_routine(hm->app->cat,
+	    s->routine), hi), buf);
 	snprintf(buf, sizeof buf, ", %s", when);
 	ui_print_name(y + 1, 12, COLS - 13, UR_DIM, "",
 	    home_rt_name(hm, s->routine), buf);
@@ -858,7 +860,8 @@ home_draw_morning(struct home *hm, int y)
 	    "Knee pain and stiffness now?");
 	ui_print_name(y++, 1, COLS - 2, UR_DIM, "After ",
 	    home_rt_name(hm, s->routine), post);
-	y = ui_pain_scale(y + 1, hm->one_at != 0 ? 1 : PAIN_NONE);
+	y = ui_pain_scale(y + 1, catalog_routine(hm->app->cat, s->routine),
+	    hm->one_at != 0 ? 1 : PAIN_NONE);
 	ui_print(y, 1, COLS - 2, UR_DIM, hm->one_at != 0 ?
 	    "1 - type 0 for 10, Enter for 1." :
 	    "A digit records it (1 then 0 for 10); Enter skips.");

@@ -183,7 +183,7 @@ ui_progress_sessions(const struct ui_progress *p, int y, int h)
 	char			 title[160];
 
 	for (i = 0; i < r->nsess; i++)
-		n += chart_band(r->sess[i].worst) == CHART_RED;
+		n += chart_band(NULL, r->sess[i].worst) == CHART_RED;
 	snprintf(title, sizeof title, "Pain per session, the highest score"
 	    " (! above 5: %d)", n);
 	ui_print(y, 1, COLS - 2, UR_TITLE, title);

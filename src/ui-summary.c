@@ -266,6 +266,7 @@ summary_pain_str(const char *what, int score, char *buf, size_t len)
 static int
 summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 {
+	const struct routine *rt = catalog_routine(sm->app->cat, s->routine);
 	char		buf[64], flags[128];
 	unsigned	bit;
 	size_t		n = 0;
@@ -287,8 +288,8 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 		if (hi == PAIN_NONE)
 			ui_print(row, x, COLS - x, UR_DIM, "(not recorded)");
 		else
-			ui_print(row, x, COLS - x, ui_pain_role(hi),
-			    ui_pain_band(hi));
+			ui_print(row, x, COLS - x, ui_pain_role(rt, hi),
+			    ui_pain_band(rt, hi));
 	}
 	y++;
 	if (s->flags != 0) {
