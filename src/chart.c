@@ -39,14 +39,11 @@ static const char *chart_months[12] = {
 enum chart_role
 chart_band(const struct routine *rt, double pain)
 {
-	switch (progression_band(rt, NULL, pain)) {
-	case PROG_GREEN:
-		return CHART_GREEN;
-	case PROG_AMBER:
-		return CHART_AMBER;
-	default:
-		return CHART_RED;
-	}
+	static const enum chart_role	role[] = {
+		CHART_GREEN, CHART_AMBER, CHART_RED
+	};
+
+	return role[progression_band(rt, NULL, pain)];
 }
 
 void

@@ -135,7 +135,7 @@ isotime_resolve(const struct isotime *t, int64_t *out, int *off)
 	if ((tt = mktime(&tm)) == (time_t)-1)
 		return -1;
 	*out = (int64_t)tt;
-	*off = (int)tm.tm_gmtoff;
+	*off = calendar_offset(*out);
 	return 0;
 }
 

@@ -154,6 +154,7 @@ const struct dose *progression_step_dose(const struct prog_plan *,
 void		 progression_limits(const struct routine *,
 		    const struct step *, struct prog_limits *);
 
+/* In this order: screens index tables with it. */
 enum prog_band {
 	PROG_GREEN,		/* pain <= green_max: fine, may step up */
 	PROG_AMBER,		/* up to red_above: acceptable, hold */

@@ -914,27 +914,19 @@ ui_bar(int y, int x, int width, int64_t done, int64_t total,
 enum ui_role
 ui_pain_role(const struct routine *rt, int score)
 {
-	switch (progression_band(rt, NULL, score)) {
-	case PROG_GREEN:
-		return UR_GOOD;
-	case PROG_AMBER:
-		return UR_WARN;
-	default:
-		return UR_BAD;
-	}
+	static const enum ui_role	role[] = { UR_GOOD, UR_WARN, UR_BAD };
+
+	return role[progression_band(rt, NULL, score)];
 }
 
 const char *
 ui_pain_band(const struct routine *rt, int score)
 {
-	switch (progression_band(rt, NULL, score)) {
-	case PROG_GREEN:
-		return "fine";
-	case PROG_AMBER:
-		return "acceptable";
-	default:
-		return "too much";
-	}
+	static const char *const	word[] = {
+		"fine", "acceptable", "too much"
+	};
+
+	return word[progression_band(rt, NULL, score)];
 }
 
 int
