@@ -79,6 +79,29 @@ calendar_monday(int64_t day)
 	return day - calendar_weekday(day);
 }
 
+const char *
+calendar_month_abbr(int month)
+{
+	static const char *const	abbr[12] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+	};
+
+	return month >= 1 && month <= 12 ? abbr[month - 1] : "?";
+}
+
+void
+calendar_day_short(int64_t day, bool with_year, char *buf, size_t len)
+{
+	int	y, m, d;
+
+	calendar_civil(day, &y, &m, &d);
+	if (with_year)
+		snprintf(buf, len, "%d %s %d", d, calendar_month_abbr(m), y);
+	else
+		snprintf(buf, len, "%d %s", d, calendar_month_abbr(m));
+}
+
 void
 calendar_date(int64_t day, char *buf, size_t len)
 {

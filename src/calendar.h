@@ -10,6 +10,7 @@
 #ifndef REHABIT_CALENDAR_H
 #define REHABIT_CALENDAR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,8 +29,13 @@ void	calendar_civil(int64_t day, int *year, int *month, int *mday);
 int	calendar_weekday(int64_t day);
 /* The Monday that starts the week of `day`. */
 int64_t	calendar_monday(int64_t day);
+/* "Jan" ... "Dec" for month 1 ... 12. */
+const char *calendar_month_abbr(int month);
 /* 2026-11-02 */
 void	calendar_date(int64_t day, char *buf, size_t len);
+/* "7 Sep 2026" or, without the year, "7 Sep". */
+void	calendar_day_short(int64_t day, bool with_year, char *buf,
+	    size_t len);
 /* "today, Monday 2 November", "tomorrow, ...", "Wednesday 4 November" */
 void	calendar_day_str(int64_t day, int64_t today, char *buf, size_t len);
 

@@ -21,10 +21,6 @@ static const char *chart_blocks[8] = {
 	"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"
 };
 static const char chart_ascii_levels[] = ".:-=+*#@";
-static const char *chart_months[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
 
 #define G_VLINE		"\xe2\x94\x82"	/* │ */
 #define G_TICK		"\xe2\x94\xa4"	/* ┤ */
@@ -184,9 +180,9 @@ chart_day_label(int64_t day, bool years, char *buf, size_t len)
 
 	calendar_civil(day, &y, &m, &d);
 	if (years)
-		snprintf(buf, len, "%s %d", chart_months[m - 1], y);
+		snprintf(buf, len, "%s %d", calendar_month_abbr(m), y);
 	else
-		snprintf(buf, len, "%d %s", d, chart_months[m - 1]);
+		snprintf(buf, len, "%d %s", d, calendar_month_abbr(m));
 }
 
 /* The scores marked on the scale: the band limits of c->rt, 0 and 10. */
@@ -414,7 +410,7 @@ chart_calendar_months(struct chart *c, int gutter, int cw, int first,
 		if (m != pm && (i == 0 || d <= 7)) {
 			x = gutter + i * cw;
 			if (x >= next && x + 3 <= c->w) {
-				chart_text(c, 0, x, chart_months[m - 1],
+				chart_text(c, 0, x, calendar_month_abbr(m),
 				    CHART_LABEL);
 				next = x + 4;
 			}

@@ -163,8 +163,8 @@ progress_header(const struct progress_out *o, const struct report *r,
 {
 	char	a[32], b[32], what[160];
 
-	review_day(r->w[0].day0, true, a, sizeof a);
-	review_day(r->today, true, b, sizeof b);
+	calendar_day_short(r->w[0].day0, true, a, sizeof a);
+	calendar_day_short(r->today, true, b, sizeof b);
 	snprintf(what, sizeof what, "(%s%s)", routine != NULL ? "routine " :
 	    "all routines", routine != NULL ? routine : "");
 	if (weeks > r->nweeks)
@@ -276,8 +276,8 @@ progress_sessions(const struct progress_out *o, const struct report *r)
 		rs = &r->sess[i - 1];
 		if (chart_band(o->rt, rs->worst) != CHART_RED)
 			continue;
-		review_day(calendar_day(rs->at, rs->utc_off), true, day,
-		    sizeof day);
+		calendar_day_short(calendar_day(rs->at, rs->utc_off), true,
+		    day, sizeof day);
 		review_number(rs->worst, v, sizeof v);
 		xasprintf(&more, "%s%s %s (%s)", line, shown > 0 ? "," : "",
 		    day, v);

@@ -369,8 +369,8 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 		    routine != NULL ? routine : "");
 		return;
 	}
-	review_day(r->w[0].day0, true, a, sizeof a);
-	review_day(r->today, true, b, sizeof b);
+	calendar_day_short(r->w[0].day0, true, a, sizeof a);
+	calendar_day_short(r->today, true, b, sizeof b);
 	fprintf(fp, "Written %s, covering %s to %s (%d week%s)%s%s.\n", today,
 	    a, b, r->nweeks, r->nweeks == 1 ? "" : "s",
 	    routine != NULL ? ", routine " : "",

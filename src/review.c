@@ -18,10 +18,6 @@
 #include "store.h"
 #include "xmalloc.h"
 
-static const char *review_months[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
 
 /*
  * How far before the window the rules that explain dose changes look
@@ -460,16 +456,4 @@ review_flags(unsigned flags, char *buf, size_t len)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s",
 		    n > 0 ? ", " : "", history_flag_name(f));
 	}
-}
-
-void
-review_day(int64_t day, bool with_year, char *buf, size_t len)
-{
-	int	y, m, d;
-
-	calendar_civil(day, &y, &m, &d);
-	if (with_year)
-		snprintf(buf, len, "%d %s %d", d, review_months[m - 1], y);
-	else
-		snprintf(buf, len, "%d %s", d, review_months[m - 1]);
 }

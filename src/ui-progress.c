@@ -111,8 +111,8 @@ ui_progress_header(const struct ui_progress *p)
 
 	/* The dates whole: fewer words where the line is short. */
 	for (i = 0; i < 3; i++) {
-		review_day(r->w[0].day0, i == 0, a, sizeof a);
-		review_day(r->today, i == 0, b, sizeof b);
+		calendar_day_short(r->w[0].day0, i == 0, a, sizeof a);
+		calendar_day_short(r->today, i == 0, b, sizeof b);
 		if (weeks > r->nweeks && i < 2)
 			/* Nothing before the first session is shown. */
 			snprintf(line, sizeof line, i == 0 ?
@@ -302,7 +302,7 @@ ui_progress_volume(const struct ui_progress *p, int y, int h)
 		ui_print(row, 3, COLS - 4, UR_DIM, "no change in this window");
 	for (i = (int)e->nchanges - 1; i >= 0 && row < y + h; i--, row++) {
 		ch = &e->changes[i];
-		review_day(calendar_day(ch->at, ch->utc_off), false, a,
+		calendar_day_short(calendar_day(ch->at, ch->utc_off), false, a,
 		    sizeof a);
 		review_dose(e, &ch->to, b, sizeof b);
 		snprintf(line, sizeof line, "%-6s %s %s%s%s%s %s", a,

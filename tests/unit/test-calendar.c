@@ -112,6 +112,12 @@ test_format(void)
 	is_str(buf, "1969-12-31", "day -1");
 	calendar_date(calendar_days(2024, 2, 29), buf, sizeof buf);
 	is_str(buf, "2024-02-29", "a leap day");
+	calendar_day_short(calendar_days(2026, 9, 7), true, buf, sizeof buf);
+	is_str(buf, "7 Sep 2026", "short, with the year");
+	calendar_day_short(-1, false, buf, sizeof buf);
+	is_str(buf, "31 Dec", "short, without it");
+	is_str(calendar_month_abbr(1), "Jan", "January's abbreviation");
+	is_str(calendar_month_abbr(12), "Dec", "December's");
 	calendar_day_str(mon + 5, mon + 4, buf, sizeof buf);
 	is_str(buf, "tomorrow, Saturday 28 November", "tomorrow, named");
 	calendar_day_str(mon + 7, mon + 5, buf, sizeof buf);
