@@ -38,7 +38,7 @@ const struct cmd_entry cmd_start_entry = {
 	    "  b, Left      back to the previous exercise\n"
 	    "  +, -         15 s more or less rest\n"
 	    "  q            quit (the sets done are kept)\n"
-	    "  ?            all the keys\n"
+	    "  ?            all the keys (pauses; p resumes)\n"
 	    "\n"
 	    "While a red flag stands (see 'rehabit due'), it asks first and\n"
 	    "says which gentle work is still fine: y starts, n does not.\n"

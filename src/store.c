@@ -1302,7 +1302,7 @@ store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
 	/* A morning report is about the day before, not the same day. */
 	if (kind == PAIN_MORNING) {
 		to = store_midnight(at, utc_off) - 1;
-		from = to + 1 - 86400;
+		from = to + 1 - CALENDAR_DAY;
 	} else {
 		from = at - 24 * 3600;
 		to = at;

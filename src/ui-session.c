@@ -18,6 +18,7 @@
 #include "app.h"
 #include "conf.h"
 #include "cue.h"
+#include "history.h"
 #include "prescribe.h"
 #include "progression.h"
 #include "session.h"
@@ -73,7 +74,7 @@ struct uis_layout {
 	int	ncues;
 	bool	level;
 	bool	rule;
-	bool	big;
+	int	scale;		/* of the big digits; 0: plain digits */
 	bool	bar;
 	bool	notice;
 };
@@ -84,6 +85,7 @@ static int64_t			 ui_session_wake(void *, int64_t);
 static void			 ui_session_tick(void *, int64_t);
 static void			 ui_session_leave(void *);
 static const struct ui_key	*ui_session_keys(void *);
+static const char		*ui_session_help(void *);
 
 static const struct ui_screen ui_session_screen = {
 	.name = "session",
@@ -93,7 +95,23 @@ static const struct ui_screen ui_session_screen = {
 	.tick = ui_session_tick,
 	.leave = ui_session_leave,
 	.keys = ui_session_keys,
+	.help = ui_session_help,
 };
+
+/*
+ * What the last session of this run kept, said on the terminal once the
+ * screens are gone (after q, Ctrl-C or a signal the person cannot see
+ * the summary): the sets saved, and how to record the pain for them when
+ * the pain form was not filled in.
+ */
+static struct {
+	struct store	*db;
+	int64_t		 sid;		/* 0: no set saved */
+	int		 sets;		/* saved */
+	size_t		 lost;		/* not saved (see the log) */
+	bool		 ended;		/* one ended in this run */
+	bool		 completed;
+} uis_kept;
 
 /*
  * The key bar shows what fits, in this order (what the phase is for,
@@ -585,7 +603,10 @@ ui_session_header(const struct ui_session *st, const struct sess_view *v,
 	ui_print_short(0, x, w - rw - 2, UR_TITLE, st->rt->name);
 }
 
-/* Decide which parts fit in LINES x COLS, dropping cues first. */
+/*
+ * Decide which parts fit in LINES x COLS, dropping cues first; then grow
+ * the digits into the rows left, for someone on a mat a few metres away.
+ */
 static void
 ui_session_layout(const struct ui_session *st, const struct sess_view *v,
     const char *count, struct uis_layout *l)
@@ -604,8 +625,8 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 		l->bar = true;
 		spare--;
 	}
-	if (spare >= 5 && COLS >= ui_big_width(count) + 4) {
-		l->big = true;
+	if (spare >= 5 && COLS >= ui_big_width(count, 1) + 4) {
+		l->scale = 1;
 		spare -= 5;
 	}
 	if (ex->nlevels > 0 && d->level > 0 && spare >= 1) {
@@ -617,6 +638,20 @@ ui_session_layout(const struct ui_session *st, const struct sess_view *v,
 	if (spare >= 1) {
 		l->rule = true;
 		spare--;
+	}
+	/*
+	 * Rows are counted as if the bar were there, so that the digits keep
+	 * their size from a rest to the reps. They take at most two fifths
+	 * of the lines: the name, set and cues stay easy to find, and 80x24
+	 * keeps the 5-row digits.
+	 */
+	if (!l->bar)
+		spare--;
+	while (l->scale > 0 && spare >= 5 &&
+	    5 * (l->scale + 1) <= 2 * LINES / 5 &&
+	    COLS >= ui_big_width(count, l->scale + 1) + 4) {
+		l->scale++;
+		spare -= 5;
 	}
 	l->top = 2 + l->rule + l->level + l->ncues;
 }
@@ -668,11 +703,8 @@ ui_session_draw(void *arg)
 
 	ui_session_header(st, &v, x, w);
 	y = 1;
-	if (l.rule) {
-		attron(ui_attr(UR_DIM));
-		mvhline(y++, x, ui_utf8() ? 0 : '-', w);
-		attroff(ui_attr(UR_DIM));
-	}
+	if (l.rule)
+		ui_hline(y++, x, w, UR_DIM);
 	ui_print(y++, x, w, UR_TITLE, ex->name);
 	if (l.level) {
 		snprintf(buf, sizeof buf, "Level %d of %zu: ", it->dose.level,
@@ -690,19 +722,19 @@ ui_session_draw(void *arg)
 
 	/* The middle: status, counter, bar; centred between top and bottom. */
 	bottom = LINES - 2 - l.notice;
-	need = 1 + (l.big ? 6 : 1) + l.bar;
+	need = 1 + 5 * l.scale + 1 + l.bar;
 	mid = l.top + (bottom - l.top - need) / 2;
 	if (mid < l.top)
 		mid = l.top;
 	ui_session_status(&v, buf, sizeof buf);
 	ui_center(mid++, v.paused ? UR_WARN : UR_ACCENT, buf);
-	if (l.big) {
-		ui_big(mid, (COLS - ui_big_width(count)) / 2, UR_ACCENT,
-		    count);
-		mid += 5;
+	if (l.scale > 0) {
+		ui_big(mid, (COLS - ui_big_width(count, l.scale)) / 2,
+		    l.scale, UR_ACCENT, count);
+		mid += 5 * l.scale;
 	}
-	ui_session_sublabel(&v, l.big, buf, sizeof buf);
-	ui_center(mid++, l.big ? UR_NORMAL : UR_ACCENT, buf);
+	ui_session_sublabel(&v, l.scale > 0, buf, sizeof buf);
+	ui_center(mid++, l.scale > 0 ? UR_NORMAL : UR_ACCENT, buf);
 	if (l.bar)
 		ui_bar(mid, x, w, v.phase_ms - v.left_ms, v.phase_ms,
 		    UR_ACCENT);
@@ -761,6 +793,32 @@ ui_session_ask_quit(struct ui_session *st)
 	st->paused_by_ask = !v.paused;
 	if (st->paused_by_ask)
 		session_key(st->s, SK_PAUSE, ui_now_ms());
+}
+
+/*
+ * The help covers the counter: the clock stops while it is open, and
+ * stays stopped once it closes, so that the person is back in position
+ * before `p` starts it again.
+ */
+static const char *
+ui_session_help(void *arg)
+{
+	struct ui_session	*st = arg;
+	struct sess_view	 v;
+
+	if (st->ask != UIS_ASK_NONE)
+		return NULL;
+	session_view(st->s, ui_now_ms(), &v);
+	if (v.phase == SP_DONE)
+		return NULL;
+	if (!v.paused)
+		session_key(st->s, SK_PAUSE, ui_now_ms());
+	/* A phase that ended on the way is acted on, as for any key. */
+	if (ui_session_drain(st)) {
+		ui_session_finish(st, true);
+		return NULL;
+	}
+	return "Clock paused: p resumes";
 }
 
 static void
@@ -881,6 +939,63 @@ ui_session_tick(void *arg, int64_t now)
 }
 
 /*
+ * What the history holds of the session: its sets (a set done again
+ * after `b` replaced the first) and whether the pain form (or `rehabit
+ * pain`) recorded pain for it. False when it cannot be read.
+ */
+static bool
+ui_session_stored(struct store *db, int64_t sid, int *sets, bool *pain)
+{
+	struct history	h;
+	size_t		i;
+	bool		ok = false;
+
+	history_init(&h);
+	if (store_load_session(db, sid, &h) == 0 && h.ns == 1) {
+		*sets = 0;
+		for (i = 0; i < h.s[0].nex; i++)
+			*sets += (int)h.s[0].ex[i].ndone;
+		*pain = h.s[0].pain_during != PAIN_NONE ||
+		    h.s[0].pain_after != PAIN_NONE;
+		ok = true;
+	}
+	history_free(&h);
+	return ok;
+}
+
+/*
+ * Runs in ui_end(), on the terminal given back: what the last session
+ * kept. Nothing when it was done and its pain recorded (the summary
+ * said it all).
+ */
+static void
+ui_session_farewell(void)
+{
+	bool	has = false, known = false;
+	int	n = uis_kept.sets;
+
+	if (!uis_kept.ended)
+		return;
+	uis_kept.ended = false;
+	if (uis_kept.sid != 0)
+		known = ui_session_stored(uis_kept.db, uis_kept.sid, &n, &has);
+	if (uis_kept.completed && uis_kept.lost == 0 && (has || !known))
+		return;
+	printf("Session %s: ", uis_kept.completed ? "done" : "stopped early");
+	if (n == 0 && uis_kept.lost == 0)
+		printf("no set was done, nothing is saved.\n");
+	else
+		printf("%d set%s saved.\n", n, n == 1 ? "" : "s");
+	if (uis_kept.lost > 0)
+		printf("%zu set%s could not be saved (the log file says "
+		    "why).\n", uis_kept.lost, uis_kept.lost == 1 ? "" : "s");
+	if (known && !has)
+		printf("No pain is recorded for %s yet: 'rehabit pain' records "
+		    "it (within 24 hours).\n", n == 1 ? "it" : "them");
+	fflush(stdout);
+}
+
+/*
  * The screen is closed: by ui_session_finish(), or because the program
  * ends (a signal). In the second case the partial session is kept.
  */
@@ -898,6 +1013,12 @@ ui_session_leave(void *arg)
 		ui_session_end_store(st);
 	}
 	ui_session_log_unsaved(st);
+	uis_kept.db = st->app->store;
+	uis_kept.sid = st->sid;
+	uis_kept.sets = st->sets_saved;
+	uis_kept.lost = st->npending;
+	uis_kept.completed = st->completed;
+	uis_kept.ended = true;
 	/* stderr is the log file while curses runs. */
 	fprintf(stderr, "rehabit: session: %d cues, the latest %lld ms after "
 	    "its moment\n", st->ncues, (long long)st->late_ms);
@@ -938,6 +1059,7 @@ ui_session_open(struct app *app, const struct routine *rt)
 		ui_on_end(ui_session_cue_end);
 		uis_cue_on = true;
 	}
+	ui_on_end(ui_session_farewell);
 	if (app->store != NULL)
 		store_busy_timeout(app->store, UIS_BUSY_MS);
 	st->s = session_new(&st->plan, ui_now_ms());

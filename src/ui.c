@@ -42,6 +42,9 @@ static int		ui_depth;
 static bool		ui_started;
 static bool		ui_is_dirty = true;
 static bool		ui_help_shown;
+/* The keys of the screen as `?` found it, and the screen's line. */
+static const struct ui_key *ui_help_list;
+static const char	*ui_help_note;
 static bool		ui_is_utf8;
 static bool		ui_has_color;
 static int		ui_saved_stderr = -1;
@@ -300,6 +303,7 @@ ui_pop(void)
 	ui_is_dirty = true;
 	ui_due = INT64_MAX;
 	ui_help_shown = false;
+	ui_help_note = NULL;
 }
 
 void
@@ -373,32 +377,61 @@ ui_too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
+/*
+ * Lines are Unicode box characters in a UTF-8 locale (WACS_*): the VT100
+ * line-drawing set (ACS) shows as "qqqq" where the terminal type does not
+ * say how the terminal switches to it (xterm-256color in tmux). Without
+ * UTF-8, plain ASCII.
+ */
+static void
+ui_box_char(int y, int x, const cchar_t *wc, chtype ascii)
+{
+	if (ui_is_utf8)
+		mvadd_wch(y, x, wc);
+	else
+		mvaddch(y, x, ascii);
+}
+
+void
+ui_hline(int y, int x, int width, enum ui_role role)
+{
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	attron(ui_attr(role));
+	if (ui_is_utf8)
+		mvhline_set(y, x, WACS_HLINE, width);
+	else
+		mvhline(y, x, '-', width);
+	attroff(ui_attr(role));
+}
+
 /* A frame of h rows and w columns at y, x, its inside cleared. */
 static void
 ui_frame(int y, int x, int h, int w)
 {
-	chtype	hl = ui_is_utf8 ? ACS_HLINE : '-';
-	chtype	vl = ui_is_utf8 ? ACS_VLINE : '|';
 	int	i;
 
 	for (i = 0; i < h && y + i < LINES; i++) {
 		mvhline(y + i, x, ' ', w);
 		if (i == 0 || i == h - 1)
-			mvhline(y + i, x + 1, hl, w - 2);
-		mvaddch(y + i, x, vl);
-		mvaddch(y + i, x + w - 1, vl);
+			ui_hline(y + i, x + 1, w - 2, UR_NORMAL);
+		ui_box_char(y + i, x, WACS_VLINE, '|');
+		ui_box_char(y + i, x + w - 1, WACS_VLINE, '|');
 	}
-	mvaddch(y, x, ui_is_utf8 ? ACS_ULCORNER : '+');
-	mvaddch(y, x + w - 1, ui_is_utf8 ? ACS_URCORNER : '+');
+	ui_box_char(y, x, WACS_ULCORNER, '+');
+	ui_box_char(y, x + w - 1, WACS_URCORNER, '+');
 	if (y + h - 1 < LINES) {
-		mvaddch(y + h - 1, x, ui_is_utf8 ? ACS_LLCORNER : '+');
-		mvaddch(y + h - 1, x + w - 1, ui_is_utf8 ? ACS_LRCORNER : '+');
+		ui_box_char(y + h - 1, x, WACS_LLCORNER, '+');
+		ui_box_char(y + h - 1, x + w - 1, WACS_LRCORNER, '+');
 	}
 }
 
-/* The `?` overlay: every key of the top screen, framed and centred. */
+/*
+ * The `?` overlay: every key of the top screen, framed and centred, and
+ * the screen's note under them.
+ */
 static void
-ui_draw_help(const struct ui_key *keys)
+ui_draw_help(const struct ui_key *keys, const char *note)
 {
 	int	i, n = 0, kw = 0, ww = 0, w, h, y, x;
 
@@ -410,11 +443,13 @@ ui_draw_help(const struct ui_key *keys)
 			ww = ui_width(keys[i].what);
 	}
 	w = kw + 1 + ww + 4;
+	if (note != NULL && ui_width(note) + 4 > w)
+		w = ui_width(note) + 4;
 	if (w < 20)
 		w = 20;
 	if (w > COLS)
 		w = COLS;
-	h = n + 2;
+	h = n + 2 + (note != NULL);
 	y = (LINES - 1 - h) / 2;
 	x = (COLS - w) / 2;
 	if (y < 0)
@@ -426,6 +461,8 @@ ui_draw_help(const struct ui_key *keys)
 		ui_print(y + 1 + i, x + 3 + kw, w - kw - 5, UR_NORMAL,
 		    keys[i].what);
 	}
+	if (note != NULL)
+		ui_print(y + 1 + n, x + 2, w - 4, UR_WARN, note);
 }
 
 static void
@@ -444,13 +481,13 @@ ui_draw(void)
 		return;
 	}
 	top->screen->draw(top->state);
-	keys = top->screen->keys != NULL ? top->screen->keys(top->state) :
-	    NULL;
 	if (ui_help_shown) {
-		ui_draw_help(keys);
-		ui_keybar(ui_help_keys);
+		ui_draw_help(ui_help_list, ui_help_note);
+		keys = ui_help_keys;
 	} else
-		ui_keybar(keys);
+		keys = top->screen->keys != NULL ?
+		    top->screen->keys(top->state) : NULL;
+	ui_keybar(keys);
 	refresh();
 }
 
@@ -487,11 +524,21 @@ ui_read_keys(void)
 		ui_is_dirty = true;
 		if (ui_help_shown) {
 			ui_help_shown = false;
+			ui_help_note = NULL;
 			continue;
 		}
 		if (ev.action == UA_HELP && (top->screen->typing == NULL ||
 		    !top->screen->typing(top->state))) {
 			ui_help_shown = true;
+			ui_help_note = NULL;
+			/* Before the hook changes them (a pause). */
+			ui_help_list = top->screen->keys != NULL ?
+			    top->screen->keys(top->state) : NULL;
+			/* The hook may end the screen: ui_pop() closes help. */
+			if (top->screen->help != NULL)
+				ui_help_note = top->screen->help(top->state);
+			if (!ui_help_shown)
+				ui_help_note = NULL;
 			continue;
 		}
 		top->screen->key(top->state, &ev);
@@ -988,7 +1035,7 @@ ui_big_glyph(char c)
 }
 
 int
-ui_big_width(const char *s)
+ui_big_width(const char *s, int scale)
 {
 	int	w = 0;
 
@@ -1000,11 +1047,30 @@ ui_big_width(const char *s)
 		else
 			w += 2;
 	}
-	return w > 0 ? w - 1 : 0;
+	return w > 0 ? (w - 1) * scale : 0;
+}
+
+/* One dot of a big glyph: a square of scale x scale cells. */
+static void
+ui_big_dot(int y, int x, int scale)
+{
+	int	i, j;
+
+	for (i = 0; i < scale; i++) {
+		for (j = 0; j < scale; j++) {
+			if (y + i >= LINES || x + j >= COLS || y + i < 0 ||
+			    x + j < 0)
+				continue;
+			if (ui_is_utf8)
+				mvaddwstr(y + i, x + j, L"\u2588");
+			else
+				mvaddch(y + i, x + j, '#');
+		}
+	}
 }
 
 void
-ui_big(int y, int x, enum ui_role role, const char *s)
+ui_big(int y, int x, int scale, enum ui_role role, const char *s)
 {
 	int	g, row, col, cx;
 
@@ -1017,18 +1083,12 @@ ui_big(int y, int x, enum ui_role role, const char *s)
 					continue;
 				if ((ui_font[g][row] & (4 >> col)) == 0)
 					continue;
-				if (y + row >= LINES || cx + col >= COLS ||
-				    y + row < 0 || cx + col < 0)
-					continue;
-				if (ui_is_utf8)
-					mvaddwstr(y + row, cx + col -
-					    (g == 10), L"\u2588");
-				else
-					mvaddch(y + row, cx + col - (g == 10),
-					    '#');
+				/* ':' is one dot wide, in its own column. */
+				ui_big_dot(y + row * scale,
+				    cx + (col - (g == 10)) * scale, scale);
 			}
 		}
-		cx += g == 10 || g < 0 ? 2 : 4;
+		cx += (g == 10 || g < 0 ? 2 : 4) * scale;
 	}
 	attroff(ui_attr(role));
 }

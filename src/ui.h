@@ -80,6 +80,12 @@ struct ui_screen {
 	const struct ui_key *(*keys)(void *state);
 	/* Optional: true while the screen takes text ('?' is a letter). */
 	bool		(*typing)(void *state);
+	/*
+	 * Optional: `?` opens the help over the screen, which hides what it
+	 * shows (a session pauses its clock). Returns a line for the help to
+	 * show under the keys, or NULL.
+	 */
+	const char	*(*help)(void *state);
 };
 
 struct ui_opts {
@@ -147,12 +153,18 @@ int	ui_wrap(int y, int x, int width, int maxy, enum ui_role,
 void	ui_center(int y, enum ui_role, const char *);
 /* The key bar on the last line. */
 void	ui_keybar(const struct ui_key *);
+/* A horizontal line: box-drawing characters, or '-' without UTF-8. */
+void	ui_hline(int y, int x, int width, enum ui_role);
 /* A bar `width` wide, `done` of `total` filled. */
 void	ui_bar(int y, int x, int width, int64_t done, int64_t total,
 	    enum ui_role);
-/* Big digits (and ':'), 5 lines high; width of a string in columns. */
-int	ui_big_width(const char *);
-void	ui_big(int y, int x, enum ui_role, const char *);
+/*
+ * Big digits (and ':'), 5 lines high at scale 1, 5 * scale at larger
+ * scales (each dot a square of scale x scale cells); the width of a
+ * string in columns at that scale.
+ */
+int	ui_big_width(const char *, int scale);
+void	ui_big(int y, int x, int scale, enum ui_role, const char *);
 struct routine;
 /*
  * The colour of a pain score in the bands of a routine (NULL: the built-in

@@ -28,6 +28,8 @@ histfile)
 	    seeds="$src/tests/fixtures/store $seeds" ;;
 conf)
 	seeds="$src/tests/fixtures/yaml-test-suite" ;;
+fit|actxml)
+	seeds="$src/tests/fixtures/activities" ;;
 *)
 	echo "fuzz: unknown target $target" >&2; exit 1 ;;
 esac

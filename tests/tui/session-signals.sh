@@ -1,7 +1,7 @@
 #!/bin/sh
-# session-signals.sh - SIGTERM, SIGINT and SIGHUP end the session with the
-# terminal restored, the partial session kept and the status 128+signal;
-# Ctrl-Z suspends and fg redraws.
+# session-signals.sh - SIGTERM, SIGINT (Ctrl-C) and SIGHUP end the session
+# with the terminal restored, the partial session kept, said so on the
+# terminal, and the status 128+signal; Ctrl-Z suspends and fg redraws.
 . "$top_srcdir/tests/tui/session-common.sh"
 
 # The hold's countdown once a second of it is held, whenever it is read.
@@ -19,6 +19,10 @@ signal_test() {
 	ok "SIG$1: exit $2" tui_wait "[exit $2]"
 	scr=$(tui_screen)
 	unlike "$scr" 'HOLD|Wall sit|█' "SIG$1: the shell's screen is back"
+	like "$scr" '^Session stopped early: 1 set saved\.$' \
+	    "SIG$1: it says what was kept"
+	like "$scr" "^No pain is recorded for it yet: 'rehabit pain' records" \
+	    "SIG$1: and how to record the pain for it"
 }
 
 signal_test TERM 143
@@ -65,4 +69,19 @@ tui_keys q
 tui_wait '$' >/dev/null
 tui_keys 'echo "[status $?]"' Enter
 ok "after fg, q ends it normally" tui_wait "[status 0]"
+
+# Ctrl-C from the keyboard (to the program's process group, as the shell
+# with job control started it): the same as SIGINT.
+tui_keys "$REHABIT --library $lib start long" Enter
+tui_wait -E "$held" 5 >/dev/null
+tui_keys C-c
+tui_wait '$' >/dev/null
+tui_keys 'echo "[status $?]"' Enter
+ok "Ctrl-C: exit 130" tui_wait "[status 130]"
+scr=$(tui_screen)
+unlike "$scr" 'HOLD|█' "Ctrl-C: the shell's screen is back"
+like "$scr" '^Session stopped early: 1 set saved\.$' \
+    "Ctrl-C: it says what was kept"
+like "$scr" "^No pain is recorded for it yet: 'rehabit pain' records it" \
+    "Ctrl-C: and how to record the pain for it"
 done_testing
