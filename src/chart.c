@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
+#include "progression.h"
 #include "xmalloc.h"
 
 /* Eighths of a cell, from the lowest to a full block. */
@@ -19,10 +21,6 @@ static const char *chart_blocks[8] = {
 	"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"
 };
 static const char chart_ascii_levels[] = ".:-=+*#@";
-static const char *chart_months[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
 
 #define G_VLINE		"\xe2\x94\x82"	/* │ */
 #define G_TICK		"\xe2\x94\xa4"	/* ┤ */
@@ -35,13 +33,13 @@ static const char *chart_months[12] = {
 #define PAIN_GUTTER	3
 
 enum chart_role
-chart_band(double pain)
+chart_band(const struct routine *rt, double pain)
 {
-	if (pain <= 2)
-		return CHART_GREEN;
-	if (pain <= 5)
-		return CHART_AMBER;
-	return CHART_RED;
+	static const enum chart_role	role[] = {
+		CHART_GREEN, CHART_AMBER, CHART_RED
+	};
+
+	return role[progression_band(rt, NULL, pain)];
 }
 
 void
@@ -50,6 +48,7 @@ chart_init(struct chart *c, int w, int h, bool ascii)
 	c->w = w > 0 ? w : 0;
 	c->h = h > 0 ? h : 0;
 	c->ascii = ascii;
+	c->rt = NULL;
 	c->cell = xcalloc((size_t)c->w * c->h + 1, sizeof *c->cell);
 	chart_clear(c);
 }
@@ -180,35 +179,42 @@ chart_day_label(int64_t day, bool years, char *buf, size_t len)
 {
 	int	y, m, d;
 
-	report_civil(day, &y, &m, &d);
+	calendar_civil(day, &y, &m, &d);
 	if (years)
-		snprintf(buf, len, "%s %d", chart_months[m - 1], y);
+		snprintf(buf, len, "%s %d", calendar_month_abbr(m), y);
 	else
-		snprintf(buf, len, "%d %s", d, chart_months[m - 1]);
+		snprintf(buf, len, "%d %s", d, calendar_month_abbr(m));
+}
+
+/* The scores marked on the scale: the band limits of c->rt, 0 and 10. */
+static void
+chart_marks(const struct chart *c, int *v)
+{
+	struct prog_limits	l;
+
+	progression_limits(c->rt, NULL, &l);
+	v[0] = l.green_max;
+	v[1] = l.red_above;
+	v[2] = 0;
+	v[3] = 10;
 }
 
 static void
 chart_pain_scale(struct chart *c, int ph)
 {
-	static const struct {
-		int		 v;
-		const char	*s;
-		enum chart_role	 role;
-	} marks[] = {
-		{ 2, " 2", CHART_GREEN }, { 5, " 5", CHART_AMBER },
-		{ 0, " 0", CHART_GREEN }, { 10, "10", CHART_RED }
-	};
-	size_t	i;
-	int	row, b;
+	char	s[4];
+	int	marks[4], i, row, b;
 
 	for (row = 0; row < ph; row++)
 		chart_glyph(c, row, PAIN_GUTTER - 1, G_VLINE, '|', CHART_AXIS);
-	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		b = marks[i].v * ph / 10;
+	chart_marks(c, marks);
+	for (i = 0; i < 4; i++) {
+		b = marks[i] * ph / 10;
 		if (b > ph - 1)
 			b = ph - 1;
 		row = ph - 1 - b;
-		chart_text(c, row, 0, marks[i].s, marks[i].role);
+		snprintf(s, sizeof s, "%2d", marks[i]);
+		chart_text(c, row, 0, s, chart_band(c->rt, marks[i]));
 		chart_glyph(c, row, PAIN_GUTTER - 1, G_TICK, '+', CHART_AXIS);
 	}
 }
@@ -218,11 +224,10 @@ chart_pain_scale(struct chart *c, int ph)
 static void
 chart_pain_guides(struct chart *c, int ph, int end)
 {
-	static const int	limits[] = { 2, 5 };
-	size_t			i;
-	int			b, row, col;
+	int	limits[4], i, b, row, col;
 
-	for (i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+	chart_marks(c, limits);
+	for (i = 0; i < 2; i++) {
 		b = limits[i] * ph / 10;
 		if (b > ph - 1 || b == 0)
 			continue;
@@ -236,7 +241,7 @@ chart_pain_guides(struct chart *c, int ph, int end)
 static void
 chart_pain_bar(struct chart *c, int ph, int col, int cw, double v)
 {
-	enum chart_role	role = chart_band(v);
+	enum chart_role	role = chart_band(c->rt, v);
 	int		eighths, b, fill, i;
 	char		a;
 
@@ -341,11 +346,11 @@ chart_sessions(struct chart *c, const struct report_session *s, int n)
 	for (col = 0; col < ncols; col++) {
 		a = (int)((int64_t)col * n / ncols);
 		v = chart_worst(s, a, (int)((int64_t)(col + 1) * n / ncols));
-		day[col] = report_day(s[a].at, s[a].utc_off);
+		day[col] = calendar_day(s[a].at, s[a].utc_off);
 		if (v < 0)
 			continue;
 		chart_pain_bar(c, ph, PAIN_GUTTER + col * cw, 1, v);
-		if (chart_band(v) != CHART_RED)
+		if (chart_band(c->rt, v) != CHART_RED)
 			continue;
 		/* A red day is marked where neither colour nor height
 		 * is needed to see it: over its bar, or on its top. */
@@ -402,11 +407,11 @@ chart_calendar_months(struct chart *c, int gutter, int cw, int first,
 	int	i, y, m, d, pm = 0, next = gutter, x;
 
 	for (i = 0; i < ncols; i++) {
-		report_civil(w[first + i].day0 + 6, &y, &m, &d);
+		calendar_civil(w[first + i].day0 + 6, &y, &m, &d);
 		if (m != pm && (i == 0 || d <= 7)) {
 			x = gutter + i * cw;
 			if (x >= next && x + 3 <= c->w) {
-				chart_text(c, 0, x, chart_months[m - 1],
+				chart_text(c, 0, x, calendar_month_abbr(m),
 				    CHART_LABEL);
 				next = x + 4;
 			}

@@ -20,9 +20,9 @@ enum chart_role {
 	CHART_NONE,
 	CHART_AXIS,
 	CHART_LABEL,
-	CHART_GREEN,		/* pain <= 2, a session done */
-	CHART_AMBER,		/* pain 3-5, a session stopped early */
-	CHART_RED,		/* pain > 5, a red flag */
+	CHART_GREEN,		/* pain in the green band, a session done */
+	CHART_AMBER,		/* amber band, a session stopped early */
+	CHART_RED,		/* red band, a red flag */
 	CHART_DATA,		/* volume */
 	CHART_DIM		/* guides, days without a session */
 };
@@ -36,11 +36,16 @@ struct chart {
 	int			 w;
 	int			 h;
 	bool			 ascii;
+	/* Whose pain bands (progression_band()); NULL: the built-in. */
+	const struct routine	*rt;
 	struct chart_cell	*cell;		/* h rows of w cells */
 };
 
-/* The band of a pain score: CHART_GREEN, CHART_AMBER or CHART_RED. */
-enum chart_role	chart_band(double pain);
+/*
+ * The band of a pain score for a routine (NULL: the built-in thresholds):
+ * CHART_GREEN, CHART_AMBER or CHART_RED.
+ */
+enum chart_role	chart_band(const struct routine *, double pain);
 
 void	chart_init(struct chart *, int w, int h, bool ascii);
 void	chart_free(struct chart *);
@@ -55,15 +60,15 @@ char	*chart_row(const struct chart *, int row, char *buf, size_t len);
 
 /*
  * Pain (0-10, -1: no score) per week, the first week's Monday being day
- * number day0: bars coloured by band, guides at 2 and 5, the 0-10 scale on
- * the left and dates on the last row. Weeks are merged (averaged) when
- * there are more than columns.
+ * number day0: bars coloured by the bands of c->rt, guides at their limits
+ * (2 and 5 built in), the 0-10 scale on the left and dates on the last
+ * row. Weeks are merged (averaged) when there are more than columns.
  */
 void	chart_pain(struct chart *, const double *pain, int n, int64_t day0);
 
 /*
  * The worst score of each of n sessions (oldest first) as a bar, like
- * chart_pain(), with a red "!" over every bar above 5. When there are
+ * chart_pain(), with a red "!" over every red bar. When there are
  * more sessions than columns, a column shows the worst of its sessions.
  */
 void	chart_sessions(struct chart *, const struct report_session *, int n);

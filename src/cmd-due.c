@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "cmd.h"
 #include "due.h"
 #include "history.h"
@@ -46,17 +47,6 @@ const struct cmd_entry cmd_due_entry = {
 	.options = cmd_due_options,
 };
 
-/* The local offset of `now`, seconds east of UTC. */
-static int
-cmd_due_offset(time_t now)
-{
-	struct tm	tm;
-
-	if (localtime_r(&now, &tm) == NULL)
-		return 0;
-	return (int)tm.tm_gmtoff;
-}
-
 /* Why nothing is due: the red flags, and the way out of them. */
 static void
 cmd_due_red_flag(const struct due *d)
@@ -64,7 +54,7 @@ cmd_due_red_flag(const struct due *d)
 	char	day[16];
 	int	i;
 
-	progression_date(d->flag_day, day, sizeof day);
+	calendar_date(d->flag_day, day, sizeof day);
 	printf("Nothing due today: see a physiotherapist first.\nYou "
 	    "reported");
 	for (i = 0; i < FLAG_COUNT; i++)
@@ -90,7 +80,7 @@ cmd_due_print(const struct due *d, int64_t today)
 	else {
 		printf("Nothing due today.\n");
 		if ((it = due_next(d)) != NULL) {
-			due_day_str(it->next, today, day, sizeof day);
+			calendar_day_str(it->next, today, day, sizeof day);
 			printf("Next session: %s (%s)\n", day, it->rt->id);
 		}
 	}
@@ -160,10 +150,10 @@ cmd_due_exec(const struct rh_opts *o, int argc, char **argv)
 		goto out;
 	}
 	now = time(NULL);
-	off = cmd_due_offset(now);
+	off = calendar_offset(now);
 	due_compute(&cat, &h, now, off, &d);
 	if (!quiet)
-		cmd_due_print(&d, due_day(now, off));
+		cmd_due_print(&d, calendar_day(now, off));
 	rc = d.pick < d.n ? 0 : CMD_DUE_NOT_DUE;
 	due_free(&d);
 out:

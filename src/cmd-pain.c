@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "cmd.h"
 #include "history.h"
 #include "isotime.h"
@@ -129,7 +130,7 @@ cmd_pain_date(const char *arg, bool morning_only, int64_t now, int64_t *at,
 	t.min = t.sec = morning_only ? 0 : 59;
 	if (isotime_resolve(&t, at, off) == -1 || *at > now) {
 		*at = now;
-		*off = isotime_local_offset(now);
+		*off = calendar_offset(now);
 	}
 	return 0;
 }
@@ -234,7 +235,7 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
 	in.at = now;
-	in.utc_off = isotime_local_offset(now);
+	in.utc_off = calendar_offset(now);
 	if (date != NULL && (rc = cmd_pain_date(date, in.morning != PAIN_NONE &&
 	    in.during == PAIN_NONE && in.after == PAIN_NONE, now, &in.at,
 	    &in.utc_off)) != 0)

@@ -10,6 +10,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "history.h"
@@ -119,7 +120,7 @@ plan_yaml(FILE *fp, const struct prog_plan *pl)
 	unsigned		 a;
 	size_t			 i;
 
-	progression_date(pl->day, day, sizeof day);
+	calendar_date(pl->day, day, sizeof day);
 	fprintf(fp, "routine: %s\nas_of: %s\nexercises:\n", pl->routine->id,
 	    day);
 	for (i = 0; i < pl->nitems; i++) {
@@ -150,7 +151,7 @@ plan_why_session(FILE *fp, const struct prog_seen *v)
 {
 	char	day[16];
 
-	progression_date(progression_day(v->start, v->utc_off), day,
+	calendar_date(calendar_day(v->start, v->utc_off), day,
 	    sizeof day);
 	fprintf(fp, "      %s: ", day);
 	if (v->pain == PAIN_NONE)
@@ -192,8 +193,8 @@ plan_why(FILE *fp, const struct prog_plan *pl, const struct prog_item *it)
 		    w->days_since);
 	}
 	/* The load cap counts the last 7 days, not the calendar week. */
-	progression_date(pl->day - 6, from, sizeof from);
-	progression_date(pl->day, to, sizeof to);
+	calendar_date(pl->day - 6, from, sizeof from);
+	calendar_date(pl->day, to, sizeof to);
 	fprintf(fp, "    volume in the last 7 days (%s to %s): %ld %s\n", from,
 	    to, w->week_volume, unit);
 	if (w->avg_weeks > 0)
@@ -219,7 +220,7 @@ plan_text(FILE *fp, const struct prog_plan *pl, bool why)
 	unsigned	a;
 	size_t		i;
 
-	progression_date(pl->day, day, sizeof day);
+	calendar_date(pl->day, day, sizeof day);
 	fprintf(fp, "%s (%s), as of %s\n\n", pl->routine->name,
 	    pl->routine->id, day);
 	for (i = 0; i < pl->nitems; i++) {

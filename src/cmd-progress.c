@@ -16,8 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "cmd.h"
+#include "progression.h"
 #include "report.h"
 #include "review.h"
 #include "xmalloc.h"
@@ -41,11 +43,12 @@ const struct cmd_entry cmd_progress_entry = {
 	    "  --ascii         draw the charts with ASCII characters only\n"
 	    "  --help          show this help\n"
 	    "\nPain is the weekly average on the 0-10 scale: green up to 2,"
-	    " amber 3-5,\nred above 5. A change of 2 points or more between the"
-	    " first two and the\nlast two weeks with scores is called"
-	    " meaningful. A second chart shows each\nsession's highest"
-	    " score, ! over those above 5. The window never starts\nbefore"
-	    " the first session.\n",
+	    " amber 3-5,\nred above 5 (with --routine, that routine's own"
+	    " green and red). A change\nof 2 points or more between the"
+	    " first two and the last two weeks with\nscores is called"
+	    " meaningful. A second chart shows each session's highest\n"
+	    "score, ! over those in the red. The window never starts before"
+	    " the first\nsession.\n",
 	.exec = cmd_progress_exec,
 	.options = review_options,
 	.operands = CMD_ARG_NONE
@@ -57,6 +60,8 @@ struct progress_out {
 	int	 width;
 	bool	 utf8;
 	bool	 color;
+	/* The routine of --routine: its pain bands; NULL: the built-in. */
+	const struct routine *rt;
 };
 
 /* ANSI colours by chart role, for a terminal only. */
@@ -160,8 +165,8 @@ progress_header(const struct progress_out *o, const struct report *r,
 {
 	char	a[32], b[32], what[160];
 
-	review_day(r->w[0].day0, true, a, sizeof a);
-	review_day(r->today, true, b, sizeof b);
+	calendar_day_short(r->w[0].day0, true, a, sizeof a);
+	calendar_day_short(r->today, true, b, sizeof b);
 	snprintf(what, sizeof what, "(%s%s)", routine != NULL ? "routine " :
 	    "all routines", routine != NULL ? routine : "");
 	if (weeks > r->nweeks)
@@ -216,7 +221,9 @@ static void
 progress_pain_chart(const struct progress_out *o, const struct report *r)
 {
 	struct chart	 c;
+	struct prog_limits l;
 	double		*v;
+	char		 amber[32] = "";
 	int		 i, kind = PAIN_AFTER;
 
 	if (!r->trend[PAIN_AFTER].have && r->trend[PAIN_DURING].have)
@@ -225,45 +232,54 @@ progress_pain_chart(const struct progress_out *o, const struct report *r)
 	for (i = 0; i < r->nweeks; i++)
 		v[i] = r->w[i].pain[kind];
 	fputc('\n', o->fp);
-	progress_say(o, "Pain %s sessions, weekly average (green <= 2, amber"
-	    " 3-5, red > 5)", kind == PAIN_AFTER ? "after" : "during");
+	progression_limits(o->rt, NULL, &l);
+	if (l.red_above > l.green_max)
+		snprintf(amber, sizeof amber, ", amber %d-%d",
+		    l.green_max + 1, l.red_above);
+	progress_say(o, "Pain %s sessions, weekly average (green <= %d%s, red"
+	    " > %d)", kind == PAIN_AFTER ? "after" : "during", l.green_max,
+	    amber, l.red_above);
 	chart_init(&c, o->width, PAIN_CHART_HEIGHT, !o->utf8);
+	c.rt = o->rt;
 	chart_pain(&c, v, r->nweeks, r->w[0].day0);
 	progress_chart(o, &c);
 	chart_free(&c);
 	free(v);
 }
 
-/* Each session's worst score, and the latest of those above 5 by date. */
+/* Each session's worst score, and the latest red ones by date. */
 static void
 progress_sessions(const struct progress_out *o, const struct report *r)
 {
 	const struct report_session	*rs;
 	struct chart			 c;
+	struct prog_limits		 l;
 	char				 day[32], v[16], *line, *more;
 	size_t				 i, n = 0, shown = 0;
 
 	if (r->nsess == 0)
 		return;
+	progression_limits(o->rt, NULL, &l);
 	fputc('\n', o->fp);
 	progress_say(o, "Pain per session, the highest score given (%s above"
-	    " 5)", o->color ? "red, !" : "!");
+	    " %d)", o->color ? "red, !" : "!", l.red_above);
 	chart_init(&c, o->width, PAIN_CHART_HEIGHT, !o->utf8);
+	c.rt = o->rt;
 	chart_sessions(&c, r->sess, (int)r->nsess);
 	progress_chart(o, &c);
 	chart_free(&c);
 	for (i = 0; i < r->nsess; i++)
-		n += chart_band(r->sess[i].worst) == CHART_RED;
+		n += chart_band(o->rt, r->sess[i].worst) == CHART_RED;
 	if (n == 0)
 		return;
-	xasprintf(&line, "pain above 5 in %zu session%s:", n,
+	xasprintf(&line, "pain above %d in %zu session%s:", l.red_above, n,
 	    n == 1 ? "" : "s");
 	for (i = r->nsess; i > 0 && shown < PROGRESS_CHANGES; i--) {
 		rs = &r->sess[i - 1];
-		if (chart_band(rs->worst) != CHART_RED)
+		if (chart_band(o->rt, rs->worst) != CHART_RED)
 			continue;
-		review_day(report_day(rs->at, rs->utc_off), true, day,
-		    sizeof day);
+		calendar_day_short(calendar_day(rs->at, rs->utc_off), true,
+		    day, sizeof day);
 		review_number(rs->worst, v, sizeof v);
 		xasprintf(&more, "%s%s %s (%s)", line, shown > 0 ? "," : "",
 		    day, v);
@@ -468,7 +484,7 @@ progress_changes(const struct progress_out *o, const struct report *r)
 		    e->nchanges - PROGRESS_CHANGES : 0;
 		for (; j < e->nchanges; j++) {
 			c = &e->changes[j];
-			report_date(report_day(c->at, c->utc_off), day,
+			calendar_date(calendar_day(c->at, c->utc_off), day,
 			    sizeof day);
 			review_dose(e, &c->from, a, sizeof a);
 			review_dose(e, &c->to, b, sizeof b);
@@ -521,6 +537,7 @@ cmd_progress_exec(const struct rh_opts *opts, int argc, char **argv)
 	o.width = progress_width();
 	o.utf8 = !a.ascii;
 	o.color = opts->color && isatty(STDOUT_FILENO);
+	o.rt = a.routine != NULL ? catalog_routine(&rv.cat, a.routine) : NULL;
 
 	review_figures(&rv, &rv.cat, a.routine, (int)a.weeks, now,
 	    PROGRESS_CHANGES, &r);

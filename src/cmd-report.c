@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "cmd.h"
 #include "diag.h"
@@ -87,7 +88,7 @@ cmd_report_chart(FILE *fp, const struct chart *c)
 static void
 cmd_report_date(int64_t t, int off, char *buf, size_t len)
 {
-	report_date(report_day(t, off), buf, len);
+	calendar_date(calendar_day(t, off), buf, len);
 }
 
 static void
@@ -205,7 +206,7 @@ cmd_report_sessions(FILE *fp, const struct report *r, bool ascii)
 	chart_free(&c);
 	for (i = 0; i < r->nsess; i++) {
 		rs = &r->sess[i];
-		if (chart_band(rs->worst) != CHART_RED)
+		if (chart_band(NULL, rs->worst) != CHART_RED)
 			continue;
 		if (n++ == 0)
 			fputs("\nSessions with pain above 5 (during/after/next"
@@ -362,7 +363,7 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 {
 	char	a[32], b[32], today[16];
 
-	report_date(r->today, today, sizeof today);
+	calendar_date(r->today, today, sizeof today);
 	fputs("# rehabit progress report\n\n", fp);
 	if (r->nsessions == 0) {
 		fprintf(fp, "Written %s. No sessions recorded%s%s yet.\n",
@@ -370,8 +371,8 @@ cmd_report_write(FILE *fp, const struct report *r, const char *routine,
 		    routine != NULL ? routine : "");
 		return;
 	}
-	review_day(r->w[0].day0, true, a, sizeof a);
-	review_day(r->today, true, b, sizeof b);
+	calendar_day_short(r->w[0].day0, true, a, sizeof a);
+	calendar_day_short(r->today, true, b, sizeof b);
 	fprintf(fp, "Written %s, covering %s to %s (%d week%s)%s%s.\n", today,
 	    a, b, r->nweeks, r->nweeks == 1 ? "" : "s",
 	    routine != NULL ? ", routine " : "",

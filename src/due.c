@@ -9,36 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "calendar.h"
 #include "progression.h"
 #include "xmalloc.h"
 
 /* Strength sessions at most this often a week get a rest day between. */
 #define DUE_REST_PER_WEEK	3
-
-static int64_t
-due_floor_div(int64_t a, int64_t b)
-{
-	int64_t	q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-int64_t
-due_day(int64_t t, int utc_off)
-{
-	return due_floor_div(t + utc_off, 86400);
-}
-
-int64_t
-due_week_start(int64_t day)
-{
-	/* 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday 0. */
-	return day - (day + 3 - due_floor_div(day + 3, 7) * 7);
-}
 
 bool
 due_session_counts(const struct hist_session *s)
@@ -74,7 +51,7 @@ due_last_str(const struct due_item *it, int64_t today, char *buf, size_t len)
 		snprintf(buf, len, "never");
 		return;
 	}
-	ago = today - due_day(it->last, it->last_off);
+	ago = today - calendar_day(it->last, it->last_off);
 	if (ago <= 0)
 		snprintf(buf, len, "today");
 	else if (ago == 1)
@@ -133,7 +110,7 @@ due_strength_on(const struct catalog *cat, const struct history *h,
 	for (i = 0; i < h->ns; i++) {
 		s = &h->s[i];
 		if (!due_session_counts(s) ||
-		    due_day(s->start, s->utc_off) != day)
+		    calendar_day(s->start, s->utc_off) != day)
 			continue;
 		rt = due_routine(cat, s->routine);
 		if (rt != NULL && due_is_strength(rt))
@@ -153,7 +130,7 @@ due_state_on(const struct catalog *cat, const struct history *h,
     const struct routine *rt, int64_t day, int *week_done)
 {
 	const struct hist_session *s;
-	int64_t			 week = due_week_start(day), d;
+	int64_t			 week = calendar_monday(day), d;
 	bool			 done = false;
 	size_t			 i;
 
@@ -163,7 +140,7 @@ due_state_on(const struct catalog *cat, const struct history *h,
 		if (s->routine == NULL || strcmp(s->routine, rt->id) != 0 ||
 		    !due_session_counts(s))
 			continue;
-		d = due_day(s->start, s->utc_off);
+		d = calendar_day(s->start, s->utc_off);
 		if (d >= week && d < week + 7)
 			(*week_done)++;
 		if (d == day)
@@ -197,26 +174,6 @@ due_next_day(const struct catalog *cat, const struct history *h,
 	return -1;
 }
 
-void
-due_day_str(int64_t day, int64_t today, char *buf, size_t len)
-{
-	static const char *const wday[] = { "Monday", "Tuesday",
-	    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
-	static const char *const mon[] = { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" };
-	struct tm	tm;
-	time_t		t = (time_t)(day * 86400);
-
-	if (gmtime_r(&t, &tm) == NULL) {
-		snprintf(buf, len, "?");
-		return;
-	}
-	snprintf(buf, len, "%s%s %d %s", day == today ? "today, " :
-	    day == today + 1 ? "tomorrow, " : "",
-	    wday[day - due_week_start(day)], tm.tm_mday, mon[tm.tm_mon]);
-}
-
 static void
 due_one(const struct catalog *cat, const struct history *h,
     int64_t today, struct due_item *it)
@@ -235,7 +192,7 @@ due_one(const struct catalog *cat, const struct history *h,
 		}
 	}
 	it->active = it->last != 0 &&
-	    today - due_day(it->last, it->last_off) < DUE_ACTIVE_DAYS;
+	    today - calendar_day(it->last, it->last_off) < DUE_ACTIVE_DAYS;
 	it->state = due_state_on(cat, h, it->rt, today, &it->week_done);
 	it->next = it->state == DUE_YES ? today :
 	    due_next_day(cat, h, it->rt, today);
@@ -289,7 +246,7 @@ due_compute(const struct catalog *cat, const struct history *h,
     int64_t now, int now_off, struct due *d)
 {
 	struct due_item	*it, *best = NULL;
-	int64_t		 today = due_day(now, now_off);
+	int64_t		 today = calendar_day(now, now_off);
 	bool		 any_active = false;
 	size_t		 i;
 
@@ -361,7 +318,7 @@ long
 due_morning_pending(const struct history *h, int64_t now, int now_off)
 {
 	const struct hist_session *s;
-	int64_t			 day, today = due_day(now, now_off);
+	int64_t			 day, today = calendar_day(now, now_off);
 	size_t			 i;
 
 	/* Sessions are oldest first: the latest that counts is nearest the end. */
@@ -373,7 +330,7 @@ due_morning_pending(const struct history *h, int64_t now, int now_off)
 	s = &h->s[--i];
 	if (s->pain_morning != PAIN_NONE)
 		return -1;
-	day = due_day(s->start, s->utc_off);
+	day = calendar_day(s->start, s->utc_off);
 	if (today <= day || today - day > DUE_MORNING_DAYS)
 		return -1;
 	for (i = 0; i < h->np; i++)

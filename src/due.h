@@ -98,10 +98,6 @@ void	due_free(struct due *);
  */
 const struct due_item *due_next(const struct due *);
 
-/* Days since 1970-01-01 of the local date of t. */
-int64_t	due_day(int64_t t, int utc_off);
-/* The local day that starts the (Monday first) week of `day`. */
-int64_t	due_week_start(int64_t day);
 /*
  * Whether `rt` may be done on local `day` (DUE_YES) or why not, whether or
  * not it is active; *week_done gets its sessions in day's week.
@@ -114,8 +110,6 @@ enum due_state due_state_on(const struct catalog *, const struct history *,
 	    const struct routine *, int64_t day, int *week_done);
 int64_t	due_next_day(const struct catalog *, const struct history *,
 	    const struct routine *, int64_t today);
-/* "tomorrow, Saturday 7 November", "Monday 9 November" (day from today). */
-void	due_day_str(int64_t day, int64_t today, char *buf, size_t len);
 /* Whether a session counts as done (completed, or a set done). */
 bool	due_session_counts(const struct hist_session *);
 /* When a routine was last done, from today: "never", "today", "3 days ago". */

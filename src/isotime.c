@@ -3,41 +3,12 @@
 
 #include "isotime.h"
 
+#include "calendar.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
-static int64_t
-isotime_days(int y, int m, int d)
-{
-	int64_t	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The civil date of a day number. */
-static void
-isotime_civil(int64_t z, int *y, int *m, int *d)
-{
-	int64_t	era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 static int
 isotime_mdays(int y, int m)
@@ -138,19 +109,8 @@ isotime_scan(const char *s, struct isotime *t)
 int64_t
 isotime_utc(const struct isotime *t)
 {
-	return isotime_days(t->year, t->month, t->day) * 86400 +
+	return calendar_midnight(calendar_days(t->year, t->month, t->day), 0) +
 	    t->hour * 3600 + t->min * 60 + t->sec - t->off;
-}
-
-int
-isotime_local_offset(int64_t t)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		return 0;
-	return (int)tm.tm_gmtoff;
 }
 
 int
@@ -175,7 +135,7 @@ isotime_resolve(const struct isotime *t, int64_t *out, int *off)
 	if ((tt = mktime(&tm)) == (time_t)-1)
 		return -1;
 	*out = (int64_t)tt;
-	*off = (int)tm.tm_gmtoff;
+	*off = calendar_offset(*out);
 	return 0;
 }
 
@@ -183,11 +143,10 @@ isotime_resolve(const struct isotime *t, int64_t *out, int *off)
 static void
 isotime_fields(int64_t t, int off, int *f)
 {
-	int64_t	local = t + off, day, secs;
+	int64_t	day = calendar_day(t, off), secs;
 
-	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	secs = local - day * 86400;
-	isotime_civil(day, &f[0], &f[1], &f[2]);
+	secs = t - calendar_midnight(day, off);
+	calendar_civil(day, &f[0], &f[1], &f[2]);
 	f[3] = (int)(secs / 3600);
 	f[4] = (int)(secs / 60 % 60);
 	f[5] = (int)(secs % 60);

@@ -2,8 +2,8 @@
  * isotime.h - ISO 8601 times as the history file and the command line
  * write them: 2026-11-02T18:00:00+01:00, or 2026-11-02 alone. Times are
  * UTC seconds since the epoch plus the local offset (seconds east of UTC)
- * of that moment, as struct history keeps them. No time zone database is
- * needed except by isotime_local*().
+ * of that moment, as struct history keeps them. Day numbers, dates and
+ * the local offset are calendar.h's.
  */
 #ifndef REHABIT_ISOTIME_H
 #define REHABIT_ISOTIME_H
@@ -33,8 +33,6 @@ int64_t	isotime_utc(const struct isotime *);
  * when it has no offset. -1 if the local time does not exist.
  */
 int	isotime_resolve(const struct isotime *, int64_t *, int *);
-/* The local offset (TZ) at time t. */
-int	isotime_local_offset(int64_t t);
 
 #define ISOTIME_LEN	32
 /* 2026-11-02T18:00:00+01:00 */

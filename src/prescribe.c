@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "due.h"
 #include "history.h"
 
@@ -17,10 +18,9 @@ void
 prescribe_now(int64_t *now, int *utc_off)
 {
 	time_t		t = time(NULL);
-	struct tm	tm;
 
 	*now = t;
-	*utc_off = localtime_r(&t, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+	*utc_off = calendar_offset(t);
 }
 
 int
@@ -76,18 +76,18 @@ prescribe_next(struct store *st, const struct catalog *cat,
     const struct routine *rt, int64_t now, int utc_off, struct prog_plan *pl)
 {
 	struct history	h;
-	int64_t		today = due_day(now, utc_off), from, next;
+	int64_t		today = calendar_day(now, utc_off), from, next;
 	int		rc;
 
 	/* The rules read this week and yesterday; a day more for offsets. */
-	from = due_week_start(today);
+	from = calendar_monday(today);
 	if (from > today - 1)
 		from = today - 1;
 	history_init(&h);
-	if ((rc = store_load(st, (from - 1) * 86400 - utc_off, &h)) == 0 &&
+	if ((rc = store_load(st, calendar_midnight(from - 1, utc_off), &h)) == 0 &&
 	    (next = due_next_day(cat, &h, rt, today)) > today) {
 		pl->advice |= ADVICE_REST_DAY;
-		due_day_str(next, today, pl->next, sizeof pl->next);
+		calendar_day_str(next, today, pl->next, sizeof pl->next);
 		snprintf(pl->rest, sizeof pl->rest, "%s",
 		    prescribe_not_today(cat, &h, rt, today));
 	}

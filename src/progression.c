@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "xmalloc.h"
 
 /*
@@ -180,38 +181,6 @@ struct look {
 	int			 not_lower_early, not_lower_late;
 };
 
-static int64_t
-prog_floordiv(int64_t a, int64_t b)
-{
-	return (a >= 0 ? a / b : -((-a + b - 1) / b));
-}
-
-int64_t
-progression_day(int64_t t, int utc_off)
-{
-	return (prog_floordiv(t + utc_off, 86400));
-}
-
-/* Civil date from a day number (H. Hinnant's days_from_civil inverse). */
-void
-progression_date(int64_t day, char *buf, size_t len)
-{
-	int64_t	z = day + 719468, era, doe, yoe, y, doy, mp, d, m;
-
-	era = prog_floordiv(z, 146097);
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	if (m <= 2)
-		y++;
-	snprintf(buf, len, "%04lld-%02lld-%02lld", (long long)y,
-	    (long long)m, (long long)d);
-}
-
 const char *
 progression_decision_name(enum prog_decision d)
 {
@@ -273,7 +242,14 @@ void
 progression_limits(const struct routine *rt, const struct step *st,
     struct prog_limits *l)
 {
-	const struct prog_cfg	*s = &st->prog, *r = &rt->prog;
+	static const struct prog_cfg	 unset = {
+		.green_max = -1, .red_above = -1, .greens_needed = -1,
+		.reds_to_physio = -1, .physio_weeks = -1
+	};
+	const struct prog_cfg		*s, *r;
+
+	s = st != NULL ? &st->prog : &unset;
+	r = rt != NULL ? &rt->prog : &unset;
 
 #define PICK(f, def) (s->f >= 0 ? s->f : r->f >= 0 ? r->f : (def))
 	l->green_max = PICK(green_max, DEF_GREEN_MAX);
@@ -292,6 +268,26 @@ progression_limits(const struct routine *rt, const struct step *st,
 		l->reds_to_physio = 1;
 	if (l->physio_weeks < 1)
 		l->physio_weeks = 1;
+}
+
+static enum prog_band
+prog_band(const struct prog_limits *l, double pain)
+{
+	if (pain <= l->green_max)
+		return (PROG_GREEN);
+	if (pain <= l->red_above)
+		return (PROG_AMBER);
+	return (PROG_RED);
+}
+
+enum prog_band
+progression_band(const struct routine *rt, const struct step *st,
+    double pain)
+{
+	struct prog_limits	l;
+
+	progression_limits(rt, st, &l);
+	return (prog_band(&l, pain));
 }
 
 static int *
@@ -635,7 +631,7 @@ prog_scale(const struct step *st, const struct ladder *l,
 static int64_t
 prog_sday(const struct hist_session *s)
 {
-	return (progression_day(s->start, s->utc_off));
+	return (calendar_day(s->start, s->utc_off));
 }
 
 static const struct hist_exercise *
@@ -778,7 +774,7 @@ prog_mornings(struct ctx *c)
 		s = &h->s[i];
 		if (s->pain_morning == PAIN_NONE)
 			continue;
-		v[ns].t = (prog_sday(s) + 1) * 86400 - s->utc_off;
+		v[ns].t = calendar_midnight(prog_sday(s) + 1, s->utc_off);
 		v[ns].utc_off = s->utc_off;
 		v[ns++].score = s->pain_morning;
 	}
@@ -872,7 +868,7 @@ progression_red_flags(const struct history *h, int64_t now, int utc_off,
 	unsigned			 flags = 0;
 	size_t				 i;
 
-	today = progression_day(now, utc_off);
+	today = calendar_day(now, utc_off);
 	if ((cl = history_last_clearance(h, now)) != NULL)
 		after = cl->at;
 	*day = INT64_MIN;
@@ -887,7 +883,7 @@ progression_red_flags(const struct history *h, int64_t now, int utc_off,
 			*day = d;
 	}
 	for (i = 0; i < h->np; i++) {
-		d = progression_day(h->p[i].at, h->p[i].utc_off);
+		d = calendar_day(h->p[i].at, h->p[i].utc_off);
 		if (h->p[i].flags == 0 || d > today ||
 		    d <= today - RED_FLAG_DAYS || h->p[i].at <= after)
 			continue;
@@ -947,7 +943,7 @@ prog_trend(struct ctx *c)
 	char			 vals[96];
 
 	for (i = 0; i < c->nm; i++) {
-		d = progression_day(c->m[i].t, c->m[i].utc_off);
+		d = calendar_day(c->m[i].t, c->m[i].utc_off);
 		if (d < first || d > c->today)
 			continue;
 		x[n] = (double)c->m[i].t;
@@ -998,7 +994,7 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	v->morning_up = v->morning != PAIN_NONE &&
 	    v->morning_prev != PAIN_NONE && v->morning > v->morning_prev;
 	v->all_done = prog_all_done(st->ex->kind, e);
-	v->red = v->pain > lk->lim.red_above || v->morning_up;
+	v->red = prog_band(&lk->lim, v->pain) == PROG_RED || v->morning_up;
 	v->peak = v->pain;
 	if (s->pain_during > v->peak)
 		v->peak = s->pain_during;
@@ -1007,7 +1003,8 @@ prog_seen(const struct ctx *c, const struct step *st, enum side side,
 	v->severe = v->peak >= PROG_SEVERE_PAIN ||
 	    v->morning >= PROG_SEVERE_PAIN ||
 	    (v->pain > lk->lim.red_above && v->morning > lk->lim.red_above);
-	v->green = v->pain != PAIN_NONE && v->pain <= lk->lim.green_max &&
+	v->green = v->pain != PAIN_NONE &&
+	    prog_band(&lk->lim, v->pain) == PROG_GREEN &&
 	    v->all_done && !v->morning_up;
 }
 
@@ -1178,7 +1175,7 @@ prog_look(struct ctx *c, const struct step *st, enum side side,
 	    c->cleared_day < c->today - 7 * wk - 6 &&
 	    late > lk->lim.green_max) {
 		lk->physio = true;
-		progression_date(c->today - 7 * wk, day, sizeof day);
+		calendar_date(c->today - 7 * wk, day, sizeof day);
 		snprintf(lk->physio_why, sizeof lk->physio_why, "pain in %s "
 		    "not lower after %d weeks (%.1f/10 this week, %.1f/10 in "
 		    "the week to %s)", st->ex->name, wk, late, early, day);
@@ -1309,7 +1306,7 @@ prog_cleared(const struct ctx *c, const struct step *st,
 	char	day[16];
 	int	pct, days = it->why.days_since;
 
-	progression_date(c->cleared_day, day, sizeof day);
+	calendar_date(c->cleared_day, day, sizeof day);
 	if (days <= BREAK_DAYS)
 		days = BREAK_DAYS + 1;
 	if ((pct = prog_break_dose(st, lk, days, it)) == 0)
@@ -1436,7 +1433,7 @@ prog_one(struct ctx *c, size_t nstep, enum side side, struct prog_item *it)
 	} else if (c->flags != 0) {
 		it->rule = RULE_RED_FLAG;
 		prog_flag_names(c->flags, what, sizeof what);
-		progression_date(c->flag_day, day, sizeof day);
+		calendar_date(c->flag_day, day, sizeof day);
 		snprintf(it->reason, sizeof it->reason, "You reported %s "
 		    "(last on %s): no step up; see a physiotherapist.", what,
 		    day);
@@ -1523,9 +1520,9 @@ progression_since(const struct routine *rt, int64_t now, int utc_off)
 {
 	int64_t	first;
 
-	first = progression_day(now, utc_off) - prog_window_days(rt) + 1;
+	first = calendar_day(now, utc_off) - prog_window_days(rt) + 1;
 	/* A day more, for sessions kept with another offset. */
-	return ((first - 1) * 86400 - utc_off);
+	return (calendar_midnight(first - 1, utc_off));
 }
 
 static bool
@@ -1549,7 +1546,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	memset(pl, 0, sizeof *pl);
 	memset(&c, 0, sizeof c);
 	pl->routine = rt;
-	pl->day = c.today = progression_day(now, utc_off);
+	pl->day = c.today = calendar_day(now, utc_off);
 	c.rt = rt;
 	c.h = h;
 	c.plan = pl;
@@ -1557,7 +1554,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	c.cleared = c.cleared_day = INT64_MIN;
 	if ((cl = history_last_clearance(h, now)) != NULL) {
 		c.cleared = cl->at;
-		c.cleared_day = progression_day(cl->at, cl->utc_off);
+		c.cleared_day = calendar_day(cl->at, cl->utc_off);
 	}
 	c.idx = xcalloc(h->ns + 1, sizeof *c.idx);
 	prog_mornings(&c);
@@ -1568,7 +1565,7 @@ progression_plan(const struct routine *rt, const struct history *h,
 	if (c.flags != 0) {
 		pl->advice |= ADVICE_SEE_PHYSIO | ADVICE_CROSS_TRAIN;
 		prog_flag_names(c.flags, what, sizeof what);
-		progression_date(c.flag_day, day, sizeof day);
+		calendar_date(c.flag_day, day, sizeof day);
 		snprintf(text, sizeof text, "you reported %s (last on %s)",
 		    what, day);
 		prog_append(pl->physio, sizeof pl->physio, text);

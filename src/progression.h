@@ -120,10 +120,6 @@ struct prog_plan {
 	char			 next[64];	/* the next day it may be done */
 };
 
-/* The local calendar day of a UTC time. */
-int64_t		 progression_day(int64_t t, int utc_off);
-/* "YYYY-MM-DD" of a day number; buf holds at least 11 bytes. */
-void		 progression_date(int64_t day, char *buf, size_t len);
 
 /*
  * The earliest session start the rules read, besides the last session of
@@ -154,8 +150,24 @@ void		 progression_free(struct prog_plan *);
 const struct dose *progression_step_dose(const struct prog_plan *,
 		    size_t nstep);
 
+/* The thresholds of a step (NULL: the routine's; rt NULL: built-in). */
 void		 progression_limits(const struct routine *,
 		    const struct step *, struct prog_limits *);
+
+/* In this order: screens index tables with it. */
+enum prog_band {
+	PROG_GREEN,		/* pain <= green_max: fine, may step up */
+	PROG_AMBER,		/* up to red_above: acceptable, hold */
+	PROG_RED		/* above red_above: too much */
+};
+/*
+ * The band of a pain score (0-10, or an average) as the rules read it for
+ * a step of a routine: the step's `green`/`red`, else the routine's, else
+ * the built-in 2 and 5 (st NULL: the routine's; rt NULL: built-in). Every
+ * screen and chart colours scores with this.
+ */
+enum prog_band	 progression_band(const struct routine *,
+		    const struct step *, double pain);
 /* The highest dose the step's ladder allows (every axis at its max). */
 void		 progression_top(const struct routine *, const struct step *,
 		    struct dose *);

@@ -11,9 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "xmalloc.h"
-
-#define DAY_SECS	86400
 
 /* A routine counts as current while used within this many days of the
  * latest session of all: two routines used in turn both stay planned. */
@@ -26,71 +25,6 @@ struct report_acc {
 	struct dose	 prev;
 	bool		 seen;
 };
-
-static int64_t
-report_floordiv(int64_t a, int64_t b)
-{
-	int64_t	q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-int64_t
-report_day(int64_t t, int utc_off)
-{
-	return report_floordiv(t + utc_off, DAY_SECS);
-}
-
-int64_t
-report_monday(int64_t day)
-{
-	/* 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday 0). */
-	return day - (int64_t)((day % 7 + 7 + 3) % 7);
-}
-
-/* Days to civil date and back: H. Hinnant's proleptic Gregorian maths. */
-void
-report_civil(int64_t day, int *year, int *month, int *mday)
-{
-	int64_t		z = day + 719468, era, y;
-	unsigned	doe, yoe, doy, mp, d, m;
-
-	era = report_floordiv(z, 146097);
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = (int64_t)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	*year = (int)(y + (m <= 2));
-	*month = (int)m;
-	*mday = (int)d;
-}
-
-int64_t
-report_days(int year, int month, int mday)
-{
-	int64_t		y = year - (month <= 2), era;
-	unsigned	yoe, doy, doe, m = (unsigned)month;
-
-	era = report_floordiv(y, 400);
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + (unsigned)mday - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-void
-report_date(int64_t day, char *buf, size_t len)
-{
-	int	y, m, d;
-
-	report_civil(day, &y, &m, &d);
-	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
-}
 
 /* The kind of an exercise, from the library or guessed from the dose. */
 static enum ex_kind
@@ -226,7 +160,7 @@ report_routines(struct report *r, const struct report_in *in)
 	}
 	for (j = 0; j < r->nrt; j++) {
 		rr = &r->rt[j];
-		rr->current = rr->last >= latest - CURRENT_DAYS * DAY_SECS;
+		rr->current = rr->last >= latest - CURRENT_DAYS * CALENDAR_DAY;
 	}
 }
 
@@ -248,7 +182,7 @@ report_week_index(const struct report *r, int64_t day)
 {
 	if (r->nall == 0 || day < r->all[0].day0)
 		return -1;
-	return (int)((report_monday(day) - r->all[0].day0) / 7);
+	return (int)((calendar_monday(day) - r->all[0].day0) / 7);
 }
 
 /* Planned sessions: each routine from its first week to its last, or on
@@ -265,9 +199,9 @@ report_plan(struct report *r, const struct report_in *in)
 		rr = &r->rt[j];
 		if (rr->rt == NULL)
 			continue;
-		from = report_day(rr->first,
+		from = calendar_day(rr->first,
 		    report_off(in, rr->first, rr->first_off));
-		to = rr->current ? r->today : report_day(rr->last,
+		to = rr->current ? r->today : calendar_day(rr->last,
 		    report_off(in, rr->last, rr->last_off));
 		a = report_week_index(r, from);
 		b = report_week_index(r, to);
@@ -303,7 +237,7 @@ report_weeks(struct report *r, const struct report_in *in)
 		s = &h->s[j];
 		if (!report_in_scope(in, s))
 			continue;
-		day = report_day(s->start, report_off(in, s->start,
+		day = calendar_day(s->start, report_off(in, s->start,
 		    s->utc_off));
 		if (day > r->today || (i = report_week_index(r, day)) < 0)
 			continue;
@@ -327,7 +261,7 @@ report_weeks(struct report *r, const struct report_in *in)
 	}
 	for (j = 0; j < h->np; j++) {
 		p = &h->p[j];
-		day = report_day(p->at, report_off(in, p->at, p->utc_off));
+		day = calendar_day(p->at, report_off(in, p->at, p->utc_off));
 		if (day > r->today || (i = report_week_index(r, day)) < 0)
 			continue;
 		w = &r->all[i];
@@ -488,7 +422,7 @@ report_exercises(struct report *r, const struct report_in *in)
 		s = &h->s[i];
 		if (!report_in_scope(in, s))
 			continue;
-		day = report_day(s->start, report_off(in, s->start,
+		day = calendar_day(s->start, report_off(in, s->start,
 		    s->utc_off));
 		if (day > r->today)
 			continue;
@@ -569,7 +503,7 @@ report_flags(struct report *r, const struct report_in *in)
 	for (i = 0; i < h->ns; i++) {
 		if (h->s[i].flags == 0 || !report_in_scope(in, &h->s[i]))
 			continue;
-		day = report_day(h->s[i].start, report_off(in,
+		day = calendar_day(h->s[i].start, report_off(in,
 		    h->s[i].start, h->s[i].utc_off));
 		if (day >= from && day <= r->today)
 			report_add_flag(r, h->s[i].start, h->s[i].utc_off,
@@ -578,7 +512,7 @@ report_flags(struct report *r, const struct report_in *in)
 	for (i = 0; i < h->np; i++) {
 		if (h->p[i].flags == 0)
 			continue;
-		day = report_day(h->p[i].at, report_off(in, h->p[i].at,
+		day = calendar_day(h->p[i].at, report_off(in, h->p[i].at,
 		    h->p[i].utc_off));
 		if (day >= from && day <= r->today)
 			report_add_flag(r, h->p[i].at, h->p[i].utc_off,
@@ -586,7 +520,7 @@ report_flags(struct report *r, const struct report_in *in)
 	}
 	/* Clearances: what the physiotherapist said, beside the flags. */
 	for (i = 0; i < h->nc; i++) {
-		day = report_day(h->c[i].at, report_off(in, h->c[i].at,
+		day = calendar_day(h->c[i].at, report_off(in, h->c[i].at,
 		    h->c[i].utc_off));
 		if (day >= from && day <= r->today) {
 			report_add_flag(r, h->c[i].at, h->c[i].utc_off, 0,
@@ -603,7 +537,7 @@ static bool
 report_in_window(const struct report *r, const struct report_in *in,
     int64_t t, int recorded)
 {
-	int64_t	day = report_day(t, report_off(in, t, recorded));
+	int64_t	day = calendar_day(t, report_off(in, t, recorded));
 
 	return day >= r->w[0].day0 && day <= r->today;
 }
@@ -736,7 +670,7 @@ report_need_all(const struct report *r, const struct report_in *in)
 		return true;
 	for (i = 0; i < r->nrt; i++) {
 		rr = &r->rt[i];
-		day = report_day(rr->first, report_off(in, rr->first,
+		day = calendar_day(rr->first, report_off(in, rr->first,
 		    rr->first_off));
 		if (day >= r->w[0].day0)
 			return true;
@@ -753,20 +687,20 @@ report_build(struct report *r, const struct report_in *in)
 	int			 k;
 
 	memset(r, 0, sizeof *r);
-	r->today = report_day(in->now, report_off(in, in->now, in->now_off));
-	end = report_monday(r->today);
+	r->today = calendar_day(in->now, report_off(in, in->now, in->now_off));
+	end = calendar_monday(r->today);
 	for (i = 0; i < h->ns; i++) {
 		if (!report_in_scope(in, &h->s[i]))
 			continue;
 		r->nsessions++;
-		day = report_day(h->s[i].start, report_off(in, h->s[i].start,
+		day = calendar_day(h->s[i].start, report_off(in, h->s[i].start,
 		    h->s[i].utc_off));
 		if (day < first)
 			first = day;
 	}
 	if (first > r->today)
 		first = r->today;
-	first = report_monday(first);
+	first = calendar_monday(first);
 	/* Weeks before the first session would only dilute the figures. */
 	wstart = in->weeks > 0 ? end - 7 * (int64_t)(in->weeks - 1) : first;
 	if (wstart < first)

@@ -176,16 +176,6 @@ struct report {
 void	report_build(struct report *, const struct report_in *);
 void	report_free(struct report *);
 
-/* Local day number (days since 1970-01-01) of a moment at an offset. */
-int64_t	report_day(int64_t t, int utc_off);
-/* Day number of the Monday of the week holding `day`. */
-int64_t	report_monday(int64_t day);
-/* The civil date of a day number. */
-void	report_civil(int64_t day, int *year, int *month, int *mday);
-/* The day number of a civil date. */
-int64_t	report_days(int year, int month, int mday);
-/* Format a day number as YYYY-MM-DD (buf of 11 or more). */
-void	report_date(int64_t day, char *buf, size_t len);
 
 /*
  * The planned volume of a dose: sets x reps, sets x hold seconds (x holds

@@ -11,16 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "calendar.h"
 #include "progression.h"
 #include "store.h"
 #include "xmalloc.h"
 
-static const char *review_months[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
 
 /*
  * How far before the window the rules that explain dose changes look
@@ -31,8 +27,6 @@ static const char *review_months[12] = {
 /* The three sides' bits, 1 << enum side. */
 #define REVIEW_SIDES	((1u << SIDE_BOTH) | (1u << SIDE_LEFT) | \
 	(1u << SIDE_RIGHT))
-
-static int	review_utc_off(int64_t);
 
 const struct cmd_option review_options[] = {
 	{ "weeks", 'w', 0, CMD_ARG_TEXT, NULL },
@@ -109,13 +103,13 @@ review_load(const struct rh_opts *o, struct review *rv, int weeks,
 		return rc;
 	if (weeks > 0) {
 		/* A day early: local midnight is up to 14 hours from UTC's. */
-		day = report_monday(report_day(now, review_utc_off(now))) -
+		day = calendar_monday(calendar_day(now, calendar_offset(now))) -
 		    7 * (int64_t)(weeks - 1);
-		since = (day - 7 * REVIEW_MARGIN_WEEKS - 1) * 86400;
+		since = calendar_midnight(day - 7 * REVIEW_MARGIN_WEEKS - 1, 0);
 		/* And as far back as the rules read for the window's start. */
 		for (i = 0; i < rv->cat.nrt; i++) {
-			t = progression_since(&rv->cat.rt[i], day * 86400,
-			    review_utc_off(day * 86400));
+			t = progression_since(&rv->cat.rt[i], calendar_midnight(day, 0),
+			    calendar_offset(calendar_midnight(day, 0)));
 			if (t < since)
 				since = t;
 		}
@@ -137,18 +131,6 @@ review_free(struct review *rv)
 {
 	catalog_free(&rv->cat);
 	history_free(&rv->h);
-}
-
-/* The local UTC offset at a moment (localtime). */
-static int
-review_utc_off(int64_t t)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		return 0;
-	return (int)tm.tm_gmtoff;
 }
 
 bool
@@ -338,7 +320,7 @@ review_figures(const struct review *rv, const struct catalog *cat,
 	in.cat = cat;
 	in.routine = routine;
 	in.now = now;
-	in.now_off = review_utc_off(now);
+	in.now_off = calendar_offset(now);
 	in.weeks = weeks;
 	/*
 	 * Every session is there, the older ones as outlines: what the
@@ -465,16 +447,4 @@ review_flags(unsigned flags, char *buf, size_t len)
 		n += (size_t)snprintf(buf + n, len - n, "%s%s",
 		    n > 0 ? ", " : "", history_flag_name(f));
 	}
-}
-
-void
-review_day(int64_t day, bool with_year, char *buf, size_t len)
-{
-	int	y, m, d;
-
-	report_civil(day, &y, &m, &d);
-	if (with_year)
-		snprintf(buf, len, "%d %s %d", d, review_months[m - 1], y);
-	else
-		snprintf(buf, len, "%d %s", d, review_months[m - 1]);
 }

@@ -85,7 +85,5 @@ const char	*review_name(const struct report_exercise *);
 void	review_volume(enum ex_kind, int64_t, char *, size_t);
 /* Red flags as words: "swelling, night-pain". */
 void	review_flags(unsigned, char *, size_t);
-/* A day as "7 Sep 2026" or, short, "7 Sep". */
-void	review_day(int64_t day, bool with_year, char *, size_t);
 
 #endif

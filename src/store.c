@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -1285,10 +1286,7 @@ store_add_exercise_pain(struct store *st, int64_t session,
 static int64_t
 store_midnight(int64_t at, int utc_off)
 {
-	int64_t	local = at + utc_off, day;
-
-	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	return day * 86400 - utc_off;
+	return calendar_midnight(calendar_day(at, utc_off), utc_off);
 }
 
 int
@@ -1305,7 +1303,7 @@ store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
 	/* A morning report is about the day before, not the same day. */
 	if (kind == PAIN_MORNING) {
 		to = store_midnight(at, utc_off) - 1;
-		from = to + 1 - 86400;
+		from = to + 1 - CALENDAR_DAY;
 	} else {
 		from = at - 24 * 3600;
 		to = at;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "due.h"
 #include "history.h"
 #include "progression.h"
@@ -87,14 +88,6 @@ static const struct ui_key home_keys_morning[] = {
 	{ "0-10", "record" }, { "Enter", "skip" }, { "?", "help" },
 	{ "q", "quit" }, { NULL, NULL }
 };
-
-static int
-home_offset(time_t t)
-{
-	struct tm	tm;
-
-	return localtime_r(&t, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
-}
 
 /* Add `what` to a "; "-separated list unless it is there already. */
 static void
@@ -187,7 +180,7 @@ static void
 home_load(struct home *hm)
 {
 	time_t	now = time(NULL);
-	int	off = home_offset(now);
+	int	off = calendar_offset(now);
 
 	history_free(&hm->h);
 	due_free(&hm->d);
@@ -202,7 +195,7 @@ home_load(struct home *hm)
 	home_readonly_note(hm);
 	due_compute(hm->app->cat, &hm->h, now, off, &hm->d);
 	home_advice(hm, now, off);
-	hm->today = due_day(now, off);
+	hm->today = calendar_day(now, off);
 	hm->morning = hm->morning_done ? -1 :
 	    due_morning_pending(&hm->h, now, off);
 	if (hm->morning >= 0)
@@ -254,7 +247,7 @@ home_start(struct home *hm, const struct routine *rt)
 	hm->stale = true;
 	hm->msg[0] = '\0';
 	now = time(NULL);
-	if (!ui_redflag_open(hm->app, &hm->h, rt, now, home_offset(now)))
+	if (!ui_redflag_open(hm->app, &hm->h, rt, now, calendar_offset(now)))
 		ui_session_open(hm->app, rt);
 }
 
@@ -271,7 +264,7 @@ home_morning_record(struct home *hm, int score)
 	in.during = in.after = PAIN_NONE;
 	in.morning = score;
 	in.at = now;
-	in.utc_off = home_offset(now);
+	in.utc_off = calendar_offset(now);
 	if (store_record_pain(hm->app->store, &in, &res) != 0) {
 		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
 		    home_store_error(hm, store_error(hm->app->store)));
@@ -280,7 +273,8 @@ home_morning_record(struct home *hm, int score)
 	}
 	snprintf(hm->msg, sizeof hm->msg, "Morning pain %d/10 recorded.",
 	    score);
-	hm->msg_role = ui_pain_role(score);
+	hm->msg_role = ui_pain_role(catalog_routine(hm->app->cat,
+	    hm->h.s[hm->morning].routine), score);
 	hm->morning_done = true;
 	home_load(hm);
 }
@@ -327,7 +321,7 @@ home_clear(struct home *hm)
 	time_t	now = time(NULL);
 
 	hm->mode = HM_MAIN;
-	if (store_add_clearance(hm->app->store, now, home_offset(now),
+	if (store_add_clearance(hm->app->store, now, calendar_offset(now),
 	    NULL) != 0) {
 		snprintf(hm->msg, sizeof hm->msg, "Not saved: %s",
 		    home_store_error(hm, store_error(hm->app->store)));
@@ -549,7 +543,7 @@ home_draw_due(struct home *hm, int y)
 	snprintf(why, sizeof why, "nothing: %s.", home_why_none(hm));
 	/* The day `due` and `plan` name, where two lines hold it all. */
 	if ((it = due_next(&hm->d)) != NULL) {
-		due_day_str(it->next, hm->today, day, sizeof day);
+		calendar_day_str(it->next, hm->today, day, sizeof day);
 		snprintf(next, sizeof next, "nothing: %s; next session %s.",
 		    home_why_none(hm), day);
 		if (ui_width(next) <= 2 * (COLS - 13))
@@ -775,7 +769,7 @@ home_draw_pain(struct home *hm, int y)
 	ui_print(y, 1, 11, UR_DIM, "Pain");
 	if (p != NULL && (s == NULL || p->at > s->start)) {
 		home_date(p->at, p->utc_off, when, sizeof when);
-		ui_printf(y, 12, COLS - 13, ui_pain_role(p->score),
+		ui_printf(y, 12, COLS - 13, ui_pain_role(NULL, p->score),
 		    "%s %d/10 (%s, on its "
 		    "own)", history_pain_kind_name(p->kind), p->score, when);
 		return y + 2;
@@ -791,7 +785,8 @@ home_draw_pain(struct home *hm, int y)
 	hi = s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
 	if (s->pain_morning > hi)
 		hi = s->pain_morning;
-	ui_print(y, 12, COLS - 13, ui_pain_role(hi), buf);
+	ui_print(y, 12, COLS - 13, ui_pain_role(catalog_routine(hm->app->cat,
+	    s->routine), hi), buf);
 	snprintf(buf, sizeof buf, ", %s", when);
 	ui_print_name(y + 1, 12, COLS - 13, UR_DIM, "",
 	    home_rt_name(hm, s->routine), buf);
@@ -900,7 +895,8 @@ home_draw_morning(struct home *hm, int y)
 	    "Knee pain and stiffness now?");
 	ui_print_name(y++, 1, COLS - 2, UR_DIM, "After ",
 	    home_rt_name(hm, s->routine), post);
-	y = ui_pain_scale(y + 1, hm->one_at != 0 ? 1 : PAIN_NONE);
+	y = ui_pain_scale(y + 1, catalog_routine(hm->app->cat, s->routine),
+	    hm->one_at != 0 ? 1 : PAIN_NONE);
 	ui_print(y, 1, COLS - 2, UR_DIM, hm->one_at != 0 ?
 	    "1 - type 0 for 10, Enter for 1." :
 	    "A digit records it (1 then 0 for 10); Enter skips.");
@@ -929,7 +925,7 @@ home_draw(void *state)
 
 	if (hm->stale || !hm->loaded)
 		home_load(hm);
-	home_date(time(NULL), home_offset(time(NULL)), date, sizeof date);
+	home_date(time(NULL), calendar_offset(time(NULL)), date, sizeof date);
 	ui_print(0, 1, COLS - 2, UR_TITLE, "rehabit");
 	if (COLS > 40)
 		ui_print(0, COLS - ui_width(date) - 1, ui_width(date), UR_DIM,

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "calendar.h"
 #include "app.h"
 #include "history.h"
 #include "store.h"
@@ -43,6 +44,7 @@ struct pain_form {
 	int64_t			 session;	/* 0: standalone */
 	struct history		 h;
 	const char		*title_name;	/* the routine, or NULL */
+	const struct routine	*rt;		/* its pain bands, or NULL */
 	char			 title[160];	/* after it, or alone */
 	enum pain_page		 page;
 	int			 during;	/* PAIN_NONE until given */
@@ -212,7 +214,6 @@ pain_save(struct pain_form *f)
 	struct pain_input	 in;
 	struct pain_result	 res;
 	struct pain_ex		*ex;
-	struct tm		 tm;
 	time_t			 now = time(NULL);
 	size_t			 i, n = 0;
 	char			*note;
@@ -226,7 +227,7 @@ pain_save(struct pain_form *f)
 	in.flags = f->flags;
 	in.note = note = pain_note_utf8(f);
 	in.at = now;
-	in.utc_off = localtime_r(&now, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+	in.utc_off = calendar_offset(now);
 	ex = xcalloc(f->nitems + 1, sizeof *ex);
 	for (i = 0; i < f->nitems; i++) {
 		if (f->items[i].pain == PAIN_NONE)
@@ -480,10 +481,10 @@ pain_draw_score_page(struct pain_form *f, int y)
 	ui_print(y++, 2, COLS - 4, UR_DIM, f->page == PP_DURING ?
 	    "How much did the knee hurt at worst while you exercised?" :
 	    "How much does it hurt now?");
-	y = ui_pain_scale(y + 1, score);
+	y = ui_pain_scale(y + 1, f->rt, score);
 	if (score != PAIN_NONE)
-		ui_printf(y, 4, COLS - 8, ui_pain_role(score), "%d/10: %s",
-		    score, ui_pain_band(score));
+		ui_printf(y, 4, COLS - 8, ui_pain_role(f->rt, score),
+		    "%d/10: %s", score, ui_pain_band(f->rt, score));
 	else
 		ui_print(y, 4, COLS - 8, UR_DIM,
 		    "Type a digit (1 then 0 for 10).");
@@ -518,7 +519,8 @@ pain_draw_exercises(struct pain_form *f, int y)
 			ui_print(y, 6 + w, 6, UR_DIM, "-");
 		else {
 			snprintf(buf, sizeof buf, "%d/10", it->pain);
-			ui_print(y, 6 + w, 6, ui_pain_role(it->pain), buf);
+			ui_print(y, 6 + w, 6, ui_pain_role(f->rt, it->pain),
+			    buf);
 		}
 		y++;
 	}
@@ -628,11 +630,12 @@ pain_draw_review(struct pain_form *f, int y)
 
 	if (f->session != 0) {
 		ui_print(y, 4, 16, UR_DIM, "Pain during");
-		ui_printf(y++, 20, w, ui_pain_role(f->during), "%d/10",
+		ui_printf(y++, 20, w, ui_pain_role(f->rt, f->during), "%d/10",
 		    f->during);
 	}
 	ui_print(y, 4, 16, UR_DIM, "Pain now");
-	ui_printf(y++, 20, w, ui_pain_role(f->now), "%d/10", f->now);
+	ui_printf(y++, 20, w, ui_pain_role(f->rt, f->now), "%d/10",
+	    f->now);
 	if (f->nitems > 0) {
 		buf[0] = '\0';
 		for (i = 0; i < f->nitems; i++) {
@@ -771,8 +774,8 @@ pain_set_title(struct pain_form *f, const struct hist_session *s)
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(when, sizeof when, "%a %d %b %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
-	rt = f->app->cat != NULL ? catalog_routine(f->app->cat, s->routine) :
-	    NULL;
+	f->rt = rt = f->app->cat != NULL ? catalog_routine(f->app->cat,
+	    s->routine) : NULL;
 	f->title_name = rt != NULL ? rt->name : s->routine;
 	snprintf(f->title, sizeof f->title, ", %s", when);
 }
@@ -821,7 +824,6 @@ int
 ui_pain_main(const struct rh_opts *o)
 {
 	struct app	 app;
-	struct tm	 tm;
 	time_t		 now = time(NULL);
 	int64_t		 session = 0;
 	bool		 saved = false;
@@ -829,7 +831,7 @@ ui_pain_main(const struct rh_opts *o)
 
 	if ((rc = app_open(&app, o)) != 0)
 		return rc;
-	off = localtime_r(&now, &tm) != NULL ? (int)tm.tm_gmtoff : 0;
+	off = calendar_offset(now);
 	/* The same session `rehabit pain --after N` would record for. */
 	if ((rc = store_pain_target(app.store, PAIN_AFTER, now, off,
 	    &session)) != 0) {

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "chart.h"
 #include "report.h"
 #include "review.h"
@@ -110,8 +111,8 @@ ui_progress_header(const struct ui_progress *p)
 
 	/* The dates whole: fewer words where the line is short. */
 	for (i = 0; i < 3; i++) {
-		review_day(r->w[0].day0, i == 0, a, sizeof a);
-		review_day(r->today, i == 0, b, sizeof b);
+		calendar_day_short(r->w[0].day0, i == 0, a, sizeof a);
+		calendar_day_short(r->today, i == 0, b, sizeof b);
 		if (weeks > r->nweeks && i < 2)
 			/* Nothing before the first session is shown. */
 			snprintf(line, sizeof line, i == 0 ?
@@ -182,7 +183,7 @@ ui_progress_sessions(const struct ui_progress *p, int y, int h)
 	char			 title[160];
 
 	for (i = 0; i < r->nsess; i++)
-		n += chart_band(r->sess[i].worst) == CHART_RED;
+		n += chart_band(NULL, r->sess[i].worst) == CHART_RED;
 	snprintf(title, sizeof title, "Pain per session, the highest score"
 	    " (! above 5: %d)", n);
 	ui_print(y, 1, COLS - 2, UR_TITLE, title);
@@ -250,7 +251,8 @@ ui_progress_change(const struct report_exercise *e,
 	char		day[32], dose[128], head[64], what[256];
 	int		x = 3, ind, w;
 
-	review_day(report_day(ch->at, ch->utc_off), false, day, sizeof day);
+	calendar_day_short(calendar_day(ch->at, ch->utc_off), false, day,
+	    sizeof day);
 	review_dose(e, &ch->to, dose, sizeof dose);
 	snprintf(head, sizeof head, "%-6s %s ", day, ui_utf8() ?
 	    "\xe2\x86\x92" : "->");

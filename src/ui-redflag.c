@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "history.h"
 #include "progression.h"
 #include "ui.h"
@@ -73,7 +74,7 @@ redflag_draw(void *state)
 		if (rf->flags & f)
 			n += (size_t)snprintf(names + n, sizeof names - n,
 			    "%s%s", n > 0 ? ", " : "", history_flag_name(f));
-	progression_date(rf->day, day, sizeof day);
+	calendar_date(rf->day, day, sizeof day);
 	ui_print(0, 1, w, UR_TITLE, "rehabit");
 	ui_print(y++, 1, w, UR_BAD, "See a physiotherapist first.");
 	snprintf(text, sizeof text, "You reported %s (last on %s). These are "

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "app.h"
 #include "conf.h"
 #include "cue.h"
@@ -1032,7 +1033,6 @@ void
 ui_session_open(struct app *app, const struct routine *rt)
 {
 	struct ui_session	*st;
-	struct tm		 tm;
 	time_t			 t;
 
 	st = xcalloc(1, sizeof *st);
@@ -1047,9 +1047,8 @@ ui_session_open(struct app *app, const struct routine *rt)
 	st->plan.switch_secs = app->cfg != NULL ? app->cfg->switch_secs :
 	    CONF_DEFAULT_SWITCH;
 	t = time(NULL);
-	localtime_r(&t, &tm);
 	st->start = (int64_t)t;
-	st->utc_off = (int)tm.tm_gmtoff;
+	st->utc_off = calendar_offset(t);
 	/*
 	 * The sound worker lives until the screens end, so that the last
 	 * cue plays out over the summary and the pain form.

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "app.h"
 #include "history.h"
 #include "progression.h"
@@ -65,7 +66,6 @@ static void
 summary_load(struct summary *sm)
 {
 	const struct routine	*rt;
-	struct tm		 tm;
 	time_t			 now = time(NULL);
 
 	history_free(&sm->h);
@@ -85,8 +85,8 @@ summary_load(struct summary *sm)
 	if (rt == NULL || store_load(sm->app->store, 0, &sm->all) != 0)
 		return;
 	/* What the next session of this routine will ask, from today. */
-	progression_plan(rt, &sm->all, now, localtime_r(&now, &tm) != NULL ?
-	    (int)tm.tm_gmtoff : 0, &sm->plan);
+	progression_plan(rt, &sm->all, now, calendar_offset(now),
+	    &sm->plan);
 	sm->planned = true;
 }
 
@@ -284,6 +284,7 @@ summary_pain_str(const char *what, int score, char *buf, size_t len)
 static int
 summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 {
+	const struct routine *rt = catalog_routine(sm->app->cat, s->routine);
 	char		buf[64], flags[128], line[640];
 	unsigned	bit;
 	size_t		n = 0;
@@ -305,8 +306,8 @@ summary_draw_pain(struct summary *sm, int y, const struct hist_session *s)
 		if (hi == PAIN_NONE)
 			ui_print(row, x, COLS - x, UR_DIM, "(not recorded)");
 		else
-			ui_print(row, x, COLS - x, ui_pain_role(hi),
-			    ui_pain_band(hi));
+			ui_print(row, x, COLS - x, ui_pain_role(rt, hi),
+			    ui_pain_band(rt, hi));
 	}
 	y++;
 	if (s->flags != 0) {

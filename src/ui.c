@@ -28,6 +28,7 @@
 #include "ui.h"
 #include "history.h"
 #include "paths.h"
+#include "progression.h"
 #include "xmalloc.h"
 
 #define UI_MAX_SCREENS	8
@@ -989,27 +990,25 @@ ui_bar(int y, int x, int width, int64_t done, int64_t total,
 }
 
 enum ui_role
-ui_pain_role(int score)
+ui_pain_role(const struct routine *rt, int score)
 {
-	if (score <= 2)
-		return UR_GOOD;
-	if (score <= 5)
-		return UR_WARN;
-	return UR_BAD;
+	static const enum ui_role	role[] = { UR_GOOD, UR_WARN, UR_BAD };
+
+	return role[progression_band(rt, NULL, score)];
 }
 
 const char *
-ui_pain_band(int score)
+ui_pain_band(const struct routine *rt, int score)
 {
-	if (score <= 2)
-		return "fine";
-	if (score <= 5)
-		return "acceptable";
-	return "too much";
+	static const char *const	word[] = {
+		"fine", "acceptable", "too much"
+	};
+
+	return word[progression_band(rt, NULL, score)];
 }
 
 int
-ui_pain_scale(int y, int score)
+ui_pain_scale(int y, const struct routine *rt, int score)
 {
 	static const struct { int at; const char *what; } anchors[] = {
 		{ 0, "none" }, { 2, "mild" }, { 5, "the limit" },
@@ -1028,7 +1027,7 @@ ui_pain_scale(int y, int score)
 		snprintf(num, sizeof num, "%d", i);
 		if (i == score) {
 			attron(A_REVERSE);
-			ui_print(y, x0 + i * step, 2, ui_pain_role(i), num);
+			ui_print(y, x0 + i * step, 2, ui_pain_role(rt, i), num);
 			attroff(A_REVERSE);
 		} else
 			ui_print(y, x0 + i * step, 2, UR_DIM, num);

@@ -163,15 +163,19 @@ void	ui_bar(int y, int x, int width, int64_t done, int64_t total,
  */
 int	ui_big_width(const char *, int scale);
 void	ui_big(int y, int x, int scale, enum ui_role, const char *);
-/* The colour of a pain score: green up to 2, amber 3-5, red above 5. */
-enum ui_role ui_pain_role(int score);
-/* Its band in words: fine, acceptable, too much. */
-const char *ui_pain_band(int score);
+struct routine;
 /*
- * Draw the 0-10 pain scale at line y with `score` marked (PAIN_NONE:
- * none) and its anchors under it; returns the next free line.
+ * The colour of a pain score in the bands of a routine (NULL: the built-in
+ * green up to 2, amber 3-5, red above 5), as progression_band() says.
  */
-int	ui_pain_scale(int y, int score);
+enum ui_role ui_pain_role(const struct routine *, int score);
+/* Its band in words: fine, acceptable, too much. */
+const char *ui_pain_band(const struct routine *, int score);
+/*
+ * Draw the 0-10 pain scale at line y with `score` marked in its colour
+ * (PAIN_NONE: none) and its anchors under it; returns the next free line.
+ */
+int	ui_pain_scale(int y, const struct routine *, int score);
 /* Columns a UTF-8 string takes. */
 int	ui_width(const char *);
 /* Format ms as M:SS (rounded up, as a countdown shows it). */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "chart.h"
 #include "report.h"
 #include "tap.h"
@@ -52,7 +53,7 @@ make_weeks(void)
 	};
 	int			i, d;
 
-	t_day0 = report_days(2026, 9, 7);
+	t_day0 = calendar_days(2026, 9, 7);
 	memset(t_w, 0, sizeof t_w);
 	for (i = 0; i < NW; i++) {
 		t_w[i].day0 = t_day0 + 7 * i;
@@ -288,10 +289,51 @@ test_sizes(void)
 	is_int(bad, 1, "merged sessions: the worst, 7, still marked");
 	chart_free(&c);
 
-	is_int(chart_band(2), CHART_GREEN, "2 is green");
-	is_int(chart_band(2.5), CHART_AMBER, "2.5 is amber");
-	is_int(chart_band(5), CHART_AMBER, "5 is amber");
-	is_int(chart_band(5.1), CHART_RED, "5.1 is red");
+	is_int(chart_band(NULL, 2), CHART_GREEN, "2 is green");
+	is_int(chart_band(NULL, 2.5), CHART_AMBER, "2.5 is amber");
+	is_int(chart_band(NULL, 5), CHART_AMBER, "5 is amber");
+	is_int(chart_band(NULL, 5.1), CHART_RED, "5.1 is red");
+}
+
+/* A routine's own green 1 and red 3: the bars, scale and guides follow. */
+static void
+test_routine_bands(void)
+{
+	struct routine		 rt;
+	struct chart		 c;
+	const struct chart_cell	*cell;
+	char			 buf[128];
+
+	memset(&rt, 0, sizeof rt);
+	rt.prog.green_max = 1;
+	rt.prog.red_above = 3;
+	is_int(chart_band(&rt, 1), CHART_GREEN, "green 1: 1 is green");
+	is_int(chart_band(&rt, 2), CHART_AMBER, "green 1: 2 is amber");
+	is_int(chart_band(&rt, 3.5), CHART_RED, "red 3: 3.5 is red");
+	chart_init(&c, 10, 11, false);
+	c.rt = &rt;
+	chart_pain(&c, (double[]){ 2, 4, 1 }, 3, t_day0);
+	cell = chart_at(&c, 9, 3);
+	ok(cell != NULL && cell->role == CHART_AMBER, "pain 2: an amber bar");
+	cell = chart_at(&c, 9, 5);
+	ok(cell != NULL && cell->role == CHART_RED, "pain 4: a red bar");
+	cell = chart_at(&c, 9, 7);
+	ok(cell != NULL && cell->role == CHART_GREEN, "pain 1: a green bar");
+	chart_row(&c, 8, buf, sizeof buf);
+	ok(strncmp(buf, " 1\xe2\x94\xa4", 5) == 0, "the scale marks 1");
+	chart_row(&c, 6, buf, sizeof buf);
+	ok(strncmp(buf, " 3\xe2\x94\xa4", 5) == 0, "the scale marks 3");
+	chart_row(&c, 4, buf, sizeof buf);
+	ok(strstr(buf, " 5") == NULL && strstr(buf, "\xe2\x94\x88") == NULL,
+	    "no mark or guide at 5");
+	chart_free(&c);
+	chart_init(&c, 10, 11, false);
+	c.rt = &rt;
+	chart_sessions(&c, (struct report_session[]){ { .worst = 4 } }, 1);
+	cell = chart_at(&c, 5, 3);
+	ok(cell != NULL && strcmp(cell->g, "!") == 0,
+	    "a session of 4 over red 3: !");
+	chart_free(&c);
 }
 
 int
@@ -302,5 +344,6 @@ main(void)
 	test_golden(false);
 	test_golden(true);
 	test_sizes();
+	test_routine_bands();
 	return tap_done();
 }

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "due.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -77,28 +78,6 @@ t_set(struct hist_session *s)
 	e->done = xcalloc(1, sizeof *e->done);
 	e->done[0] = 10;
 	e->ndone = 1;
-}
-
-static void
-test_days(void)
-{
-	is_int(due_day(0, 0), 0, "the epoch is day 0");
-	is_int(due_day(-1, 0), -1, "a second before the epoch is day -1");
-	is_int(due_day(MONDAY + DAY - 1, 0), MONDAY / DAY,
-	    "the last second of Monday is Monday");
-	is_int(due_day(MONDAY - HOUR, 2 * HOUR), MONDAY / DAY,
-	    "23:00 UTC Sunday is Monday at UTC+2");
-	is_int(due_day(MONDAY + HOUR, -2 * HOUR), MONDAY / DAY - 1,
-	    "01:00 UTC Monday is Sunday at UTC-2");
-	is_int(due_week_start(MONDAY / DAY), MONDAY / DAY,
-	    "a Monday starts its own week");
-	is_int(due_week_start(MONDAY / DAY + 6), MONDAY / DAY,
-	    "Sunday belongs to the week started on Monday");
-	is_int(due_week_start(MONDAY / DAY + 7), MONDAY / DAY + 7,
-	    "the next Monday starts a new week");
-	is_int(due_week_start(0), -3, "1970-01-01, a Thursday: week from "
-	    "Monday 1969-12-29");
-	is_int(due_week_start(-4), -10, "1969-12-28, a Sunday");
 }
 
 static void
@@ -431,7 +410,6 @@ test_next(void)
 	struct history		 h;
 	struct hist_session	*s;
 	struct due		 d;
-	char			 buf[64];
 	int64_t			 mon = MONDAY / DAY, today, next, day;
 	int			 run, k, bad = 0;
 	size_t			 r;
@@ -454,12 +432,6 @@ test_next(void)
 	    due_next(&d)->next == mon + 7, "due_next: strength, on Monday");
 	due_free(&d);
 	history_free(&h);
-	due_day_str(mon + 5, mon + 4, buf, sizeof buf);
-	is_str(buf, "tomorrow, Saturday 28 November", "tomorrow, named");
-	due_day_str(mon + 7, mon + 5, buf, sizeof buf);
-	is_str(buf, "Monday 30 November", "a later day");
-	due_day_str(mon + 2, mon + 2, buf, sizeof buf);
-	is_str(buf, "today, Wednesday 25 November", "today");
 
 	/*
 	 * Random weeks of sessions: the day due_next_day() names is the
@@ -509,7 +481,6 @@ int
 main(void)
 {
 	t_library();
-	test_days();
 	test_empty();
 	test_week();
 	test_pick_and_zero();

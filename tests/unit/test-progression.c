@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "catalog.h"
 #include "history.h"
 #include "progression.h"
@@ -876,11 +877,11 @@ test_names(void)
 	    "a step down reads down");
 	is_str(progression_unit(KIND_REPS), "reps", "reps count reps");
 	is_str(progression_unit(KIND_TIMED), "s", "timed work counts seconds");
-	progression_date(progression_day(NOW, OFF), buf, sizeof buf);
+	calendar_date(calendar_day(NOW, OFF), buf, sizeof buf);
 	is_str(buf, "2026-11-06", "today's date");
-	progression_date(progression_day(0, -3600), buf, sizeof buf);
+	calendar_date(calendar_day(0, -3600), buf, sizeof buf);
 	is_str(buf, "1969-12-31", "a day before the epoch");
-	progression_date(progression_day(951782400LL, 0), buf, sizeof buf);
+	calendar_date(calendar_day(951782400LL, 0), buf, sizeof buf);
 	is_str(buf, "2000-02-29", "a leap day");
 	is_int(progression_volume(KIND_HOLD, &(struct dose){ .sets = 3,
 	    .reps = 2, .hold = 10 }), 60, "hold volume counts holds");
@@ -976,10 +977,38 @@ test_reasons(void)
 	history_free(&h);
 }
 
+/* One answer for "which band is this score" (progression_band()). */
+static void
+test_band(void)
+{
+	struct routine	rt;
+	struct step	st;
+
+	is_int(progression_band(NULL, NULL, 2), PROG_GREEN, "built in: 2 green");
+	is_int(progression_band(NULL, NULL, 5), PROG_AMBER, "built in: 5 amber");
+	is_int(progression_band(NULL, NULL, 5.5), PROG_RED, "built in: 5.5 red");
+	memset(&rt, 0, sizeof rt);
+	fixture_prog(&rt.prog);
+	rt.prog.green_max = 1;
+	rt.prog.red_above = 3;
+	is_int(progression_band(&rt, NULL, 1), PROG_GREEN, "green 1: 1 green");
+	is_int(progression_band(&rt, NULL, 2), PROG_AMBER, "green 1: 2 amber");
+	is_int(progression_band(&rt, NULL, 3), PROG_AMBER, "red 3: 3 amber");
+	is_int(progression_band(&rt, NULL, 4), PROG_RED, "red 3: 4 red");
+	memset(&st, 0, sizeof st);
+	fixture_prog(&st.prog);
+	st.prog.green_max = 2;
+	is_int(progression_band(&rt, &st, 2), PROG_GREEN,
+	    "a step's own green 2 wins over the routine's");
+	is_int(progression_band(&rt, &st, 4), PROG_RED,
+	    "the step inherits the routine's red 3");
+}
+
 int
 main(void)
 {
 	fixture_init();
+	test_band();
 	test_names();
 	test_robust();
 	test_advice_text();

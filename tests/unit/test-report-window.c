@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "cmd.h"
 #include "progression.h"
 #include "report.h"
@@ -33,7 +34,7 @@ static const int	offsets[] = { 46800, -39600, 3600, 0, 19800, -18000 };
 static int64_t
 t_now(void)
 {
-	return report_days(2026, 11, 18) * DAY + 12 * 3600;
+	return calendar_days(2026, 11, 18) * DAY + 12 * 3600;
 }
 
 static void
@@ -148,12 +149,12 @@ t_history(struct history *h, const struct catalog *cat)
 	mob = catalog_routine(cat, "knee-mobility");
 	if (test == NULL || mob == NULL)
 		return;
-	monday = report_monday(report_day(t_now(), 0)) - 7 * (WEEKS - 1);
+	monday = calendar_monday(calendar_day(t_now(), 0)) - 7 * (WEEKS - 1);
 	for (w = 0; w < WEEKS; w++) {
 		/* In day order, as the rules saw them. */
 		for (k = 0; k < 6; k++) {
 			day = monday + 7 * w + k;
-			if (day > report_day(t_now(), 0) - 1)
+			if (day > calendar_day(t_now(), 0) - 1)
 				break;
 			if (k % 2 == 0)		/* Mon, Wed, Fri */
 				/* Two breaks of the streak, long before. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "history.h"
 #include "report.h"
 #include "tap.h"
@@ -41,7 +42,7 @@ make_catalog(void)
 static int64_t
 at(int y, int mo, int d, int hh, int mi, int off)
 {
-	return report_days(y, mo, d) * DAY + hh * 3600 + mi * 60 - off;
+	return calendar_days(y, mo, d) * DAY + hh * 3600 + mi * 60 - off;
 }
 
 static struct hist_session *
@@ -76,37 +77,6 @@ add_ex(struct hist_session *s, const char *id, int sets, int reps, int hold,
 	return e;
 }
 
-static void
-test_days(void)
-{
-	int		y, m, d;
-	int64_t		day;
-	char		buf[16];
-	bool		good = true;
-
-	is_int(report_days(1970, 1, 1), 0, "epoch is day 0");
-	is_int(report_days(2026, 11, 23), 20780, "2026-11-23 is day 20780");
-	report_date(20780, buf, sizeof buf);
-	is_str(buf, "2026-11-23", "day 20780 is 2026-11-23");
-	is_int(report_monday(report_days(2026, 11, 23)),
-	    report_days(2026, 11, 23), "a Monday is its own week start");
-	is_int(report_monday(report_days(2026, 11, 29)),
-	    report_days(2026, 11, 23), "Sunday belongs to the week before");
-	is_int(report_monday(report_days(2027, 1, 1)),
-	    report_days(2026, 12, 28), "New Year's Day 2027 is in a 2026 week");
-	is_int(report_monday(report_days(1969, 12, 31)),
-	    report_days(1969, 12, 29), "weeks before the epoch");
-	is_int(report_day(-1, 0), -1, "a second before the epoch is day -1");
-	for (day = -800000; day < 800000; day += 997) {
-		report_civil(day, &y, &m, &d);
-		if (report_days(y, m, d) != day)
-			good = false;
-	}
-	ok(good, "civil dates round-trip over 4,000 years");
-	report_civil(report_days(2024, 2, 29), &y, &m, &d);
-	ok(y == 2024 && m == 2 && d == 29, "leap day");
-}
-
 /*
  * Twelve weeks ending Sunday 2026-11-29: strength on Monday, Wednesday and
  * Friday, but only once in week 5; pain after falls from 5 to 1.5.
@@ -116,7 +86,7 @@ make_twelve(struct history *h)
 {
 	static const int	wall[] = { 30, 30, 22 }, step[] = { 10, 10, 8 };
 	struct hist_session	*s;
-	int64_t			 mon = report_days(2026, 9, 7);
+	int64_t			 mon = calendar_days(2026, 9, 7);
 	int			 w, k, after;
 
 	for (w = 0; w < 12; w++) {
@@ -149,7 +119,7 @@ test_adherence(void)
 	in.weeks = 12;
 	report_build(&r, &in);
 	is_int(r.nweeks, 12, "12 weeks");
-	is_int(r.w[0].day0, report_days(2026, 9, 7), "window starts Monday");
+	is_int(r.w[0].day0, calendar_days(2026, 9, 7), "window starts Monday");
 	is_int(r.done, 34, "34 sessions done");
 	is_int(r.planned, 36, "36 planned (3 a week)");
 	is_int(r.w[5].done, 1, "week 6: one session");
@@ -235,7 +205,7 @@ test_pain(void)
 	in.weeks = 26;
 	report_build(&r, &in);
 	is_int(r.nweeks, 12, "26 weeks of 12: the 12 since the first");
-	is_int(r.w[0].day0, report_days(2026, 9, 7),
+	is_int(r.w[0].day0, calendar_days(2026, 9, 7),
 	    "26 weeks of 12: from the first session's week");
 	is_double(r.trend[PAIN_AFTER].first, 5, 1e-9,
 	    "26 weeks: from the first scored weeks");
@@ -259,7 +229,7 @@ test_new_user(void)
 	struct report_in	 in;
 	struct hist_session	*s;
 	struct hist_pain	*p;
-	int64_t			 mon = report_days(2026, 11, 9);
+	int64_t			 mon = calendar_days(2026, 11, 9);
 	int			 w, k;
 
 	history_init(&h);
@@ -322,7 +292,7 @@ test_meaningful(void)
 	struct history		h;
 	struct report		r;
 	struct report_in	in;
-	int64_t			mon = report_days(2026, 11, 2);
+	int64_t			mon = calendar_days(2026, 11, 2);
 	int			w;
 
 	memset(&in, 0, sizeof in);
@@ -390,7 +360,7 @@ test_volume_and_doses(void)
 	struct report_in	in;
 	struct hist_session	*s;
 	struct hist_exercise	*e;
-	int64_t			mon = report_days(2026, 11, 2);
+	int64_t			mon = calendar_days(2026, 11, 2);
 
 	history_init(&h);
 	s = add(&h, "strength", mon * DAY + 3600, 0, 1, 1);
@@ -527,7 +497,7 @@ test_dst(void)
 		recorded = i == 0;
 		in.tz = recorded ? NULL : berlin_off;
 		report_build(&r, &in);
-		is_int(r.w[0].day0, report_days(2026, 3, 23),
+		is_int(r.w[0].day0, calendar_days(2026, 3, 23),
 		    "%s: starts the week of 23 March",
 		    recorded ? "recorded" : "tz");
 		is_int(r.w[0].day_done[6], 1,
@@ -536,7 +506,7 @@ test_dst(void)
 		is_int(r.w[1].day_done[0], 1,
 		    "%s: 00:30 the next day is the next week's Monday",
 		    recorded ? "recorded" : "tz");
-		is_int(r.w[30].day0, report_days(2026, 10, 19),
+		is_int(r.w[30].day0, calendar_days(2026, 10, 19),
 		    "%s: week 31 starts 19 October",
 		    recorded ? "recorded" : "tz");
 		is_int(r.w[30].day_done[6], 1,
@@ -574,12 +544,12 @@ test_year_end(void)
 	in.now_off = 3600;
 	in.weeks = 2;
 	report_build(&r, &in);
-	is_int(r.w[0].day0, report_days(2026, 12, 28), "week of 28 December");
+	is_int(r.w[0].day0, calendar_days(2026, 12, 28), "week of 28 December");
 	is_int(r.w[0].done, 2, "31 Dec and 3 Jan in one week");
 	is_int(r.w[0].day_done[3], 1, "31 Dec (at -05:00) is a Thursday");
 	is_int(r.w[1].done, 1, "4 Jan starts the next week");
 	/* The UTC moment of 31 Dec 23:00 at -05:00 is 1 Jan: local wins. */
-	ok(report_day(h.s[0].start, 0) == report_days(2027, 1, 1),
+	ok(calendar_day(h.s[0].start, 0) == calendar_days(2027, 1, 1),
 	    "that session's UTC day is already 1 January");
 	report_free(&r);
 	history_free(&h);
@@ -593,7 +563,7 @@ test_plan_and_flags(void)
 	struct report_in	in;
 	struct hist_session	*s;
 	struct hist_pain	*p;
-	int64_t			mon = report_days(2026, 11, 2);
+	int64_t			mon = calendar_days(2026, 11, 2);
 
 	history_init(&h);
 	/* Mobility early in week 1 only; strength from week 2 on. */
@@ -668,14 +638,14 @@ test_partial(void)
 	ok(!full.need_all, "a whole history never needs more");
 
 	/* Loaded from week 4 (index 3): five weeks of margin. */
-	for (k = 0; k < h.ns && h.s[k].start < (report_days(2026, 9, 7) +
+	for (k = 0; k < h.ns && h.s[k].start < (calendar_days(2026, 9, 7) +
 	    21) * DAY; k++)
 		;
 	v = h;
 	v.s = h.s + k;
 	v.ns = h.ns - k;
 	in.h = &v;
-	in.since = (report_days(2026, 9, 7) + 21) * DAY;
+	in.since = (calendar_days(2026, 9, 7) + 21) * DAY;
 	report_build(&r, &in);
 	ok(!r.need_all, "five weeks of margin: enough");
 	is_int(r.done, full.done, "partial: the same sessions done");
@@ -688,12 +658,12 @@ test_partial(void)
 	report_free(&r);
 
 	/* Loaded from week 8: the streak reaches the first weeks loaded. */
-	for (; k < h.ns && h.s[k].start < (report_days(2026, 9, 7) + 49) *
+	for (; k < h.ns && h.s[k].start < (calendar_days(2026, 9, 7) + 49) *
 	    DAY; k++)
 		;
 	v.s = h.s + k;
 	v.ns = h.ns - k;
-	in.since = (report_days(2026, 9, 7) + 49) * DAY;
+	in.since = (calendar_days(2026, 9, 7) + 49) * DAY;
 	report_build(&r, &in);
 	ok(r.need_all, "one week of margin and a long streak: need all");
 	report_free(&r);
@@ -710,7 +680,7 @@ test_partial(void)
 	v.s = h.s + 6;
 	v.ns = h.ns - 6;
 	in.routine = NULL;
-	in.since = (report_days(2026, 9, 7) + 14) * DAY;
+	in.since = (calendar_days(2026, 9, 7) + 14) * DAY;
 	report_build(&r, &in);
 	ok(r.need_all, "a routine new in the window: need all");
 	report_free(&r);
@@ -746,7 +716,6 @@ int
 main(void)
 {
 	make_catalog();
-	test_days();
 	test_adherence();
 	test_pain();
 	test_new_user();
