@@ -42,6 +42,11 @@ void	app_close(struct app *);
 int	app_run(struct app *);
 
 /*
+ * The home screen (ui-home.c): the routine that is due, the last
+ * sessions, this week, the latest pain and any advice.
+ */
+void	ui_home_open(struct app *);
+/*
  * A guided session of `rt` (ui-session.c). When it ends (done or quit with
  * sets done) it opens the summary and, on top of it, the pain form.
  */
@@ -53,13 +58,11 @@ void	ui_session_open(struct app *, const struct routine *rt);
  */
 bool	ui_redflag_open(struct app *, const struct history *,
 	    const struct routine *rt, int64_t now, int utc_off);
-/* The pain form for a session, or a standalone report if 0 (ui-pain.c). */
-void	ui_pain_open(struct app *, int64_t session);
 /*
- * `rehabit pain` with no options in a terminal: the form for the latest
- * session of the last day, or a report on its own (ui-pain.c).
+ * The pain form for a session, or a standalone report if 0 (ui-pain.c).
+ * `saved` (may be NULL) is set to true once the report is saved.
  */
-int	ui_pain_main(const struct rh_opts *);
+void	ui_pain_open(struct app *, int64_t session, bool *saved);
 /* Done against prescribed, the pain recorded, what changes (ui-summary.c). */
 void	ui_summary_open(struct app *, int64_t session);
 /* Progress review: pain, volume, calendar (ui-progress.c). */

@@ -161,6 +161,34 @@ cmd_pain_cleared(const struct rh_opts *o, const char *note, int64_t at,
 	return 0;
 }
 
+/*
+ * No options in a terminal: the form for the session `pain --after N`
+ * would record for, else a report on its own.
+ */
+static int
+cmd_pain_form(const struct rh_opts *o)
+{
+	struct app	 app;
+	int64_t		 now = (int64_t)time(NULL), session = 0;
+	bool		 saved = false;
+	int		 rc;
+
+	if ((rc = app_open(&app, o)) != 0)
+		return rc;
+	if ((rc = store_pain_target(app.store, PAIN_AFTER, now,
+	    calendar_offset(now), &session)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(app.store));
+		app_close(&app);
+		return rc;
+	}
+	ui_pain_open(&app, session, &saved);
+	rc = app_run(&app);
+	if (rc == 0)
+		puts(saved ? "Pain recorded." : "Nothing recorded.");
+	app_close(&app);
+	return rc;
+}
+
 static int
 cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 {
@@ -226,7 +254,7 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	if (!any) {
 		/* The form (ui-pain.c) when stdin and stdout are a terminal. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return ui_pain_main(o);
+			return cmd_pain_form(o);
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
 	}

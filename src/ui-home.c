@@ -55,16 +55,6 @@ struct home {
 	char		 cross[256];	/* why: keep fit by cross-training */
 };
 
-static int	cmd_home_exec(const struct rh_opts *, int, char **);
-
-const struct cmd_entry cmd_home_entry = {
-	.name = "home",
-	.args = "",
-	.summary = "the home screen: what is due, this week, pain, advice",
-	.help = "",
-	.exec = cmd_home_exec,
-};
-
 static const struct ui_key home_keys_main[] = {
 	{ "Enter", "start" }, { "r", "routines" }, { "p", "progress" },
 	{ "l", "last session" }, { "?", "help" }, { "q", "quit" },
@@ -1003,8 +993,7 @@ static const struct ui_screen home_screen = {
 	.keys = home_keys,
 };
 
-/* Home: the routine that is due, last sessions, pain, advice. */
-static void
+void
 ui_home_open(struct app *app)
 {
 	struct home	*hm;
@@ -1015,25 +1004,4 @@ ui_home_open(struct app *app)
 	history_init(&hm->h);
 	home_load(hm);
 	ui_push(&home_screen, hm);
-}
-
-static int
-cmd_home_exec(const struct rh_opts *o, int argc, char **argv)
-{
-	struct app	app;
-	int		rc;
-
-	(void)argc;
-	(void)argv;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "rehabit: the home screen needs a terminal "
-		    "(see 'rehabit --help' for the commands)\n");
-		return EXIT_USAGE;
-	}
-	if ((rc = app_open_readable(&app, o)) != 0)
-		return rc;
-	ui_home_open(&app);
-	rc = app_run(&app);
-	app_close(&app);
-	return rc;
 }
