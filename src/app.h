@@ -37,6 +37,14 @@ int	app_open(struct app *, const struct rh_opts *);
  * file) is opened for reading: store_readonly() says so (the home screen).
  */
 int	app_open_readable(struct app *, const struct rh_opts *);
+/*
+ * app_open() in two steps, for a command that checks what it was asked
+ * against the library before the history is opened (or created): the
+ * settings and library, then the history. On failure both print the
+ * error, close what was opened and return the exit status.
+ */
+int	app_open_library(struct app *, const struct rh_opts *);
+int	app_open_history(struct app *, bool readable);
 void	app_close(struct app *);
 /* Start curses, run the screens pushed until none is left, end curses. */
 int	app_run(struct app *);

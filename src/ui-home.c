@@ -21,6 +21,7 @@
 #include "calendar.h"
 #include "due.h"
 #include "history.h"
+#include "prescribe.h"
 #include "progression.h"
 #include "store.h"
 #include "ui.h"
@@ -107,7 +108,9 @@ home_plannable(const struct routine *rt)
 
 /*
  * The advice of every routine's plan, worked out from the history each
- * time: it stands until the condition that raised it clears.
+ * time (prescribe.c): it stands until the condition that raised it
+ * clears. A history that cannot be read gives no advice; home_load()
+ * says why.
  */
 static void
 home_advice(struct home *hm, int64_t now, int off)
@@ -120,8 +123,9 @@ home_advice(struct home *hm, int64_t now, int off)
 	for (i = 0; i < hm->app->cat->nrt; i++) {
 		if (!home_plannable(&hm->app->cat->rt[i]))
 			continue;
-		progression_plan(&hm->app->cat->rt[i], &hm->h, now, off,
-		    &plan);
+		if (prescribe(hm->app->store, &hm->app->cat->rt[i], now, off,
+		    &plan) != 0)
+			continue;
 		hm->advice |= plan.advice;
 		if (plan.advice & ADVICE_SEE_PHYSIO)
 			home_add_why(hm->physio, sizeof hm->physio,
