@@ -165,12 +165,13 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	if ((rc = app_open_library(&app, opts)) != 0)
 		return rc;
 	rt = cmd_start_named(&app, name, &rc);
-	if (rc == 0)
-		rc = app_open_history(&app, false);
 	if (rc != 0) {
 		app_close(&app);
 		return rc;
 	}
+	/* Only now is the history opened, or created. */
+	if ((rc = app_open_history(&app, false)) != 0)
+		return rc;
 	/* No routine named: the one due, else the one done last. */
 	if (rt == NULL && (rt = cmd_start_due(app.store, app.cat,
 	    &rc)) == NULL)
