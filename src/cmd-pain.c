@@ -193,7 +193,8 @@ cmd_pain_form(const struct rh_opts *o)
 struct cmd_pain_args {
 	struct pain_input	 in;
 	bool			 cleared;	/* --cleared */
-	bool			 form;		/* no options, a terminal */
+	/* No options in a terminal: open the form. */
+	bool			 form;
 };
 
 /* One option into `a`; 0 or the exit status after a one-line error. */

@@ -103,8 +103,8 @@ cmd_start_named(struct app *app, const char *name, int *rc)
 	/* A library file with problems stops only what depends on it. */
 	if (name != NULL && (rt = catalog_routine(app->cat, name)) == NULL) {
 		diags_print(&app->libdiags, stderr);
-		fprintf(stderr, "rehabit: start: no routine '%s' in the library "
-		    "(see 'rehabit list')\n", name);
+		fprintf(stderr, "rehabit: start: no routine '%s' in the "
+		    "library (see 'rehabit list')\n", name);
 		*rc = EX_NOINPUT;
 	} else if (rt != NULL && rt->blocked != NULL) {
 		diags_print(&app->libdiags, stderr);
