@@ -17,8 +17,8 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-static int
-app_open_mode(struct app *app, const struct rh_opts *o, bool readable)
+int
+app_open_library(struct app *app, const struct rh_opts *o)
 {
 	struct config	*cfg;
 	struct diags	 d;
@@ -43,8 +43,16 @@ app_open_mode(struct app *app, const struct rh_opts *o, bool readable)
 		app_close(app);
 		return rc;
 	}
-	rc = readable ? store_open_or_readonly(o->data_dir, &app->store) :
-	    store_open(o->data_dir, &app->store);
+	return 0;
+}
+
+int
+app_open_history(struct app *app, bool readable)
+{
+	int	rc;
+
+	rc = readable ? store_open_or_readonly(app->opts->data_dir,
+	    &app->store) : store_open(app->opts->data_dir, &app->store);
 	if (rc != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		app->store = NULL;
@@ -57,13 +65,21 @@ app_open_mode(struct app *app, const struct rh_opts *o, bool readable)
 int
 app_open(struct app *app, const struct rh_opts *o)
 {
-	return app_open_mode(app, o, false);
+	int	rc;
+
+	if ((rc = app_open_library(app, o)) != 0)
+		return rc;
+	return app_open_history(app, false);
 }
 
 int
 app_open_readable(struct app *app, const struct rh_opts *o)
 {
-	return app_open_mode(app, o, true);
+	int	rc;
+
+	if ((rc = app_open_library(app, o)) != 0)
+		return rc;
+	return app_open_history(app, true);
 }
 
 void

@@ -37,10 +37,23 @@ int	app_open(struct app *, const struct rh_opts *);
  * file) is opened for reading: store_readonly() says so (the home screen).
  */
 int	app_open_readable(struct app *, const struct rh_opts *);
+/*
+ * app_open() in two steps, for a command that checks what it was asked
+ * against the library before the history is opened (or created): the
+ * settings and library, then the history. On failure both print the
+ * error, close what was opened and return the exit status.
+ */
+int	app_open_library(struct app *, const struct rh_opts *);
+int	app_open_history(struct app *, bool readable);
 void	app_close(struct app *);
 /* Start curses, run the screens pushed until none is left, end curses. */
 int	app_run(struct app *);
 
+/*
+ * The home screen (ui-home.c): the routine that is due, the last
+ * sessions, this week, the latest pain and any advice.
+ */
+void	ui_home_open(struct app *);
 /*
  * A guided session of `rt` (ui-session.c). When it ends (done or quit with
  * sets done) it opens the summary and, on top of it, the pain form.
@@ -53,13 +66,11 @@ void	ui_session_open(struct app *, const struct routine *rt);
  */
 bool	ui_redflag_open(struct app *, const struct history *,
 	    const struct routine *rt, int64_t now, int utc_off);
-/* The pain form for a session, or a standalone report if 0 (ui-pain.c). */
-void	ui_pain_open(struct app *, int64_t session);
 /*
- * `rehabit pain` with no options in a terminal: the form for the latest
- * session of the last day, or a report on its own (ui-pain.c).
+ * The pain form for a session, or a standalone report if 0 (ui-pain.c).
+ * `saved` (may be NULL) is set to true once the report is saved.
  */
-int	ui_pain_main(const struct rh_opts *);
+void	ui_pain_open(struct app *, int64_t session, bool *saved);
 /* Done against prescribed, the pain recorded, what changes (ui-summary.c). */
 void	ui_summary_open(struct app *, int64_t session);
 /* Progress review: pain, volume, calendar (ui-progress.c). */

@@ -161,56 +161,103 @@ cmd_pain_cleared(const struct rh_opts *o, const char *note, int64_t at,
 	return 0;
 }
 
+/*
+ * No options in a terminal: the form for the session `pain --after N`
+ * would record for, else a report on its own.
+ */
 static int
-cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
+cmd_pain_form(const struct rh_opts *o)
 {
-	struct pain_input	 in;
-	struct pain_result	 res;
-	struct store		*st;
-	const char		*date = NULL;
-	unsigned		 f;
-	int64_t			 now = (int64_t)time(NULL), target;
-	int			 c, rc, i, optrc;
-	bool			 any = false, cleared = false;
+	struct app	 app;
+	int64_t		 now = (int64_t)time(NULL), session = 0;
+	bool		 saved = false;
+	int		 rc;
 
-	memset(&in, 0, sizeof in);
-	in.session = -1;
-	in.during = in.after = in.morning = PAIN_NONE;
+	if ((rc = app_open(&app, o)) != 0)
+		return rc;
+	if ((rc = store_pain_target(app.store, PAIN_AFTER, now,
+	    calendar_offset(now), &session)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(app.store));
+		app_close(&app);
+		return rc;
+	}
+	ui_pain_open(&app, session, &saved);
+	rc = app_run(&app);
+	if (rc == 0)
+		puts(saved ? "Pain recorded." : "Nothing recorded.");
+	app_close(&app);
+	return rc;
+}
+
+/* What the command line asks for. */
+struct cmd_pain_args {
+	struct pain_input	 in;
+	bool			 cleared;	/* --cleared */
+	/* No options in a terminal: open the form. */
+	bool			 form;
+};
+
+/* One option into `a`; 0 or the exit status after a one-line error. */
+static int
+cmd_pain_option(int c, struct cmd_pain_args *a)
+{
+	unsigned	f;
+
+	switch (c) {
+	case 'd':
+		return cmd_pain_score("--during", optarg, &a->in.during);
+	case 'a':
+		return cmd_pain_score("--after", optarg, &a->in.after);
+	case 'm':
+		return cmd_pain_score("--morning", optarg, &a->in.morning);
+	case 'f':
+		if ((f = history_flag_parse(optarg)) == 0)
+			return cmd_usage_error(&cmd_pain_entry, "--flag: "
+			    "unknown flag '%s' (swelling, locking, giving-way, "
+			    "night-pain, injury)", optarg);
+		a->in.flags |= f;
+		break;
+	case 'n':
+		if (!store_note_valid(optarg))
+			return cmd_usage_error(&cmd_pain_entry,
+			    "--note: not text (UTF-8, at most 4096 bytes, no "
+			    "control characters)");
+		a->in.note = optarg;
+		break;
+	case 'c':
+		a->cleared = true;
+		break;
+	}
+	return 0;
+}
+
+/* True when no score, flag or note was given. */
+static bool
+cmd_pain_nothing(const struct pain_input *in)
+{
+	return in->during == PAIN_NONE && in->after == PAIN_NONE &&
+	    in->morning == PAIN_NONE && in->flags == 0 && in->note == NULL;
+}
+
+/*
+ * The command line into `a`, with the time of the report (now, or
+ * --date). Returns -1 to go on, else the exit status after a one-line
+ * error.
+ */
+static int
+cmd_pain_parse(int argc, char **argv, int64_t now, struct cmd_pain_args *a)
+{
+	const char	*date = NULL;
+	int		 c, rc, optrc;
+	bool		 any = false;
+
+	memset(a, 0, sizeof *a);
+	a->in.session = -1;
+	a->in.during = a->in.after = a->in.morning = PAIN_NONE;
 	while ((c = cmd_getopt(&cmd_pain_entry, argc, argv, &optrc)) != -1) {
-		rc = 0;
-		switch (c) {
-		case 'd':
-			rc = cmd_pain_score("--during", optarg, &in.during);
-			break;
-		case 'a':
-			rc = cmd_pain_score("--after", optarg, &in.after);
-			break;
-		case 'm':
-			rc = cmd_pain_score("--morning", optarg, &in.morning);
-			break;
-		case 'f':
-			if ((f = history_flag_parse(optarg)) == 0)
-				return cmd_usage_error(&cmd_pain_entry,
-				    "--flag: unknown flag '%s' (swelling, "
-				    "locking, giving-way, night-pain, injury)",
-				    optarg);
-			in.flags |= f;
-			break;
-		case 'n':
-			if (!store_note_valid(optarg))
-				return cmd_usage_error(&cmd_pain_entry,
-				    "--note: not text (UTF-8, at most 4096 "
-				    "bytes, no control characters)");
-			in.note = optarg;
-			break;
-		case 't':
+		if (c == 't')
 			date = optarg;
-			break;
-		case 'c':
-			cleared = true;
-			break;
-		}
-		if (rc != 0)
+		else if ((rc = cmd_pain_option(c, a)) != 0)
 			return rc;
 		any = true;
 	}
@@ -219,72 +266,122 @@ cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error(&cmd_pain_entry, "unexpected argument "
 		    "'%s'", argv[optind]);
-	if (cleared && (in.during != PAIN_NONE || in.after != PAIN_NONE ||
-	    in.morning != PAIN_NONE || in.flags != 0))
+	if (a->cleared && (a->in.during != PAIN_NONE ||
+	    a->in.after != PAIN_NONE || a->in.morning != PAIN_NONE ||
+	    a->in.flags != 0))
 		return cmd_usage_error(&cmd_pain_entry, "--cleared: no scores "
 		    "or flags with it (only --note and --date)");
-	if (!any) {
-		/* The form (ui-pain.c) when stdin and stdout are a terminal. */
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-			return ui_pain_main(o);
-		return cmd_usage_error(&cmd_pain_entry, "give a score: "
-		    "--during N, --after N or --morning N");
+	/* The form (ui-pain.c) when stdin and stdout are a terminal. */
+	if (!any && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		a->form = true;
+		return -1;
 	}
-	if (!cleared && in.during == PAIN_NONE && in.after == PAIN_NONE &&
-	    in.morning == PAIN_NONE && in.flags == 0 && in.note == NULL)
+	if (!any || (!a->cleared && cmd_pain_nothing(&a->in)))
 		return cmd_usage_error(&cmd_pain_entry, "give a score: "
 		    "--during N, --after N or --morning N");
-	in.at = now;
-	in.utc_off = calendar_offset(now);
-	if (date != NULL && (rc = cmd_pain_date(date, in.morning != PAIN_NONE &&
-	    in.during == PAIN_NONE && in.after == PAIN_NONE, now, &in.at,
-	    &in.utc_off)) != 0)
+	a->in.at = now;
+	a->in.utc_off = calendar_offset(now);
+	if (date != NULL && (rc = cmd_pain_date(date,
+	    a->in.morning != PAIN_NONE && a->in.during == PAIN_NONE &&
+	    a->in.after == PAIN_NONE, now, &a->in.at, &a->in.utc_off)) != 0)
 		return rc;
-	if (cleared)
-		return cmd_pain_cleared(o, in.note, in.at, in.utc_off);
+	return -1;
+}
 
-	/* Flags or a note alone need a session: look before creating. */
-	if (in.during == PAIN_NONE && in.after == PAIN_NONE &&
-	    in.morning == PAIN_NONE) {
-		if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
-			fprintf(stderr, "rehabit: %s\n", store_open_error());
-			return rc;
-		}
-		if ((rc = store_pain_target(st, PAIN_AFTER, in.at, in.utc_off,
-		    &target)) != 0)
-			goto fail;
-		store_close(st);
-		if (target == 0)
-			return cmd_usage_error(&cmd_pain_entry, "no session in "
-			    "the 24 hours before: give a score with the "
-			    "flags or note");
-	}
-	if ((rc = store_open(o->data_dir, &st)) != 0) {
+/*
+ * Flags or a note alone need a session: look before creating the
+ * history. Returns -1 to go on, else the exit status after an error.
+ */
+static int
+cmd_pain_has_target(const struct rh_opts *o, const struct pain_input *in)
+{
+	struct store	*st;
+	int64_t		 target;
+	int		 rc;
+
+	if ((rc = store_open_readonly(o->data_dir, &st)) != 0) {
 		fprintf(stderr, "rehabit: %s\n", store_open_error());
 		return rc;
 	}
-	if ((rc = store_record_pain(st, &in, &res)) != 0)
-		goto fail;
-	cmd_pain_said(st, "pain during", in.during, res.target[PAIN_DURING]);
-	cmd_pain_said(st, "pain after", in.after, res.target[PAIN_AFTER]);
-	cmd_pain_said(st, "morning pain", in.morning,
-	    res.target[PAIN_MORNING]);
-	if (res.target[0] < 0 && res.target[1] < 0 && res.target[2] < 0)
-		cmd_pain_said(st, in.flags != 0 ? "red flags" : "the note",
-		    PAIN_NONE, res.flags_target);
-	if (in.flags != 0) {
-		printf("Red flags:");
-		for (i = 0; i < FLAG_COUNT; i++) {
-			if (in.flags & (1u << i))
-				printf(" %s", history_flag_name(1u << i));
-		}
-		printf(".\nThese are not exercise problems: no step up until "
-		    "a physiotherapist or doctor\nhas seen the knee.\n");
+	rc = store_pain_target(st, PAIN_AFTER, in->at, in->utc_off, &target);
+	if (rc != 0)
+		fprintf(stderr, "rehabit: %s\n", store_error(st));
+	store_close(st);
+	if (rc != 0)
+		return rc;
+	if (target == 0)
+		return cmd_usage_error(&cmd_pain_entry, "no session in the 24 "
+		    "hours before: give a score with the flags or note");
+	return -1;
+}
+
+/*
+ * Record the report; on success *st is the open history, for saying
+ * where it went. Returns 0 or the exit status after a one-line error.
+ */
+static int
+cmd_pain_record(const struct rh_opts *o, const struct pain_input *in,
+    struct store **st, struct pain_result *res)
+{
+	int	rc;
+
+	if (in->during == PAIN_NONE && in->after == PAIN_NONE &&
+	    in->morning == PAIN_NONE && (rc = cmd_pain_has_target(o,
+	    in)) != -1)
+		return rc;
+	if ((rc = store_open(o->data_dir, st)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_open_error());
+		return rc;
 	}
+	if ((rc = store_record_pain(*st, in, res)) != 0) {
+		fprintf(stderr, "rehabit: %s\n", store_error(*st));
+		store_close(*st);
+	}
+	return rc;
+}
+
+/* Where each part of the report went, and what red flags mean. */
+static void
+cmd_pain_say(struct store *st, const struct pain_input *in,
+    const struct pain_result *res)
+{
+	int	i;
+
+	cmd_pain_said(st, "pain during", in->during, res->target[PAIN_DURING]);
+	cmd_pain_said(st, "pain after", in->after, res->target[PAIN_AFTER]);
+	cmd_pain_said(st, "morning pain", in->morning,
+	    res->target[PAIN_MORNING]);
+	if (res->target[0] < 0 && res->target[1] < 0 && res->target[2] < 0)
+		cmd_pain_said(st, in->flags != 0 ? "red flags" : "the note",
+		    PAIN_NONE, res->flags_target);
+	if (in->flags == 0)
+		return;
+	printf("Red flags:");
+	for (i = 0; i < FLAG_COUNT; i++) {
+		if (in->flags & (1u << i))
+			printf(" %s", history_flag_name(1u << i));
+	}
+	printf(".\nThese are not exercise problems: no step up until "
+	    "a physiotherapist or doctor\nhas seen the knee.\n");
+}
+
+static int
+cmd_pain_exec(const struct rh_opts *o, int argc, char **argv)
+{
+	struct cmd_pain_args	 a;
+	struct pain_result	 res;
+	struct store		*st;
+	int			 rc;
+
+	if ((rc = cmd_pain_parse(argc, argv, (int64_t)time(NULL), &a)) != -1)
+		return rc;
+	if (a.form)
+		return cmd_pain_form(o);
+	if (a.cleared)
+		return cmd_pain_cleared(o, a.in.note, a.in.at, a.in.utc_off);
+	if ((rc = cmd_pain_record(o, &a.in, &st, &res)) != 0)
+		return rc;
+	cmd_pain_say(st, &a.in, &res);
 	store_close(st);
 	return 0;
-fail:
-	fprintf(stderr, "rehabit: %s\n", store_error(st));
-	store_close(st);
-	return rc;
 }

@@ -13,7 +13,6 @@
 
 #include "app.h"
 #include "cmd.h"
-#include "conf.h"
 #include "due.h"
 #include "prescribe.h"
 #include "store.h"
@@ -90,20 +89,70 @@ cmd_start_blocked(const struct routine *rt)
 	return EX_DATAERR;
 }
 
+/*
+ * The routine asked for, checked against the library before anything is
+ * opened or created: NULL with *rc 0 when none was named (the one due is
+ * picked once the history is open), NULL with *rc set on an error.
+ */
+static const struct routine *
+cmd_start_named(struct app *app, const char *name, int *rc)
+{
+	const struct routine	*rt = NULL;
+
+	*rc = 0;
+	/* A library file with problems stops only what depends on it. */
+	if (name != NULL && (rt = catalog_routine(app->cat, name)) == NULL) {
+		diags_print(&app->libdiags, stderr);
+		fprintf(stderr, "rehabit: start: no routine '%s' in the "
+		    "library (see 'rehabit list')\n", name);
+		*rc = EX_NOINPUT;
+	} else if (rt != NULL && rt->blocked != NULL) {
+		diags_print(&app->libdiags, stderr);
+		*rc = cmd_start_blocked(rt);
+	} else if (app->cat->nrt == 0) {
+		fprintf(stderr, "rehabit: start: the library has no routines "
+		    "(see 'rehabit list')\n");
+		*rc = EX_NOINPUT;
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		if (rt != NULL)
+			fprintf(stderr, "rehabit: start: the session needs a "
+			    "terminal ('rehabit show %s' prints it)\n", rt->id);
+		else
+			fprintf(stderr, "rehabit: start: the session needs a "
+			    "terminal ('rehabit plan' prints today's doses)\n");
+		*rc = EXIT_USAGE;
+	}
+	return rt;
+}
+
+/*
+ * Push the session of `rt`, behind the red-flag question while a red
+ * flag stands (ui-redflag.c). Returns 0 or the store's status.
+ */
+static int
+cmd_start_push(struct app *app, const struct routine *rt)
+{
+	struct history	h;
+	int64_t		now;
+	int		rc, off;
+
+	prescribe_now(&now, &off);
+	history_init(&h);
+	if ((rc = store_load(app->store, 0, &h)) != 0)
+		fprintf(stderr, "rehabit: %s\n", store_error(app->store));
+	else if (!ui_redflag_open(app, &h, rt, now, off))
+		ui_session_open(app, rt);
+	history_free(&h);
+	return rc;
+}
+
 static int
 cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 {
-	struct catalog		 cat;
-	struct config		 cfg;
-	struct diags		 d;
 	struct app		 app;
-	struct ui_opts		 uo;
-	struct store		*db = NULL;
-	struct history		 h;
 	const struct routine	*rt;
 	const char		*name = NULL;
-	int64_t			 now;
-	int			 rc, off;
+	int			 rc;
 
 	if ((rc = cmd_help_only(&cmd_start_entry, argc, argv)) != -1)
 		return rc;
@@ -113,99 +162,24 @@ cmd_start_exec(const struct rh_opts *opts, int argc, char **argv)
 	if (optind < argc)
 		name = argv[optind];
 
-	conf_defaults(&cfg);
-	diags_init(&d);
-	if ((rc = conf_load(&cfg, NULL, &d)) != 0) {
-		diags_print(&d, stderr);
-		diags_free(&d);
+	if ((rc = app_open_library(&app, opts)) != 0)
+		return rc;
+	rt = cmd_start_named(&app, name, &rc);
+	if (rc != 0) {
+		app_close(&app);
 		return rc;
 	}
-	diags_free(&d);
-
-	/* A library file with problems stops only what depends on it. */
-	diags_init(&d);
-	if ((rc = cmd_load_catalog_valid(opts, &cat, &d)) != 0) {
-		diags_free(&d);
-		catalog_free(&cat);
+	/* Only now is the history opened, or created. */
+	if ((rc = app_open_history(&app, false)) != 0)
 		return rc;
-	}
-	rt = NULL;
-	if (name != NULL && (rt = catalog_routine(&cat, name)) == NULL) {
-		diags_print(&d, stderr);
-		diags_free(&d);
-		fprintf(stderr, "rehabit: start: no routine '%s' in the library "
-		    "(see 'rehabit list')\n", name);
-		catalog_free(&cat);
-		return EX_NOINPUT;
-	}
-	if (rt != NULL && rt->blocked != NULL) {
-		diags_print(&d, stderr);
-		diags_free(&d);
-		rc = cmd_start_blocked(rt);
-		catalog_free(&cat);
-		return rc;
-	}
-	diags_free(&d);
-	if (cat.nrt == 0) {
-		fprintf(stderr, "rehabit: start: the library has no routines "
-		    "(see 'rehabit list')\n");
-		catalog_free(&cat);
-		return EX_NOINPUT;
-	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		if (rt != NULL)
-			fprintf(stderr, "rehabit: start: the session needs a "
-			    "terminal ('rehabit show %s' prints it)\n", rt->id);
-		else
-			fprintf(stderr, "rehabit: start: the session needs a "
-			    "terminal ('rehabit plan' prints today's doses)\n");
-		catalog_free(&cat);
-		return EXIT_USAGE;
-	}
-	if ((rc = store_open(opts->data_dir, &db)) != 0) {
-		fprintf(stderr, "rehabit: %s\n", store_open_error());
-		catalog_free(&cat);
-		return rc;
-	}
 	/* No routine named: the one due, else the one done last. */
-	if (rt == NULL && (rt = cmd_start_due(db, &cat, &rc)) == NULL) {
-		fprintf(stderr, "rehabit: %s\n", store_error(db));
-		store_close(db);
-		catalog_free(&cat);
-		return rc;
-	}
-	if (rt->blocked != NULL) {
+	if (rt == NULL && (rt = cmd_start_due(app.store, app.cat,
+	    &rc)) == NULL)
+		fprintf(stderr, "rehabit: %s\n", store_error(app.store));
+	else if (rt->blocked != NULL)
 		rc = cmd_start_blocked(rt);
-		store_close(db);
-		catalog_free(&cat);
-		return rc;
-	}
-
-	/* While a red flag stands, ask first (ui-redflag.c). */
-	prescribe_now(&now, &off);
-	history_init(&h);
-	if ((rc = store_load(db, 0, &h)) != 0) {
-		fprintf(stderr, "rehabit: %s\n", store_error(db));
-		history_free(&h);
-		store_close(db);
-		catalog_free(&cat);
-		return rc;
-	}
-
-	app.opts = opts;
-	app.cat = &cat;
-	app.store = db;
-	app.cfg = &cfg;
-	uo.color = opts->color && cfg.color;
-	uo.ascii = false;
-	ui_init(&uo);
-	if (!ui_redflag_open(&app, &h, rt, now, off))
-		ui_session_open(&app, rt);
-	history_free(&h);
-	rc = ui_run();
-	ui_end();
-
-	store_close(db);
-	catalog_free(&cat);
+	else if ((rc = cmd_start_push(&app, rt)) == 0)
+		rc = app_run(&app);
+	app_close(&app);
 	return rc;
 }

@@ -138,7 +138,7 @@ extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_due_entry;
-/* `rehabit` with no command: the home screen (ui-home.c). */
+/* `rehabit` with no command: the home screen (cmd-home.c). */
 extern const struct cmd_entry cmd_home_entry;
 extern const struct cmd_entry cmd_pain_entry;
 extern const struct cmd_entry cmd_log_entry;

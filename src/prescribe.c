@@ -1,18 +1,22 @@
 /*
- * prescribe.c - today's prescription from the history database: the only
- * place where progression meets the store and the clock.
+ * prescribe.c - today's prescription from the history database, and the
+ * one a past session was given: the only place where progression meets
+ * the store and the clock.
  */
 #include "config.h"
 
 #include "prescribe.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "calendar.h"
 #include "due.h"
 #include "history.h"
+#include "xmalloc.h"
 
 void
 prescribe_now(int64_t *now, int *utc_off)
@@ -22,6 +26,10 @@ prescribe_now(int64_t *now, int *utc_off)
 	*now = t;
 	*utc_off = calendar_offset(t);
 }
+
+/* The three sides' bits, 1 << enum side. */
+#define PRESCRIBE_SIDES	((1u << SIDE_BOTH) | (1u << SIDE_LEFT) | \
+	(1u << SIDE_RIGHT))
 
 int
 prescribe(struct store *st, const struct routine *rt, int64_t now,
@@ -111,6 +119,114 @@ prescribe_default_routine(struct store *st, const struct catalog *cat,
 	if (*rc == 0 && rt == NULL && cat->nrt > 0)
 		rt = &cat->rt[0];
 	return (rt);
+}
+
+/* The queries of the rules (a side's last session) an entry answers. */
+static unsigned
+prescribe_answers(enum side side)
+{
+	if (side == SIDE_BOTH)
+		return PRESCRIBE_SIDES;
+	return (1u << side) | (1u << SIDE_BOTH);
+}
+
+/*
+ * Mark in seen[] (per step) the sides whose last session `s` can be; true
+ * when it is the last for one not marked yet.
+ */
+static bool
+prescribe_mark(const struct hist_session *s, const struct routine *rt,
+    unsigned *seen)
+{
+	const struct hist_exercise	*e;
+	size_t				 i, j;
+	bool				 news = false;
+	unsigned			 a;
+
+	if (strcmp(s->routine, rt->id) != 0)
+		return false;
+	for (i = 0; i < rt->nsteps; i++) {
+		for (j = 0; j < s->nex; j++) {
+			e = &s->ex[j];
+			if (strcmp(e->exercise, rt->steps[i].exercise_id) != 0)
+				continue;
+			a = prescribe_answers(e->side);
+			if ((seen[i] | a) != seen[i])
+				news = true;
+			seen[i] |= a;
+		}
+	}
+	return news;
+}
+
+/* True while a step has a side whose last session is not found yet. */
+static bool
+prescribe_unmarked(const struct routine *rt, const unsigned *seen)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->nsteps; i++) {
+		if (seen[i] != PRESCRIBE_SIDES)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The sessions the rules read for a plan at session `si` of routine `rt`:
+ * those from progression_since() on, and before them the last session of
+ * each step and side; nothing older changes the plan. Shallow copies, in
+ * history order, in view->s (free it alone).
+ */
+static void
+prescribe_view(const struct history *h, const struct routine *rt, size_t si,
+    struct history *view)
+{
+	const struct hist_session	*s = &h->s[si];
+	int64_t				 since;
+	unsigned			*seen;
+	bool				*keep;
+	size_t				 lo, i, n;
+
+	since = progression_since(rt, s->start, s->utc_off);
+	for (lo = si; lo > 0 && h->s[lo - 1].start >= since; lo--)
+		;
+	seen = xcalloc(rt->nsteps + 1, sizeof *seen);
+	keep = xcalloc(lo + 1, sizeof *keep);
+	for (i = lo; i < si; i++)
+		prescribe_mark(&h->s[i], rt, seen);
+	for (i = lo, n = 0; i > 0 && prescribe_unmarked(rt, seen); i--) {
+		if (prescribe_mark(&h->s[i - 1], rt, seen)) {
+			keep[i - 1] = true;
+			n++;
+		}
+	}
+	view->s = xreallocarray(NULL, n + (si - lo) + 1, sizeof *view->s);
+	view->ns = 0;
+	for (i = 0; i < lo; i++) {
+		if (keep[i])
+			view->s[view->ns++] = h->s[i];
+	}
+	for (i = lo; i < si; i++)
+		view->s[view->ns++] = h->s[i];
+	free(keep);
+	free(seen);
+}
+
+void
+prescribe_then(const struct history *h, const struct routine *rt, size_t si,
+    struct prog_plan *pl)
+{
+	const struct hist_session	*s = &h->s[si];
+	struct history			 view;
+
+	view = *h;
+	prescribe_view(h, rt, si, &view);
+	for (view.np = 0; view.np < h->np && h->p[view.np].at < s->start;
+	    view.np++)
+		;
+	progression_plan(rt, &view, s->start, s->utc_off, pl);
+	free(view.s);
 }
 
 void

@@ -1,7 +1,8 @@
 /*
  * prescribe.h - today's prescription for a routine, from the history
  * database: reads only the history the progression rules need and runs
- * them. Shared by `plan`, `show`, the session and the home screen.
+ * them. Shared by `plan`, `show`, the session, the home and summary
+ * screens, and the progress views (a past session's plan).
  */
 #ifndef REHABIT_PRESCRIBE_H
 #define REHABIT_PRESCRIBE_H
@@ -41,6 +42,16 @@ int	prescribe_next(struct store *, const struct catalog *,
  */
 const struct routine *prescribe_default_routine(struct store *,
 	    const struct catalog *, int *rc);
+
+/*
+ * The plan the rules gave for session `si` of `h` (a session of `rt`),
+ * with the history as it was just before it: the sessions and pain
+ * reports before it that the rules read. `h` is loaded by the caller
+ * (review.c, to say why a dose changed); free the plan with
+ * progression_free().
+ */
+void	prescribe_then(const struct history *, const struct routine *,
+	    size_t si, struct prog_plan *);
 
 /*
  * One line for a person: "Wall sit: 3 x 35 s hold (Wall sit 45

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "prescribe.h"
 #include "progression.h"
 #include "store.h"
-#include "xmalloc.h"
 
 
 /*
@@ -23,10 +23,6 @@
  * back: "pain not lower after 6 weeks" and the week before it.
  */
 #define REVIEW_MARGIN_WEEKS	8
-
-/* The three sides' bits, 1 << enum side. */
-#define REVIEW_SIDES	((1u << SIDE_BOTH) | (1u << SIDE_LEFT) | \
-	(1u << SIDE_RIGHT))
 
 const struct cmd_option review_options[] = {
 	{ "weeks", 'w', 0, CMD_ARG_TEXT, NULL },
@@ -156,98 +152,6 @@ review_same_dose(const struct dose *a, const struct dose *b)
 	    a->rounds == b->rounds && a->level == b->level;
 }
 
-/* The queries of the rules (a side's last session) an entry answers. */
-static unsigned
-review_answers(enum side side)
-{
-	if (side == SIDE_BOTH)
-		return REVIEW_SIDES;
-	return (1u << side) | (1u << SIDE_BOTH);
-}
-
-/*
- * Mark in seen[] (per step) the sides whose last session `s` can be; true
- * when it is the last for one not marked yet.
- */
-static bool
-review_mark(const struct hist_session *s, const struct routine *rt,
-    unsigned *seen)
-{
-	const struct hist_exercise	*e;
-	size_t				 i, j;
-	bool				 news = false;
-	unsigned			 a;
-
-	if (strcmp(s->routine, rt->id) != 0)
-		return false;
-	for (i = 0; i < rt->nsteps; i++) {
-		for (j = 0; j < s->nex; j++) {
-			e = &s->ex[j];
-			if (strcmp(e->exercise, rt->steps[i].exercise_id) != 0)
-				continue;
-			a = review_answers(e->side);
-			if ((seen[i] | a) != seen[i])
-				news = true;
-			seen[i] |= a;
-		}
-	}
-	return news;
-}
-
-/* True while a step has a side whose last session is not found yet. */
-static bool
-review_unmarked(const struct routine *rt, const unsigned *seen)
-{
-	size_t	i;
-
-	for (i = 0; i < rt->nsteps; i++) {
-		if (seen[i] != REVIEW_SIDES)
-			return true;
-	}
-	return false;
-}
-
-/*
- * The sessions the rules read for a plan at session `si` of routine `rt`:
- * those from progression_since() on, and before them the last session of
- * each step and side; nothing older changes the plan. Shallow copies, in
- * history order, in view->s (free it alone).
- */
-static void
-review_view(const struct history *h, const struct routine *rt, size_t si,
-    struct history *view)
-{
-	const struct hist_session	*s = &h->s[si];
-	int64_t				 since;
-	unsigned			*seen;
-	bool				*keep;
-	size_t				 lo, i, n;
-
-	since = progression_since(rt, s->start, s->utc_off);
-	for (lo = si; lo > 0 && h->s[lo - 1].start >= since; lo--)
-		;
-	seen = xcalloc(rt->nsteps + 1, sizeof *seen);
-	keep = xcalloc(lo + 1, sizeof *keep);
-	for (i = lo; i < si; i++)
-		review_mark(&h->s[i], rt, seen);
-	for (i = lo, n = 0; i > 0 && review_unmarked(rt, seen); i--) {
-		if (review_mark(&h->s[i - 1], rt, seen)) {
-			keep[i - 1] = true;
-			n++;
-		}
-	}
-	view->s = xreallocarray(NULL, n + (si - lo) + 1, sizeof *view->s);
-	view->ns = 0;
-	for (i = 0; i < lo; i++) {
-		if (keep[i])
-			view->s[view->ns++] = h->s[i];
-	}
-	for (i = lo; i < si; i++)
-		view->s[view->ns++] = h->s[i];
-	free(keep);
-	free(seen);
-}
-
 /*
  * Why a dose changed: the plan the rules give with the history as it was
  * just before that session. When the plan does not match what was done,
@@ -260,19 +164,12 @@ review_explain_one(const struct review *rv, const struct catalog *cat,
 	const struct hist_session	*s = &rv->h.s[c->session];
 	const struct routine		*rt;
 	const struct prog_item		*it;
-	struct history			 view;
 	struct prog_plan		 plan;
 	size_t				 i;
 
 	if (cat == NULL || (rt = catalog_routine(cat, s->routine)) == NULL)
 		return;
-	view = rv->h;
-	review_view(&rv->h, rt, c->session, &view);
-	for (view.np = 0; view.np < rv->h.np &&
-	    rv->h.p[view.np].at < s->start; view.np++)
-		;
-	progression_plan(rt, &view, s->start, s->utc_off, &plan);
-	free(view.s);
+	prescribe_then(&rv->h, rt, c->session, &plan);
 	for (i = 0; i < plan.nitems; i++) {
 		it = &plan.items[i];
 		if (strcmp(it->step->exercise_id, e->id) != 0)

@@ -21,6 +21,7 @@
 #include "calendar.h"
 #include "due.h"
 #include "history.h"
+#include "prescribe.h"
 #include "progression.h"
 #include "store.h"
 #include "ui.h"
@@ -53,16 +54,6 @@ struct home {
 	unsigned	 advice;	/* ADVICE_* of any routine */
 	char		 physio[512];	/* why: see a physiotherapist */
 	char		 cross[256];	/* why: keep fit by cross-training */
-};
-
-static int	cmd_home_exec(const struct rh_opts *, int, char **);
-
-const struct cmd_entry cmd_home_entry = {
-	.name = "home",
-	.args = "",
-	.summary = "the home screen: what is due, this week, pain, advice",
-	.help = "",
-	.exec = cmd_home_exec,
 };
 
 static const struct ui_key home_keys_main[] = {
@@ -117,7 +108,9 @@ home_plannable(const struct routine *rt)
 
 /*
  * The advice of every routine's plan, worked out from the history each
- * time: it stands until the condition that raised it clears.
+ * time (prescribe.c): it stands until the condition that raised it
+ * clears. A history that cannot be read gives no advice; home_load()
+ * says why.
  */
 static void
 home_advice(struct home *hm, int64_t now, int off)
@@ -130,8 +123,9 @@ home_advice(struct home *hm, int64_t now, int off)
 	for (i = 0; i < hm->app->cat->nrt; i++) {
 		if (!home_plannable(&hm->app->cat->rt[i]))
 			continue;
-		progression_plan(&hm->app->cat->rt[i], &hm->h, now, off,
-		    &plan);
+		if (prescribe(hm->app->store, &hm->app->cat->rt[i], now, off,
+		    &plan) != 0)
+			continue;
 		hm->advice |= plan.advice;
 		if (plan.advice & ADVICE_SEE_PHYSIO)
 			home_add_why(hm->physio, sizeof hm->physio,
@@ -1003,8 +997,7 @@ static const struct ui_screen home_screen = {
 	.keys = home_keys,
 };
 
-/* Home: the routine that is due, last sessions, pain, advice. */
-static void
+void
 ui_home_open(struct app *app)
 {
 	struct home	*hm;
@@ -1015,25 +1008,4 @@ ui_home_open(struct app *app)
 	history_init(&hm->h);
 	home_load(hm);
 	ui_push(&home_screen, hm);
-}
-
-static int
-cmd_home_exec(const struct rh_opts *o, int argc, char **argv)
-{
-	struct app	app;
-	int		rc;
-
-	(void)argc;
-	(void)argv;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "rehabit: the home screen needs a terminal "
-		    "(see 'rehabit --help' for the commands)\n");
-		return EXIT_USAGE;
-	}
-	if ((rc = app_open_readable(&app, o)) != 0)
-		return rc;
-	ui_home_open(&app);
-	rc = app_run(&app);
-	app_close(&app);
-	return rc;
 }

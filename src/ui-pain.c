@@ -780,12 +780,8 @@ pain_set_title(struct pain_form *f, const struct hist_session *s)
 	snprintf(f->title, sizeof f->title, ", %s", when);
 }
 
-/*
- * Open the form; `saved` (may be NULL) is set to true once the report is
- * saved. Shared by ui_pain_open() and `rehabit pain` with no options.
- */
-static void
-ui_pain_push(struct app *app, int64_t session, bool *saved)
+void
+ui_pain_open(struct app *app, int64_t session, bool *saved)
 {
 	struct pain_form	*f;
 	const struct hist_session *s = NULL;
@@ -812,37 +808,4 @@ ui_pain_push(struct app *app, int64_t session, bool *saved)
 	pain_set_title(f, s);
 	f->page = f->session != 0 ? PP_DURING : PP_NOW;
 	ui_push(&pain_screen, f);
-}
-
-void
-ui_pain_open(struct app *app, int64_t session)
-{
-	ui_pain_push(app, session, NULL);
-}
-
-int
-ui_pain_main(const struct rh_opts *o)
-{
-	struct app	 app;
-	time_t		 now = time(NULL);
-	int64_t		 session = 0;
-	bool		 saved = false;
-	int		 rc, off;
-
-	if ((rc = app_open(&app, o)) != 0)
-		return rc;
-	off = calendar_offset(now);
-	/* The same session `rehabit pain --after N` would record for. */
-	if ((rc = store_pain_target(app.store, PAIN_AFTER, now, off,
-	    &session)) != 0) {
-		fprintf(stderr, "rehabit: %s\n", store_error(app.store));
-		app_close(&app);
-		return rc;
-	}
-	ui_pain_push(&app, session, &saved);
-	rc = app_run(&app);
-	if (rc == 0)
-		puts(saved ? "Pain recorded." : "Nothing recorded.");
-	app_close(&app);
-	return rc;
 }

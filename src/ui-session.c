@@ -394,7 +394,7 @@ ui_session_close(struct ui_session *st)
 	ui_pop();		/* frees st */
 	if (sid != 0) {
 		ui_summary_open(app, sid);
-		ui_pain_open(app, sid);
+		ui_pain_open(app, sid, NULL);
 	}
 }
 

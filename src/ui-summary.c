@@ -13,9 +13,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "calendar.h"
 #include "app.h"
 #include "history.h"
+#include "prescribe.h"
 #include "progression.h"
 #include "store.h"
 #include "ui.h"
@@ -25,7 +25,6 @@ struct summary {
 	struct app	*app;
 	int64_t		 session;
 	struct history	 h;		/* the session */
-	struct history	 all;		/* everything, for the next plan */
 	struct prog_plan plan;
 	bool		 planned;
 	bool		 stale;		/* read the session again */
@@ -66,10 +65,10 @@ static void
 summary_load(struct summary *sm)
 {
 	const struct routine	*rt;
-	time_t			 now = time(NULL);
+	int64_t			 now;
+	int			 off;
 
 	history_free(&sm->h);
-	history_free(&sm->all);
 	if (sm->planned)
 		progression_free(&sm->plan);
 	sm->planned = false;
@@ -82,12 +81,11 @@ summary_load(struct summary *sm)
 		return;
 	}
 	rt = catalog_routine(sm->app->cat, sm->h.s[0].routine);
-	if (rt == NULL || store_load(sm->app->store, 0, &sm->all) != 0)
+	if (rt == NULL)
 		return;
 	/* What the next session of this routine will ask, from today. */
-	progression_plan(rt, &sm->all, now, calendar_offset(now),
-	    &sm->plan);
-	sm->planned = true;
+	prescribe_now(&now, &off);
+	sm->planned = prescribe(sm->app->store, rt, now, off, &sm->plan) == 0;
 }
 
 /* What one set asks for, in the unit the engine records. */
@@ -519,7 +517,6 @@ summary_leave(void *state)
 	struct summary	*sm = state;
 
 	history_free(&sm->h);
-	history_free(&sm->all);
 	if (sm->planned)
 		progression_free(&sm->plan);
 	free(sm);
@@ -543,6 +540,5 @@ ui_summary_open(struct app *app, int64_t session)
 	sm->session = session;
 	sm->stale = true;
 	history_init(&sm->h);
-	history_init(&sm->all);
 	ui_push(&summary_screen, sm);
 }

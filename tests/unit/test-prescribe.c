@@ -1,6 +1,7 @@
 /*
  * test-prescribe.c - prescribe() reads the rules' window and each step's
- * last session, however old, from a real history database.
+ * last session, however old, from a real history database; so does
+ * prescribe_then() from a loaded history, for a past session.
  */
 #include "config.h"
 
@@ -61,6 +62,7 @@ main(void)
 	struct diags		 d;
 	struct store		*st;
 	struct prog_plan	 pl;
+	struct history		 h;
 	const struct routine	*rt;
 	char			 dir[] = "/tmp/rehabit-prescribe.XXXXXX";
 	char			 path[64];
@@ -108,6 +110,21 @@ main(void)
 	progression_free(&pl);
 	ok(prescribe_default_routine(st, &cat, &rc) == rt,
 	    "the routine done last that the library has");
+
+	/* Done now: the plan it was given is the one above, from before. */
+	session(st, "r", NOW, both, 2);
+	history_init(&h);
+	ok(store_load(st, 0, &h) == 0 && h.ns == 5 &&
+	    h.s[4].start == NOW, "the whole history, the new session last");
+	prescribe_then(&h, rt, h.ns - 1, &pl);
+	is_int(pl.nitems, 2, "then: one item per step");
+	is_str(progression_rule_name(pl.items[0].rule), "return-after-break",
+	    "then: the squat 200 days before, outside the window, is read");
+	is_int(pl.items[0].why.days_since, 200, "then: 200 days since");
+	is_int(pl.items[1].dose.reps, 12,
+	    "then: the session itself is not read");
+	progression_free(&pl);
+	history_free(&h);
 	store_close(st);
 
 	snprintf(path, sizeof path, "%s/history.db", dir);
