@@ -2,10 +2,10 @@
  * catalog.c - the exercise library: YAML files (DESIGN.md section 3) into
  * validated structs.
  *
- * libyaml's event parser builds a small tree of nodes, with hard limits on
- * nesting, node count and scalar length, and with anchors, aliases, tags
- * and extra documents refused; a syntax error or a broken limit stops the
- * file there, and it loads nothing. The tree is walked through tables of
+ * libyaml's event parser builds a small tree of nodes, with the hard
+ * limits of yamlin.h on nesting, node count and scalar length, and with
+ * anchors, aliases, tags and extra documents refused; a syntax error or a
+ * broken limit stops the file there, and it loads nothing. The tree is walked through tables of
  * keys ({key, handler, offset, range}): an unknown key, a wrong type or a
  * bad value is reported and the walk goes on, so that every problem of a
  * file is found in one run. The walk keeps pace with the parse: each key
@@ -36,6 +36,7 @@
 
 #include "paths.h"
 #include "xmalloc.h"
+#include "yamlin.h"
 
 #define DAY		86400	/* the longest any duration may be */
 #define ID_MAX		64
@@ -137,7 +138,7 @@ static void	ld_err(struct ld *, const struct ynode *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	ld_err_at(struct ld *, struct diag_loc, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
-static void	ld_err_mark(struct ld *, yaml_mark_t, const char *, ...)
+static void	ld_err_yaml(struct ld *, struct diag_loc, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	ld_top_begin(struct ld *, struct ld_top *, int);
 static void	ld_top_open(struct ld *, struct ld_top *, uint32_t, int);
@@ -231,15 +232,12 @@ ld_err_at(struct ld *ld, struct diag_loc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A problem libyaml found; its marks count from 0. */
+/* A problem found while parsing, at a place yamlin.h gave. */
 static void
-ld_err_mark(struct ld *ld, yaml_mark_t m, const char *fmt, ...)
+ld_err_yaml(struct ld *ld, struct diag_loc loc, const char *fmt, ...)
 {
-	struct diag_loc	loc = { ld->file, 0, 0 };
 	va_list		ap;
 
-	loc.line = m.line >= INT_MAX ? INT_MAX : (int)m.line + 1;
-	loc.col = m.column >= INT_MAX ? INT_MAX : (int)m.column + 1;
 	va_start(ap, fmt);
 	diags_vadd(&ld->early, loc, fmt, ap);
 	va_end(ap);
@@ -296,19 +294,19 @@ ld_set_scalar(struct ld *ld, uint32_t i, const yaml_event_t *ev)
 }
 
 /*
- * Anchors, aliases and tags are refused: rehabit's files need none, and
- * aliases are how a small file grows into a huge tree.
+ * Anchors and tags are refused (yamlin.h), but the node is kept: the
+ * rest of the file is still checked.
  */
 static void
-ld_refuse_extras(struct ld *ld, const yaml_event_t *ev,
-    const yaml_char_t *anchor, const yaml_char_t *tag, bool implicit)
+ld_refuse_extras(struct ld *ld, const struct yamlin *y, unsigned bad)
 {
-	if (anchor != NULL)
-		ld_err_mark(ld, ev->start_mark, "YAML anchors ('&%.40s') are "
-		    "not supported: write the value out", (const char *)anchor);
-	if (tag != NULL && !implicit)
-		ld_err_mark(ld, ev->start_mark, "YAML tags ('%.40s') are not "
-		    "supported", (const char *)tag);
+	if (bad & YAMLIN_ANCHOR)
+		ld_err_yaml(ld, yamlin_here(y), "YAML anchors ('&%.40s') are "
+		    "not supported: write the value out",
+		    yamlin_anchor(&y->ev));
+	if (bad & YAMLIN_TAG)
+		ld_err_yaml(ld, yamlin_here(y), "YAML tags ('%.40s') are not "
+		    "supported", yamlin_tag(&y->ev));
 }
 
 /* libyaml's read handler for a file: stops at an error or past its size. */
@@ -344,116 +342,105 @@ ld_read(void *data, unsigned char *buf, size_t size, size_t *size_read)
 static long
 ld_parse(struct ld *ld, struct ld_input *in)
 {
-	yaml_parser_t	 p;
-	yaml_event_t	 ev;
+	struct yamlin	 y;
+	yaml_event_t	*ev = &y.ev;
 	uint32_t	 stack[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 last[CATALOG_MAX_DEPTH + 1];
 	uint32_t	 i, parent;
 	int		 depth = 0, docs = 0;
 	long		 root = 0;
-	bool		 done = false, implicit;
+	bool		 done = false;
+	unsigned	 bad;
 	struct ld_top	 top;
 
 	memset(&top, 0, sizeof top);
-	if (!yaml_parser_initialize(&p))
-		fatalx(EX_OSERR, "out of memory");
 	if (in->fd == -1)
-		yaml_parser_set_input_string(&p, (const unsigned char *)in->buf,
-		    in->len);
+		yamlin_open(&y, ld->file, in->buf, in->len);
 	else
-		yaml_parser_set_input(&p, ld_read, in);
+		yamlin_open_reader(&y, ld->file, ld_read, in);
 	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			if (p.context != NULL)
-				ld_err_mark(ld, p.problem_mark, "YAML syntax "
-				    "error: %s (%s at line %zu column %zu)",
-				    p.problem, p.context,
-				    p.context_mark.line + 1,
-				    p.context_mark.column + 1);
+		if (!yamlin_next(&y, &bad)) {
+			const yaml_parser_t *p = &y.parser;
+
+			if (p->context != NULL)
+				ld_err_yaml(ld, yamlin_syntax_loc(&y), "YAML "
+				    "syntax error: %s (%s at line %zu column "
+				    "%zu)", p->problem, p->context,
+				    p->context_mark.line + 1,
+				    p->context_mark.column + 1);
 			else
-				ld_err_mark(ld, p.problem_mark, "YAML syntax "
-				    "error: %s", p.problem != NULL ?
-				    p.problem : "unreadable input");
+				ld_err_yaml(ld, yamlin_syntax_loc(&y), "YAML "
+				    "syntax error: %s", p->problem != NULL ?
+				    p->problem : "unreadable input");
 			root = -1;
 			break;
 		}
 		parent = depth > 0 ? stack[depth - 1] : 0;
-		switch (ev.type) {
+		switch (ev->type) {
 		case YAML_STREAM_END_EVENT:
 			done = true;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
-				ld_err_mark(ld, ev.start_mark, "only one YAML "
+				ld_err_yaml(ld, yamlin_here(&y), "only one YAML "
 				    "document per file is supported");
 				root = -1;
 				done = true;
-			} else if (ev.data.document_start.version_directive !=
-			    NULL || ev.data.document_start.tag_directives.start
-			    != ev.data.document_start.tag_directives.end) {
+			} else if (ev->data.document_start.version_directive !=
+			    NULL || ev->data.document_start.tag_directives.start
+			    != ev->data.document_start.tag_directives.end) {
 				/*
 				 * Not needed, and libyaml lets a bad %YAML
 				 * line ("%YAML 1.1#x") through.
 				 */
-				ld_err_mark(ld, ev.start_mark, "YAML directives"
-				    " ('%%YAML', '%%TAG') are not supported");
+				ld_err_yaml(ld, yamlin_here(&y), "YAML "
+				    "directives ('%%YAML', '%%TAG') are not "
+				    "supported");
 				root = -1;
 				done = true;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			ld_err_mark(ld, ev.start_mark, "YAML aliases ('*%.40s')"
-			    " are not supported: write the value out",
-			    (const char *)ev.data.alias.anchor);
+			ld_err_yaml(ld, yamlin_here(&y), "YAML aliases "
+			    "('*%.40s') are not supported: write the value out",
+			    yamlin_anchor(ev));
 			ld_top_begin(ld, &top, depth);
-			i = ld_add(ld, Y_BAD, ev.start_mark, parent,
+			i = ld_add(ld, Y_BAD, ev->start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
 			if (root == 0)
 				root = i;
 			ld_top_done(ld, &top, i, depth, last);
 			break;
 		case YAML_SCALAR_EVENT:
-			implicit = ev.data.scalar.plain_implicit ||
-			    ev.data.scalar.quoted_implicit;
-			ld_refuse_extras(ld, &ev, ev.data.scalar.anchor,
-			    ev.data.scalar.tag, implicit);
-			if (ev.data.scalar.length > CATALOG_MAX_SCALAR) {
-				ld_err_mark(ld, ev.start_mark, "text longer "
+			ld_refuse_extras(ld, &y, bad);
+			if (bad & YAMLIN_LONG) {
+				ld_err_yaml(ld, yamlin_here(&y), "text longer "
 				    "than %d bytes", CATALOG_MAX_SCALAR);
 				root = -1;
 				done = true;
 				break;
 			}
 			ld_top_begin(ld, &top, depth);
-			i = ld_add(ld, Y_SCALAR, ev.start_mark, parent,
+			i = ld_add(ld, Y_SCALAR, ev->start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
-			ld_set_scalar(ld, i, &ev);
+			ld_set_scalar(ld, i, ev);
 			if (root == 0)
 				root = i;
 			ld_top_done(ld, &top, i, depth, last);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
-			if (ev.type == YAML_SEQUENCE_START_EVENT)
-				ld_refuse_extras(ld, &ev,
-				    ev.data.sequence_start.anchor,
-				    ev.data.sequence_start.tag,
-				    ev.data.sequence_start.implicit);
-			else
-				ld_refuse_extras(ld, &ev,
-				    ev.data.mapping_start.anchor,
-				    ev.data.mapping_start.tag,
-				    ev.data.mapping_start.implicit);
-			if (depth == CATALOG_MAX_DEPTH) {
-				ld_err_mark(ld, ev.start_mark, "nested more "
+			ld_refuse_extras(ld, &y, bad);
+			if (bad & YAMLIN_DEEP) {
+				ld_err_yaml(ld, yamlin_here(&y), "nested more "
 				    "than %d levels deep", CATALOG_MAX_DEPTH);
 				root = -1;
 				done = true;
 				break;
 			}
 			ld_top_begin(ld, &top, depth);
-			i = ld_add(ld, ev.type == YAML_SEQUENCE_START_EVENT ?
-			    Y_SEQ : Y_MAP, ev.start_mark, parent,
+			i = ld_add(ld, ev->type == YAML_SEQUENCE_START_EVENT ?
+			    Y_SEQ : Y_MAP, ev->start_mark, parent,
 			    &last[depth > 0 ? depth - 1 : 0]);
 			if (root == 0)
 				root = i;
@@ -474,14 +461,13 @@ ld_parse(struct ld *ld, struct ld_input *in)
 			break;
 		}
 		if (!done && ld->nodes > CATALOG_MAX_NODES) {
-			ld_err_mark(ld, ev.start_mark, "more than %d YAML "
+			ld_err_yaml(ld, yamlin_here(&y), "more than %d YAML "
 			    "nodes in one file", CATALOG_MAX_NODES);
 			root = -1;
 			done = true;
 		}
-		yaml_event_delete(&ev);
 	}
-	yaml_parser_delete(&p);
+	yamlin_close(&y);
 	return root;
 }
 
