@@ -24,7 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calendar.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -1282,13 +1281,6 @@ store_add_exercise_pain(struct store *st, int64_t session,
 	return store_commit(st);
 }
 
-/* Local midnight starting the day of `at`, in UTC. */
-static int64_t
-store_midnight(int64_t at, int utc_off)
-{
-	return calendar_midnight(calendar_day(at, utc_off), utc_off);
-}
-
 int
 store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
     int utc_off, int64_t *session)
@@ -1300,14 +1292,7 @@ store_pain_target(struct store *st, enum pain_kind kind, int64_t at,
 	*session = 0;
 	if (st->empty)
 		return 0;
-	/* A morning report is about the day before, not the same day. */
-	if (kind == PAIN_MORNING) {
-		to = store_midnight(at, utc_off) - 1;
-		from = to + 1 - CALENDAR_DAY;
-	} else {
-		from = at - 24 * 3600;
-		to = at;
-	}
+	history_pain_window(kind, at, utc_off, &from, &to);
 	if ((rc = store_prepare(st, "SELECT id FROM session WHERE start >= ? "
 	    "AND start <= ? ORDER BY start DESC, id DESC LIMIT 1", &stmt)) != 0)
 		return rc;
