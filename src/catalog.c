@@ -5,15 +5,15 @@
  * libyaml's event parser builds a small tree of nodes, with the hard
  * limits of yamlin.h on nesting, node count and scalar length, and with
  * anchors, aliases, tags and extra documents refused; a syntax error or a
- * broken limit stops the file there, and it loads nothing. The tree is walked through tables of
- * keys ({key, handler, offset, range}): an unknown key, a wrong type or a
- * bad value is reported and the walk goes on, so that every problem of a
- * file is found in one run. The walk keeps pace with the parse: each key
- * of the top-level mapping, and each item of its lists, is loaded as soon
- * as it is complete and then cut from the tree (struct ld_top), so that
- * the tree never holds more than one item. catalog_link() then checks what
- * spans files: unique ids, step exercises, and that a step's dose fits
- * its exercise's kind.
+ * broken limit stops the file there, and it loads nothing. The tree is
+ * walked through tables of keys ({key, handler, offset, range}): an
+ * unknown key, a wrong type or a bad value is reported and the walk goes
+ * on, so that every problem of a file is found in one run. The walk keeps
+ * pace with the parse: each key of the top-level mapping, and each item
+ * of its lists, is loaded as soon as it is complete and then cut from the
+ * tree (struct ld_top), so that the tree never holds more than one item.
+ * catalog_link() then checks what spans files: unique ids, step
+ * exercises, and that a step's dose fits its exercise's kind.
  */
 #include "config.h"
 
