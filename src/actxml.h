@@ -11,10 +11,12 @@
 
 #include "activity.h"
 #include "diag.h"
+#include "inlimits.h"
 
-#define ACTXML_MAX_DEPTH	64	/* elements inside each other */
-#define ACTXML_MAX_TEXT		256	/* bytes of a value read */
-#define ACTXML_MAX_QUIET	(1 << 20) /* bytes with no element in them */
+/* The limits on a GPX or TCX file (inlimits.h). */
+#define ACTXML_MAX_DEPTH	INPUT_XML_DEPTH
+#define ACTXML_MAX_TEXT		INPUT_XML_TEXT
+#define ACTXML_MAX_QUIET	INPUT_XML_QUIET
 
 /*
  * Read the activity in GPX or TCX file `path` into *a. 0; or, said in

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "inlimits.h"
 
 enum ex_kind {
 	KIND_REPS,		/* count repetitions */
@@ -154,14 +155,11 @@ struct catalog {
 	struct arena	 arena;
 };
 
-/*
- * Limits that keep a hostile file harmless: bigger files, deeper nesting,
- * more nodes or longer scalars are rejected with a message.
- */
-#define CATALOG_MAX_FILE	(1024 * 1024 * 4)
-#define CATALOG_MAX_DEPTH	16
-#define CATALOG_MAX_SCALAR	4096
-#define CATALOG_MAX_NODES	200000
+/* The limits on a library file (inlimits.h). */
+#define CATALOG_MAX_FILE	INPUT_LIBRARY_FILE
+#define CATALOG_MAX_DEPTH	INPUT_YAML_DEPTH
+#define CATALOG_MAX_SCALAR	INPUT_YAML_SCALAR
+#define CATALOG_MAX_NODES	INPUT_YAML_NODES
 
 void	catalog_init(struct catalog *);
 void	catalog_free(struct catalog *);

@@ -1,7 +1,7 @@
 /*
- * conf.c - the settings file. libyaml's document loader gives a tree
- * whose nodes carry their place in the file; one mapping of scalars is
- * walked through a table of keys.
+ * conf.c - the settings file: one mapping of scalars, read as events
+ * with the limits and refusals of yamlin.h and looked up in a table of
+ * keys.
  */
 #include "config.h"
 
@@ -9,16 +9,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
 
-#include <yaml.h>
-
 #include "paths.h"
 #include "xmalloc.h"
+#include "yamlin.h"
 
 enum conf_type { CT_BOOL, CT_SECS };
 
@@ -44,18 +44,6 @@ conf_defaults(struct config *c)
 	c->ready = CONF_DEFAULT_READY;
 	c->rest = CONF_DEFAULT_REST;
 	c->switch_secs = CONF_DEFAULT_SWITCH;
-}
-
-static struct diag_loc
-conf_loc(const char *path, yaml_mark_t m)
-{
-	struct diag_loc	l;
-
-	/* libyaml counts from 0, people from 1. */
-	l.file = path;
-	l.line = (int)m.line + 1;
-	l.col = (int)m.column + 1;
-	return l;
 }
 
 static int
@@ -88,116 +76,184 @@ conf_secs(const char *s, int *out)
 	return 0;
 }
 
-/* One `key: value` pair of the top mapping. */
-static size_t
-conf_pair(struct config *c, const char *path, yaml_document_t *doc,
-    yaml_node_pair_t *p, unsigned *seen, struct diags *d)
+/* A parse of the settings file. */
+struct cp {
+	struct yamlin	 y;
+	struct config	*c;
+	struct diags	 found;		/* kept unless the file is not YAML */
+	bool		 syntax;	/* it is not: found is dropped */
+	bool		 stop;
+	unsigned	 seen;
+	size_t		 errors;
+};
+
+static void
+cp_error(struct cp *cp, struct diag_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+cp_error(struct cp *cp, struct diag_loc loc, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	diags_vadd(&cp->found, loc, fmt, ap);
+	va_end(ap);
+	cp->errors++;
+}
+
+/*
+ * Take the next event, refusing what a settings file never holds. false
+ * at a syntax error or a refusal: reading stops there.
+ */
+static bool
+cp_next(struct cp *cp)
+{
+	struct diag_loc	 here;
+	unsigned	 bad;
+
+	if (cp->stop)
+		return false;
+	if (!yamlin_next(&cp->y, &bad)) {
+		cp->syntax = cp->stop = true;
+		return false;
+	}
+	if (bad == 0)
+		return true;
+	here = yamlin_here(&cp->y);
+	if (bad & YAMLIN_ALIAS)
+		cp_error(cp, here, "aliases are not allowed in the settings");
+	else if (bad & YAMLIN_LONG)
+		cp_error(cp, here, "value longer than %d bytes",
+		    INPUT_YAML_SCALAR);
+	else if (bad & YAMLIN_ANCHOR)
+		cp_error(cp, here, "anchors are not allowed in the settings");
+	else if (bad & YAMLIN_TAG)
+		cp_error(cp, here, "tags are not allowed in the settings");
+	else
+		cp_error(cp, here, "nested deeper than %d levels",
+		    INPUT_YAML_DEPTH);
+	cp->stop = true;
+	return false;
+}
+
+static bool
+cp_is(const struct cp *cp, yaml_event_type_t type)
+{
+	return cp->y.have && cp->y.ev.type == type;
+}
+
+/* Skip the node whose first event is current. */
+static bool
+cp_skip(struct cp *cp)
+{
+	int	depth = cp->y.depth - 1;
+
+	if (!cp_is(cp, YAML_SEQUENCE_START_EVENT) &&
+	    !cp_is(cp, YAML_MAPPING_START_EVENT))
+		return true;
+	while (cp_next(cp)) {
+		if ((cp_is(cp, YAML_SEQUENCE_END_EVENT) ||
+		    cp_is(cp, YAML_MAPPING_END_EVENT)) && cp->y.depth == depth)
+			return true;
+	}
+	return false;
+}
+
+/* The value of setting `k`, the current event. */
+static void
+cp_value(struct cp *cp, const struct conf_key *k)
+{
+	struct diag_loc	 here = yamlin_here(&cp->y);
+	const char	*val;
+
+	if (!cp_is(cp, YAML_SCALAR_EVENT)) {
+		cp_error(cp, here, "'%s' takes %s", k->name,
+		    k->type == CT_BOOL ? "true or false" :
+		    "a number of seconds");
+		cp_skip(cp);
+		return;
+	}
+	val = (const char *)cp->y.ev.data.scalar.value;
+	if (k->type == CT_BOOL) {
+		if (conf_bool(val, (bool *)((char *)cp->c + k->off)) != 0)
+			cp_error(cp, here, "'%s' takes true or false, not "
+			    "'%.64s'", k->name, val);
+		return;
+	}
+	if (conf_secs(val, (int *)((char *)cp->c + k->off)) != 0)
+		cp_error(cp, here, "'%s' takes a number of seconds from 0 to "
+		    "%d, not '%.64s'", k->name, CONF_MAX_SECS, val);
+}
+
+/* One `key: value` pair of the top mapping; its key is current. */
+static void
+cp_pair(struct cp *cp)
 {
 	const struct conf_key	*k = NULL;
-	yaml_node_t		*kn, *vn;
-	const char		*name, *val;
+	struct diag_loc		 here = yamlin_here(&cp->y);
+	const char		*name;
 	size_t			 i;
 
-	kn = yaml_document_get_node(doc, p->key);
-	vn = yaml_document_get_node(doc, p->value);
-	if (kn == NULL || vn == NULL)
-		return 0;
-	if (kn->type != YAML_SCALAR_NODE) {
-		diags_add(d, conf_loc(path, kn->start_mark),
-		    "a setting's name must be a plain word");
-		return 1;
+	if (!cp_is(cp, YAML_SCALAR_EVENT)) {
+		cp_error(cp, here, "a setting's name must be a plain word");
+		if (cp_skip(cp) && cp_next(cp))
+			cp_skip(cp);
+		return;
 	}
-	name = (const char *)kn->data.scalar.value;
+	name = (const char *)cp->y.ev.data.scalar.value;
 	for (i = 0; i < sizeof conf_keys / sizeof conf_keys[0]; i++) {
 		if (strcmp(conf_keys[i].name, name) == 0)
 			k = &conf_keys[i];
 	}
-	if (k == NULL) {
-		diags_add(d, conf_loc(path, kn->start_mark),
-		    "unknown setting '%.64s' (known: sound, color, ready, "
-		    "rest, switch)", name);
-		return 1;
+	if (k == NULL)
+		cp_error(cp, here, "unknown setting '%.64s' (known: sound, "
+		    "color, ready, rest, switch)", name);
+	else if (cp->seen & (1U << (k - conf_keys)))
+		cp_error(cp, here, "'%s' is set twice", k->name);
+	if (!cp_next(cp))
+		return;
+	if (k == NULL || cp->seen & (1U << (k - conf_keys))) {
+		cp_skip(cp);
+		return;
 	}
-	i = (size_t)(k - conf_keys);
-	if (*seen & (1U << i)) {
-		diags_add(d, conf_loc(path, kn->start_mark),
-		    "'%s' is set twice", k->name);
-		return 1;
-	}
-	*seen |= 1U << i;
-	if (vn->type != YAML_SCALAR_NODE) {
-		diags_add(d, conf_loc(path, vn->start_mark),
-		    "'%s' takes %s", k->name, k->type == CT_BOOL ?
-		    "true or false" : "a number of seconds");
-		return 1;
-	}
-	val = (const char *)vn->data.scalar.value;
-	if (k->type == CT_BOOL) {
-		if (conf_bool(val, (bool *)((char *)c + k->off)) == 0)
-			return 0;
-		diags_add(d, conf_loc(path, vn->start_mark),
-		    "'%s' takes true or false, not '%.64s'", k->name, val);
-		return 1;
-	}
-	if (conf_secs(val, (int *)((char *)c + k->off)) == 0)
-		return 0;
-	diags_add(d, conf_loc(path, vn->start_mark),
-	    "'%s' takes a number of seconds from 0 to %d, not '%.64s'",
-	    k->name, CONF_MAX_SECS, val);
-	return 1;
+	cp->seen |= 1U << (k - conf_keys);
+	cp_value(cp, k);
 }
 
-/* A syntax error: libyaml's problem, with its context when it has one. */
+/* The root node of the document, the current event. */
 static void
-conf_yaml_error(const char *path, const yaml_parser_t *p, struct diags *d)
+cp_document(struct cp *cp)
 {
-	if (p->context != NULL)
-		diags_add(d, conf_loc(path, p->problem_mark), "%s %s",
-		    p->problem != NULL ? p->problem : "invalid YAML",
-		    p->context);
-	else
-		diags_add(d, conf_loc(path, p->problem_mark), "%s",
-		    p->problem != NULL ? p->problem : "invalid YAML");
-}
+	const yaml_event_t	*ev = &cp->y.ev;
+	const char		*v;
 
-static size_t
-conf_document(struct config *c, const char *path, yaml_document_t *doc,
-    struct diags *d)
-{
-	yaml_node_t		*root;
-	yaml_node_pair_t	*p;
-	unsigned		 seen = 0;
-	size_t			 n = 0;
-
-	root = yaml_document_get_root_node(doc);
-	if (root == NULL)
-		return 0;
 	/* An empty file, or one holding only `~`: all defaults. */
-	if (root->type == YAML_SCALAR_NODE &&
-	    (root->data.scalar.length == 0 ||
-	    strcmp((const char *)root->data.scalar.value, "~") == 0 ||
-	    strcmp((const char *)root->data.scalar.value, "null") == 0))
-		return 0;
-	if (root->type != YAML_MAPPING_NODE) {
-		diags_add(d, conf_loc(path, root->start_mark),
-		    "the settings must be a mapping of 'name: value' lines");
-		return 1;
+	if (cp_is(cp, YAML_SCALAR_EVENT)) {
+		v = (const char *)ev->data.scalar.value;
+		if (ev->data.scalar.length == 0 || strcmp(v, "~") == 0 ||
+		    strcmp(v, "null") == 0)
+			return;
 	}
-	for (p = root->data.mapping.pairs.start;
-	    p < root->data.mapping.pairs.top; p++)
-		n += conf_pair(c, path, doc, p, &seen, d);
-	return n;
+	if (!cp_is(cp, YAML_MAPPING_START_EVENT)) {
+		cp_error(cp, yamlin_here(&cp->y),
+		    "the settings must be a mapping of 'name: value' lines");
+		cp->stop = true;
+		return;
+	}
+	while (cp_next(cp) && !cp_is(cp, YAML_MAPPING_END_EVENT))
+		cp_pair(cp);
 }
 
 size_t
 conf_parse(struct config *c, const char *path, const char *buf,
     size_t len, struct diags *d)
 {
-	yaml_parser_t	parser;
-	yaml_document_t	doc;
-	yaml_node_t	*root;
-	struct config	tmp = *c;
-	size_t		n = 0;
+	struct cp		 cp;
+	const yaml_parser_t	*p = &cp.y.parser;
+	struct config		 tmp = *c;
+	size_t			 i, n;
+	int			 docs = 0;
 
 	if (len > CONF_MAX_FILE) {
 		diags_add(d, (struct diag_loc){ path, 0, 0 },
@@ -205,33 +261,45 @@ conf_parse(struct config *c, const char *path, const char *buf,
 		    CONF_MAX_FILE);
 		return 1;
 	}
-	if (!yaml_parser_initialize(&parser))
-		fatalx(EX_OSERR, "out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf,
-	    len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		conf_yaml_error(path, &parser, d);
-		yaml_parser_delete(&parser);
-		return 1;
-	}
-	n = conf_document(&tmp, path, &doc, d);
-	yaml_document_delete(&doc);
-	if (n == 0) {
-		/* A second document would be ignored silently: refuse it. */
-		if (!yaml_parser_load(&parser, &doc)) {
-			conf_yaml_error(path, &parser, d);
-			n = 1;
-		} else {
-			root = yaml_document_get_root_node(&doc);
-			if (root != NULL) {
-				diags_add(d, conf_loc(path, root->start_mark),
-				    "only one document is allowed");
-				n = 1;
-			}
-			yaml_document_delete(&doc);
+	memset(&cp, 0, sizeof cp);
+	cp.c = &tmp;
+	diags_init(&cp.found);
+	yamlin_open(&cp.y, path, buf, len);
+	while (cp_next(&cp) && !cp_is(&cp, YAML_STREAM_END_EVENT)) {
+		if (cp_is(&cp, YAML_STREAM_START_EVENT))
+			continue;
+		if (cp_is(&cp, YAML_DOCUMENT_END_EVENT)) {
+			if (cp.errors > 0)
+				break;
+			continue;
 		}
+		if (cp_is(&cp, YAML_DOCUMENT_START_EVENT)) {
+			/* A second document would be ignored: refuse it. */
+			if (++docs > 1 && cp_next(&cp)) {
+				cp_error(&cp, yamlin_here(&cp.y),
+				    "only one document is allowed");
+				break;
+			}
+			continue;
+		}
+		cp_document(&cp);
 	}
-	yaml_parser_delete(&parser);
+	if (cp.syntax) {
+		/* libyaml's problem, with its context when it has one. */
+		diags_add(d, yamlin_syntax_loc(&cp.y), "%s%s%s",
+		    p->problem != NULL ? p->problem : "invalid YAML",
+		    p->context != NULL ? " " : "",
+		    p->context != NULL ? p->context : "");
+		n = 1;
+	} else {
+		for (i = 0; i < cp.found.n; i++)
+			diags_add(d, cp.found.v[i].loc, "%s",
+			    cp.found.v[i].msg);
+		d->dropped += cp.found.dropped;
+		n = cp.errors;
+	}
+	diags_free(&cp.found);
+	yamlin_close(&cp.y);
 	if (n == 0)
 		*c = tmp;
 	return n;

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "inlimits.h"
 
 struct config {
 	bool	sound;
@@ -34,7 +35,7 @@ struct config {
 /* Longest countdown a setting may ask for: one hour. */
 #define CONF_MAX_SECS		3600
 /* Bigger files are rejected: a settings file is a few lines. */
-#define CONF_MAX_FILE		(64 * 1024)
+#define CONF_MAX_FILE		INPUT_SETTINGS_FILE
 
 void	conf_defaults(struct config *);
 /*

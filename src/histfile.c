@@ -3,8 +3,8 @@
  *
  * The reader walks libyaml's event stream with a small pull parser: no
  * document tree is built, so memory stays bounded by the history itself,
- * and nesting, scalar length, anchors, aliases and tags are checked as
- * each event arrives.
+ * and yamlin.c checks nesting, scalar length, anchors, aliases and tags
+ * as each event arrives.
  */
 #include "config.h"
 
@@ -29,31 +29,25 @@
 #include "paths.h"
 #include "store.h"
 #include "xmalloc.h"
+#include "yamlin.h"
 
 /* --- reading ------------------------------------------------------------- */
 
 struct hp {
-	yaml_parser_t		 parser;
-	yaml_event_t		 ev;
-	bool			 have;		/* ev holds an event */
+	struct yamlin		 y;
 	bool			 fatal;		/* the stream cannot go on */
-	int			 depth;
-	const char		*path;
-	const char		*buf;
-	size_t			 len;
 	const struct catalog	*cat;
 	struct diags		*d;
 	size_t			 errors;
 };
 
 static void
-hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
+hp_error_at(struct hp *hp, struct diag_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static void
-hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
+hp_error_at(struct hp *hp, struct diag_loc loc, const char *fmt, ...)
 {
-	struct diag_loc	 loc = { hp->path, (int)m.line + 1, (int)m.column + 1 };
 	va_list		 ap;
 
 	va_start(ap, fmt);
@@ -62,122 +56,76 @@ hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
 	hp->errors++;
 }
 
+static void
+hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+hp_error(struct hp *hp, yaml_mark_t m, const char *fmt, ...)
+{
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	diags_vadd(hp->d, yamlin_loc(&hp->y, m), fmt, ap);
+	va_end(ap);
+	hp->errors++;
+}
+
 /* The mark of the current event. */
 static yaml_mark_t
 hp_mark(const struct hp *hp)
 {
-	return hp->ev.start_mark;
-}
-
-static yaml_mark_t
-hp_offset_mark(const struct hp *hp, size_t off)
-{
-	yaml_mark_t	m = { off, 0, 0 };
-	size_t		i;
-
-	for (i = 0; i < off && i < hp->len; i++) {
-		if (hp->buf[i] == '\n') {
-			m.line++;
-			m.column = 0;
-		} else
-			m.column++;
-	}
-	return m;
+	return hp->y.ev.start_mark;
 }
 
 /*
- * Take the next event, checking the limits. false at the end of the
- * stream or after an error that stops reading (hp->fatal).
+ * Take the next event, refusing what a history file never holds. false
+ * at the end of the stream or after an error that stops reading
+ * (hp->fatal).
  */
 static bool
 hp_next(struct hp *hp)
 {
-	yaml_event_t	*ev = &hp->ev;
-	unsigned char	*anchor = NULL, *tag = NULL;
-	bool		 implicit = true;
+	const yaml_parser_t	*p = &hp->y.parser;
+	struct diag_loc		 here;
+	unsigned		 bad;
 
 	if (hp->fatal)
 		return false;
-	if (hp->have)
-		yaml_event_delete(ev);
-	hp->have = false;
-	if (!yaml_parser_parse(&hp->parser, ev)) {
-		yaml_mark_t m = hp->parser.problem_mark;
-
-		/* The reader gives a byte offset, not a mark. */
-		if (hp->parser.error == YAML_READER_ERROR)
-			m = hp_offset_mark(hp, hp->parser.problem_offset);
-
-		hp_error(hp, m, "%s%s%s", hp->parser.problem != NULL ?
-		    hp->parser.problem : "not valid YAML",
-		    hp->parser.context != NULL ? " " : "",
-		    hp->parser.context != NULL ? hp->parser.context : "");
+	if (!yamlin_next(&hp->y, &bad)) {
+		hp_error_at(hp, yamlin_syntax_loc(&hp->y), "%s%s%s",
+		    p->problem != NULL ? p->problem : "not valid YAML",
+		    p->context != NULL ? " " : "",
+		    p->context != NULL ? p->context : "");
 		hp->fatal = true;
 		return false;
 	}
-	hp->have = true;
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		hp_error(hp, hp_mark(hp), "aliases are not allowed in a "
-		    "history file");
-		hp->fatal = true;
-		return false;
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		tag = ev->data.scalar.tag;
-		implicit = ev->data.scalar.plain_implicit ||
-		    ev->data.scalar.quoted_implicit;
-		if (ev->data.scalar.length > HISTFILE_MAX_SCALAR) {
-			hp_error(hp, hp_mark(hp), "value longer than %d bytes",
-			    HISTFILE_MAX_SCALAR);
-			hp->fatal = true;
-			return false;
-		}
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-		implicit = ev->data.sequence_start.implicit;
-		hp->depth++;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-		implicit = ev->data.mapping_start.implicit;
-		hp->depth++;
-		break;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		hp->depth--;
-		break;
-	default:
-		break;
-	}
-	if (anchor != NULL) {
-		hp_error(hp, hp_mark(hp), "anchors are not allowed in a "
-		    "history file");
-		hp->fatal = true;
-		return false;
-	}
-	if (tag != NULL && !implicit) {
-		hp_error(hp, hp_mark(hp), "tags are not allowed in a history "
+	if (bad == 0)
+		return true;
+	here = yamlin_here(&hp->y);
+	if (bad & YAMLIN_ALIAS)
+		hp_error_at(hp, here, "aliases are not allowed in a history "
 		    "file");
-		hp->fatal = true;
-		return false;
-	}
-	if (hp->depth > HISTFILE_MAX_DEPTH) {
-		hp_error(hp, hp_mark(hp), "nested deeper than %d levels",
+	else if (bad & YAMLIN_LONG)
+		hp_error_at(hp, here, "value longer than %d bytes",
+		    HISTFILE_MAX_SCALAR);
+	else if (bad & YAMLIN_ANCHOR)
+		hp_error_at(hp, here, "anchors are not allowed in a history "
+		    "file");
+	else if (bad & YAMLIN_TAG)
+		hp_error_at(hp, here, "tags are not allowed in a history "
+		    "file");
+	else
+		hp_error_at(hp, here, "nested deeper than %d levels",
 		    HISTFILE_MAX_DEPTH);
-		hp->fatal = true;
-		return false;
-	}
-	return true;
+	hp->fatal = true;
+	return false;
 }
 
 static bool
 hp_is(const struct hp *hp, yaml_event_type_t type)
 {
-	return hp->have && hp->ev.type == type;
+	return hp->y.have && hp->y.ev.type == type;
 }
 
 /* Skip the node whose first event is current. */
@@ -189,10 +137,10 @@ hp_skip(struct hp *hp)
 	if (!hp_is(hp, YAML_SEQUENCE_START_EVENT) &&
 	    !hp_is(hp, YAML_MAPPING_START_EVENT))
 		return true;
-	depth = hp->depth - 1;
+	depth = hp->y.depth - 1;
 	while (hp_next(hp)) {
 		if ((hp_is(hp, YAML_SEQUENCE_END_EVENT) ||
-		    hp_is(hp, YAML_MAPPING_END_EVENT)) && hp->depth == depth)
+		    hp_is(hp, YAML_MAPPING_END_EVENT)) && hp->y.depth == depth)
 			return true;
 	}
 	return false;
@@ -201,7 +149,7 @@ hp_skip(struct hp *hp)
 static const char *
 hp_str(const struct hp *hp)
 {
-	return (const char *)hp->ev.data.scalar.value;
+	return (const char *)hp->y.ev.data.scalar.value;
 }
 
 /* The current event must be a scalar (e.g. a value): else report, skip. */
@@ -354,7 +302,7 @@ hp_note(struct hp *hp)
 {
 	if (!hp_scalar(hp, "note"))
 		return NULL;
-	if (strlen(hp_str(hp)) != hp->ev.data.scalar.length) {
+	if (strlen(hp_str(hp)) != hp->y.ev.data.scalar.length) {
 		hp_error(hp, hp_mark(hp), "note: a NUL character is not text");
 		return NULL;
 	}
@@ -856,7 +804,7 @@ static void
 hp_duplicates(struct hp *hp, struct history *h, size_t first)
 {
 	struct hist_session	**v;
-	struct diag_loc		  loc = { hp->path, 0, 0 };
+	struct diag_loc		  loc = { hp->y.path, 0, 0 };
 	char			  when[ISOTIME_LEN];
 	size_t			  i, n = h->ns - first;
 
@@ -888,7 +836,7 @@ hp_uid_cmp(const void *a, const void *b)
 static void
 hp_duplicate_uids(struct hp *hp, const struct history *h, size_t first)
 {
-	struct diag_loc	  loc = { hp->path, 0, 0 };
+	struct diag_loc	  loc = { hp->y.path, 0, 0 };
 	const char	**v;
 	size_t		  i, n = 0;
 
@@ -918,9 +866,6 @@ histfile_parse(const char *path, const char *buf, size_t len,
 	int		docs = 0;
 
 	memset(&hp, 0, sizeof hp);
-	hp.path = path;
-	hp.buf = buf;
-	hp.len = len;
 	hp.cat = cat;
 	hp.d = d;
 	if (len > HISTFILE_MAX_FILE) {
@@ -928,10 +873,7 @@ histfile_parse(const char *path, const char *buf, size_t len,
 		    "MiB: not a history file", HISTFILE_MAX_FILE >> 20);
 		return 1;
 	}
-	if (!yaml_parser_initialize(&hp.parser))
-		fatalx(EX_OSERR, "out of memory");
-	yaml_parser_set_input_string(&hp.parser, (const unsigned char *)buf,
-	    len);
+	yamlin_open(&hp.y, path, buf, len);
 	while (hp_next(&hp) && !hp_is(&hp, YAML_STREAM_END_EVENT)) {
 		if (hp_is(&hp, YAML_STREAM_START_EVENT) ||
 		    hp_is(&hp, YAML_DOCUMENT_END_EVENT))
@@ -946,8 +888,8 @@ histfile_parse(const char *path, const char *buf, size_t len,
 		}
 		/* The document's root node. */
 		if (hp_is(&hp, YAML_SCALAR_EVENT) &&
-		    hp.ev.data.scalar.length == 0 &&
-		    hp.ev.data.scalar.plain_implicit)
+		    hp.y.ev.data.scalar.length == 0 &&
+		    hp.y.ev.data.scalar.plain_implicit)
 			continue;
 		hp_mapping(&hp, "a history file", hp_top_keys, hp_top_key, h,
 		    &seen);
@@ -959,9 +901,7 @@ histfile_parse(const char *path, const char *buf, size_t len,
 		hp_duplicates(&hp, h, first);
 		hp_duplicate_uids(&hp, h, pfirst);
 	}
-	if (hp.have)
-		yaml_event_delete(&hp.ev);
-	yaml_parser_delete(&hp.parser);
+	yamlin_close(&hp.y);
 	return hp.errors;
 }
 

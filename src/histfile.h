@@ -4,8 +4,8 @@
  * for spreadsheets.
  *
  * The reader parses from memory, so the fuzzer calls the same function as
- * the importer; it survives any input, with the catalog's limits on size,
- * nesting and scalar length, and no anchors, aliases or tags.
+ * the importer; it survives any input, with the limits of inlimits.h on
+ * size, nesting and scalar length, and no anchors, aliases or tags.
  */
 #ifndef REHABIT_HISTFILE_H
 #define REHABIT_HISTFILE_H
@@ -18,10 +18,10 @@
 #include "history.h"
 
 #define HISTFILE_FORMAT		"rehabit-history/1"
-/* Twenty years of daily sessions fit; a hostile file stops here. */
-#define HISTFILE_MAX_FILE	(64 * 1024 * 1024)
-#define HISTFILE_MAX_DEPTH	CATALOG_MAX_DEPTH
-#define HISTFILE_MAX_SCALAR	CATALOG_MAX_SCALAR
+/* The limits on a history file (inlimits.h). */
+#define HISTFILE_MAX_FILE	INPUT_HISTORY_FILE
+#define HISTFILE_MAX_DEPTH	INPUT_YAML_DEPTH
+#define HISTFILE_MAX_SCALAR	INPUT_YAML_SCALAR
 #define HISTFILE_MAX_SETS	100	/* per exercise in a session */
 #define HISTFILE_MAX_EXERCISES	256	/* exercise records per session */
 #define HISTFILE_MAX_VALUE	86400	/* seconds or reps: a day */

@@ -1,4 +1,7 @@
-/* history.c - plain history structs: building and freeing them. */
+/*
+ * history.c - plain history structs: building and freeing them, and the
+ * rules that are about the history alone.
+ */
 #include "config.h"
 
 #include <stdint.h>
@@ -6,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "history.h"
 #include "xmalloc.h"
 
@@ -228,5 +232,18 @@ history_pain_kind_name(enum pain_kind k)
 		return "after";
 	default:
 		return "morning";
+	}
+}
+
+void
+history_pain_window(enum pain_kind kind, int64_t at, int utc_off,
+    int64_t *from, int64_t *to)
+{
+	if (kind == PAIN_MORNING) {
+		*to = calendar_midnight(calendar_day(at, utc_off), utc_off) - 1;
+		*from = *to + 1 - CALENDAR_DAY;
+	} else {
+		*from = at - 24 * 3600;
+		*to = at;
 	}
 }

@@ -132,4 +132,14 @@ unsigned	 history_flag_parse(const char *);
 const char	*history_side_name(enum side);
 const char	*history_pain_kind_name(enum pain_kind);
 
+/*
+ * Which session a pain score belongs to: the latest that started from
+ * *from to *to (UTC, both included), for a score of `kind` reported at
+ * `at`, local offset `utc_off`. A score during or after a session is about
+ * one of the last 24 hours; a morning report is about the day before, not
+ * the same day.
+ */
+void	history_pain_window(enum pain_kind kind, int64_t at, int utc_off,
+	    int64_t *from, int64_t *to);
+
 #endif

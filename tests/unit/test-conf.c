@@ -101,12 +101,19 @@ test_bad(void)
 	    "a list as a key");
 	parse("sound: true\n---\nsound: false\n", &c, e, sizeof e);
 	is_str(e, "3:1: only one document is allowed", "two documents");
-	is_int(parse("ready: [\n", &c, e, sizeof e), 1, "a syntax error");
-	ok(strncmp(e, "2:1: ", 5) == 0, "syntax error place: %s", e);
+	is_int(parse("sound: maybe\nready: [\n", &c, e, sizeof e), 1,
+	    "a syntax error: the only problem said");
+	ok(strncmp(e, "3:1: ", 5) == 0, "syntax error place: %s", e);
 	parse("sound: true\n  x: 1\n", &c, e, sizeof e);
 	ok(e[0] != '\0', "bad indentation: %s", e);
-	parse("a: &x 1\nready: *x\n", &c, e, sizeof e);
-	ok(strstr(e, "unknown setting 'a'") != NULL, "anchors: %s", e);
+	/* The limits and refusals of the library and the history file. */
+	parse("ready: &x 1\nrest: *x\n", &c, e, sizeof e);
+	is_str(e, "1:8: anchors are not allowed in the settings", "an anchor");
+	parse("ready: 1\nrest: *x\n", &c, e, sizeof e);
+	is_str(e, "2:7: aliases are not allowed in the settings", "an alias");
+	is_int(parse("sound: !!bool true\n", &c, e, sizeof e), 1,
+	    "a tag is an error");
+	is_str(e, "1:8: tags are not allowed in the settings", "a tag");
 	parse("\t\x01\xff", &c, e, sizeof e);
 	ok(e[0] != '\0', "binary junk is an error: %s", e);
 }
@@ -127,6 +134,27 @@ test_big(void)
 	    "a too large file is refused");
 	ok(d.n == 1 && strstr(d.v[0].msg, "larger than") != NULL,
 	    "too large: message");
+	diags_free(&d);
+
+	/* Nesting past the limit every YAML file has stops the reading. */
+	diags_init(&d);
+	strcpy(buf, "ready: [[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]\nrest: x\n");
+	is_int(conf_parse(&c, "deep.yaml", buf, strlen(buf), &d), 2,
+	    "too deep: two problems");
+	ok(d.n == 2 && d.v[1].loc.line == 1 && d.v[1].loc.col == 23 &&
+	    strcmp(d.v[1].msg, "nested deeper than 16 levels") == 0,
+	    "too deep: place and message, then nothing more");
+	diags_free(&d);
+
+	/* One value over the limit every YAML file has. */
+	memcpy(buf, "ready: ", 7);
+	memset(buf + 7, '1', INPUT_YAML_SCALAR + 1);
+	diags_init(&d);
+	is_int(conf_parse(&c, "big.yaml", buf, 7 + INPUT_YAML_SCALAR + 1, &d),
+	    1, "a too long value is refused");
+	ok(d.n == 1 && d.v[0].loc.line == 1 && d.v[0].loc.col == 8 &&
+	    strcmp(d.v[0].msg, "value longer than 4096 bytes") == 0,
+	    "too long: place and message");
 	diags_free(&d);
 	free(buf);
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "calendar.h"
 #include "history.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -50,10 +51,41 @@ test_names(void)
 	is_str(history_pain_kind_name(PAIN_MORNING), "morning", "kind name");
 }
 
+/* Which session a pain score belongs to. */
+static void
+test_pain_window(void)
+{
+	/* 2026-03-10, local midnight at UTC+1 is 23:00 UTC the day before. */
+	int64_t	day = calendar_days(2026, 3, 10);
+	int64_t	mid = calendar_midnight(day, 3600), at, from, to;
+	int	k;
+
+	at = mid + 9 * 3600;
+	for (k = PAIN_DURING; k <= PAIN_AFTER; k++) {
+		history_pain_window(k, at, 3600, &from, &to);
+		ok(from == at - CALENDAR_DAY && to == at,
+		    "%s: the last 24 hours", history_pain_kind_name(k));
+	}
+	history_pain_window(PAIN_MORNING, at, 3600, &from, &to);
+	ok(from == mid - CALENDAR_DAY && to == mid - 1,
+	    "morning: the whole day before, not today");
+	history_pain_window(PAIN_MORNING, mid, 3600, &from, &to);
+	ok(from == mid - CALENDAR_DAY && to == mid - 1,
+	    "morning at midnight: still the day before");
+	history_pain_window(PAIN_MORNING, mid - 1, 3600, &from, &to);
+	ok(from == mid - 2 * CALENDAR_DAY && to == mid - CALENDAR_DAY - 1,
+	    "a second before midnight: two days before");
+	/* The same instant, read at UTC: the day of 23:30 UTC is the 9th. */
+	history_pain_window(PAIN_MORNING, mid + 1800, 0, &from, &to);
+	ok(to == calendar_midnight(day - 1, 0) - 1,
+	    "morning: the day at the offset given");
+}
+
 int
 main(void)
 {
 	test_build();
 	test_names();
+	test_pain_window();
 	return tap_done();
 }
