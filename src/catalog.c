@@ -1,5 +1,5 @@
 /*
- * catalog.c - the exercise library: YAML files (DESIGN.md section 3) into
+ * catalog.c - the exercise library: YAML files (doc/DESIGN.md section 3) into
  * validated structs.
  *
  * libyaml's event parser builds a small tree of nodes, with the hard

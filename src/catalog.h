@@ -1,6 +1,6 @@
 /*
  * catalog.h - the exercise library: exercises and routines loaded from YAML
- * (DESIGN.md section 3) into validated, read-only structs.
+ * (doc/DESIGN.md section 3) into validated, read-only structs.
  *
  * Everything here is plain data: progression, the session engine and the
  * screens read it and never change it after catalog_load*() returns.

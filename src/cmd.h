@@ -52,7 +52,7 @@ struct cmd_entry {
 	enum cmd_arg	 operands;	/* what the operands are */
 };
 
-/* Exit statuses (sysexits.h numbers, DESIGN.md section 2). */
+/* Exit statuses (sysexits.h numbers, doc/DESIGN.md section 2). */
 #define EXIT_USAGE	2
 
 /* Print "Usage: rehabit NAME ARGS", the summary and the help text. */

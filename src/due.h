@@ -11,7 +11,7 @@
  *   were done this week and none of them today. per_week 0 is never due.
  * - A strength routine (one with any strength exercise) planned at most
  *   3 times a week is not due the day after any strength session: muscles
- *   need a rest day between strength sessions (CLINICAL.md: 3 sessions a
+ *   need a rest day between strength sessions (doc/CLINICAL.md: 3 sessions a
  *   week). Routines planned more often are meant to be done daily.
  * - A routine is active when one of its sessions counts within the last
  *   DUE_ACTIVE_DAYS days: the person follows one phase at a time, so the
@@ -47,7 +47,7 @@
 
 /*
  * A routine done within this many days is one the person is doing. Four
- * weeks: CLINICAL.md says strength is kept fairly well over breaks shorter
+ * weeks: doc/CLINICAL.md says strength is kept fairly well over breaks shorter
  * than four weeks, so after that the routine is no longer current and
  * starting again is a new start.
  */

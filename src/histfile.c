@@ -1,5 +1,5 @@
 /*
- * histfile.c - the history file: YAML (DESIGN.md section 4) and CSV.
+ * histfile.c - the history file: YAML (doc/DESIGN.md section 4) and CSV.
  *
  * The reader walks libyaml's event stream with a small pull parser: no
  * document tree is built, so memory stays bounded by the history itself,
@@ -1211,7 +1211,7 @@ histfile_write_yaml(FILE *fp, const struct history *h)
 		fatalx(EX_OSERR, "out of memory");
 	yaml_emitter_set_output_file(&w.e, fp);
 	yaml_emitter_set_unicode(&w.e, 1);
-	/* One record per line, as DESIGN.md writes them: no wrapping. */
+	/* One record per line, as rehabit(5) writes them: no wrapping. */
 	yaml_emitter_set_width(&w.e, -1);
 
 	yaml_stream_start_event_initialize(&w.ev, YAML_UTF8_ENCODING);

@@ -1,5 +1,5 @@
 /*
- * histfile.h - the history file (DESIGN.md section 4, rehabit(5) "HISTORY
+ * histfile.h - the history file (doc/DESIGN.md section 4, rehabit(5) "HISTORY
  * FILE"): written by `rehabit export`, read by `rehabit import`, and CSV
  * for spreadsheets.
  *

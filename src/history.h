@@ -1,7 +1,7 @@
 /*
  * history.h - recorded history as plain structs, the input of the pure
  * modules (progression, report). The store fills them from SQLite; the
- * importer from a history file (DESIGN.md section 4); tests build them by
+ * importer from a history file (doc/DESIGN.md section 4); tests build them by
  * hand. No I/O here.
  *
  * Times are UTC seconds since the epoch; `utc_off` is the local offset in
@@ -16,7 +16,7 @@
 
 #include "catalog.h"
 
-/* Red flags: not exercise problems, see a professional (CLINICAL.md). */
+/* Red flags: not exercise problems, see a professional (doc/CLINICAL.md). */
 enum {
 	FLAG_SWELLING	= 1 << 0,
 	FLAG_LOCKING	= 1 << 1,

@@ -1,5 +1,5 @@
 /*
- * progression.c - the next prescription from the pain history (DESIGN.md
+ * progression.c - the next prescription from the pain history (doc/DESIGN.md
  * section 5). Pure: plain structs in, plain structs out.
  *
  * For each step (and each side of a `sides: each` exercise) the rules are
@@ -41,7 +41,7 @@
 #include "xmalloc.h"
 
 /*
- * Built-in thresholds. Sources in CLINICAL.md.
+ * Built-in thresholds. Sources in doc/CLINICAL.md.
  */
 /* Silbernagel 2007 (Am J Sports Med 35:897), after Thomee 1997 (Phys Ther
  * 77:1690): 0-2 safe, 2-5 acceptable, above 5 high risk. */
@@ -55,7 +55,7 @@
  * after exercise only if it has settled by the next morning; above 5 is
  * high risk (Silbernagel 2007). Pain of 8 or more, or red pain still red
  * the next morning, is far past the model's limits: not a dose problem. */
-/* CLINICAL.md "When to see a physiotherapist": red-zone pain that keeps
+/* doc/CLINICAL.md "When to see a physiotherapist": red-zone pain that keeps
  * coming back, three sessions in a row. */
 #define DEF_REDS_TO_PHYSIO	3
 /* Trials see change within 4-6 weeks (Crossley 2016 BJSM 50:844; Collins
@@ -81,12 +81,12 @@
  * max(20% of the volume, sets x holds or rounds of the new dose).
  */
 #define STEP_UP_PCT		20
-/* A step down: at least 20% less volume (DESIGN.md: 20-30% less). */
+/* A step down: at least 20% less volume (doc/DESIGN.md: 20-30% less). */
 #define STEP_DOWN_FRAC		0.80
 
 /*
  * Return after a break: coaching heuristics, no trial behind them
- * (CLINICAL.md "Returning after a break"; Mujika & Padilla 2000, Sports
+ * (doc/CLINICAL.md "Returning after a break"; Mujika & Padilla 2000, Sports
  * Med 30:79: strength is kept fairly well for under four weeks).
  */
 static const struct {
@@ -101,7 +101,7 @@ static const struct {
 };
 #define BREAK_DAYS		7	/* more than this is a break */
 
-/* Default ladder steps and maxima per axis (CLINICAL.md typical doses). */
+/* Default ladder steps and maxima per axis (doc/CLINICAL.md typical doses). */
 enum axis { AX_REPS, AX_SETS, AX_HOLD, AX_WORK, AX_ROUNDS, AX_COUNT };
 
 static const struct {

@@ -1,7 +1,7 @@
 /*
  * progression.h - the next prescription: a pure function of (routine,
  * recorded history, today) that says for each step what to do next, which
- * rule decided and why (DESIGN.md section 5, CLINICAL.md). No I/O, no
+ * rule decided and why (doc/DESIGN.md section 5, doc/CLINICAL.md). No I/O, no
  * clock, no globals: "today" is an argument.
  *
  * Today is given as `now` (UTC seconds since the epoch) and `utc_off` (the

@@ -24,7 +24,7 @@
 
 /*
  * A change of pain at least this big (0-10 scale) counts as meaningful:
- * trials call a drop of 2 points a success (Crossley 2004, CLINICAL.md).
+ * trials call a drop of 2 points a success (Crossley 2004, doc/CLINICAL.md).
  */
 #define REPORT_MEANINGFUL	2.0
 

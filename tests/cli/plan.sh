@@ -34,7 +34,7 @@ is "$rc" 0 "import the history"
 
 plan knee-strength-1 --format yaml
 is "$rc" 0 "plan --format yaml exits 0"
-is "$out" "$(cat "$fix/plan.yaml")" "plan --format yaml: DESIGN.md section 4"
+is "$out" "$(cat "$fix/plan.yaml")" "plan --format yaml: as rehabit(1) shows it"
 is "$err" "" "plan: nothing on stderr"
 
 plan --format=yaml

@@ -1,5 +1,5 @@
 /*
- * test-histfile.c - the history file: ISO times, reading DESIGN.md's
+ * test-histfile.c - the history file: ISO times, reading rehabit(5)'s
  * example, every kind of bad record with its FILE:LINE:COLUMN, hostile
  * input, and write -> read -> write giving the same bytes.
  */
@@ -97,7 +97,7 @@ test_design_example(void)
 	diags_init(&d);
 	is_int(histfile_parse("ex.yaml", design_example,
 	    strlen(design_example), &cat, &h, &d), 0,
-	    "DESIGN.md's example reads");
+	    "rehabit(5)'s example reads");
 	diags_print(&d, stdout);
 	is_int(h.ns, 1, "one session");
 	is_str(h.s[0].routine, "knee-strength-1", "routine");
@@ -395,7 +395,7 @@ test_round_trip(void)
 	ok(strncmp(one, "format: rehabit-history/1\nsessions:\n", 36) == 0,
 	    "starts with the format line");
 	ok(strstr(one, "prescribed: {sets: 3, hold: 30, rest: 45}") != NULL,
-	    "doses in flow style as DESIGN.md writes them");
+	    "doses in flow style as rehabit(5) writes them");
 	ok(strstr(one, "done: [30, 30, 22]") != NULL, "sets in flow style");
 	ok(strstr(one, "note: \"10\"") != NULL, "a number-like note quoted");
 	history_init(&h2);
