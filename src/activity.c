@@ -204,6 +204,17 @@ activity_cadence(enum activity_sport s, double cad)
 	return cad;
 }
 
+bool
+activity_sane(const struct activity *a)
+{
+	return (unsigned)a->sport <= ACTIVITY_OTHER &&
+	    isfinite(a->elapsed_s) && isfinite(a->moving_s) &&
+	    isfinite(a->distance_m) && isfinite(a->ascent_m) &&
+	    isfinite(a->cadence_spm) && a->distance_m >= 0 &&
+	    a->ascent_m >= 0 && a->moving_s >= 0 && a->hr_avg >= 0 &&
+	    a->hr_max >= 0;
+}
+
 int
 activity_src_open(struct activity_src *src, const char *path,
     struct diags *d)

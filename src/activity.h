@@ -103,6 +103,11 @@ enum activity_sport activity_sport_name(const char *, enum activity_sport);
 const char *activity_sport_str(enum activity_sport);
 /* Cadence as rehabit keeps it, from the device's figure for a sport. */
 double	activity_cadence(enum activity_sport, double);
+/*
+ * Whether a read activity's figures can be kept: a known sport, every
+ * figure finite and none negative. Every reader's output must pass.
+ */
+bool	activity_sane(const struct activity *);
 
 /*
  * The bytes of a watch file, handed to a reader ACTIVITY_CHUNK at a time

@@ -61,6 +61,7 @@ test_fit_vs_gpx(const char *fit, const char *gpx, enum activity_sport sport)
 	is_int(rd(gpx, &g, &m2), 0, "%s reads", gpx);
 	free(m1);
 	free(m2);
+	ok(activity_sane(&a) && activity_sane(&g), "%s: sane figures", fit);
 	is_int(a.start, g.start, "%s: the start", fit);
 	is_int(a.sport, sport, "%s: the sport", fit);
 	ok(a.has & ACTIVITY_HAS_DISTANCE, "%s: a distance", fit);
@@ -480,9 +481,30 @@ test_hostile_xml(void)
 	    "a second activity", 1);
 }
 
+/* What every reader's activity must be: the fuzzers check it too. */
+static void
+test_sane(void)
+{
+	struct activity	a;
+
+	memset(&a, 0, sizeof a);
+	ok(activity_sane(&a), "an empty activity is sane");
+	a.distance_m = NAN;
+	ok(!activity_sane(&a), "a distance that is not a number is not");
+	a.distance_m = -1;
+	ok(!activity_sane(&a), "nor a negative distance");
+	a.distance_m = 0;
+	a.hr_max = -1;
+	ok(!activity_sane(&a), "nor a negative heart rate");
+	a.hr_max = 0;
+	a.sport = (enum activity_sport)(ACTIVITY_OTHER + 1);
+	ok(!activity_sane(&a), "nor an unknown sport");
+}
+
 int
 main(void)
 {
+	test_sane();
 	test_devices();
 	test_refused(FIX("lezyne_super_gps-garmin_fit-sample-bad-endian.fit"),
 	    65, "byte 22225: a definition with byte order 229");
